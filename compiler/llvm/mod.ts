@@ -1,0 +1,17 @@
+/**
+ * tsjit's binding to libLLVM's C API, in the manner of llvmlite.binding: target, module, passes
+ * and JIT are separate modules; this is the only part of tsjit that calls into libLLVM.
+ *
+ * @module
+ */
+export { llvm } from "./_ffi.ts";
+export { hostTarget, type HostTarget } from "./target.ts";
+export {
+  disposeModule,
+  emitAssembly,
+  type ModuleRef,
+  printModule,
+  verifyModule,
+} from "./module.ts";
+export { optimizeModule } from "./passes.ts";
+export { addModule, lookup, parseForJit } from "./jit.ts";

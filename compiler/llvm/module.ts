@@ -1,0 +1,65 @@
+// LLVM modules: parsing IR text into a context, verifying, printing and emitting assembly.
+import { cstr, llvm, OutPtr, takeMessage } from "./_ffi.ts";
+import { createTargetMachine, hostTarget } from "./target.ts";
+
+/** An LLVM module owned by the caller until handed to the JIT. */
+export interface ModuleRef {
+  readonly ptr: Deno.PointerValue;
+}
+
+/** Parses textual IR into `context`; throws with LLVM's diagnostic on a syntax error. */
+export function parseIR(context: Deno.PointerValue, text: string, name: string): ModuleRef {
+  const L = llvm().lib.symbols;
+  const bytes = cstr(text);
+  const buf = L.LLVMCreateMemoryBufferWithMemoryRangeCopy(
+    bytes,
+    BigInt(bytes.length - 1),
+    cstr(name),
+  );
+  const mod = new OutPtr();
+  const err = new OutPtr();
+  // LLVMParseIRInContext takes ownership of the memory buffer.
+  if (L.LLVMParseIRInContext(context, buf, mod.buf, err.buf)) {
+    throw new Error(`LLVM IR parse error: ${takeMessage(err.value)}`);
+  }
+  const h = hostTarget();
+  L.LLVMSetTarget(mod.value, cstr(h.triple));
+  L.LLVMSetDataLayout(mod.value, cstr(h.dataLayout));
+  return { ptr: mod.value };
+}
+
+/** Throws with LLVM's verifier report if the module is malformed. */
+export function verifyModule(m: ModuleRef): void {
+  const msg = new OutPtr();
+  // LLVMReturnStatusAction = 2
+  const bad = llvm().lib.symbols.LLVMVerifyModule(m.ptr, 2, msg.buf);
+  const text = takeMessage(msg.value);
+  if (bad) throw new Error(`LLVM verifier: ${text}`);
+}
+
+/** The module as IR text. */
+export function printModule(m: ModuleRef): string {
+  return takeMessage(llvm().lib.symbols.LLVMPrintModuleToString(m.ptr));
+}
+
+/** Frees a module the caller still owns. */
+export function disposeModule(m: ModuleRef): void {
+  llvm().lib.symbols.LLVMDisposeModule(m.ptr);
+}
+
+/** Host assembly for a module (runs the code generator; the module is not consumed). */
+export function emitAssembly(m: ModuleRef): string {
+  const L = llvm().lib.symbols;
+  const tm = createTargetMachine();
+  const err = new OutPtr();
+  const out = new OutPtr();
+  // LLVMAssemblyFile = 0
+  if (L.LLVMTargetMachineEmitToMemoryBuffer(tm, m.ptr, 0, err.buf, out.buf)) {
+    throw new Error(`LLVM codegen: ${takeMessage(err.value)}`);
+  }
+  const start = L.LLVMGetBufferStart(out.value);
+  const size = Number(L.LLVMGetBufferSize(out.value));
+  const bytes = new Uint8Array(Deno.UnsafePointerView.getArrayBuffer(start!, size)).slice();
+  L.LLVMDisposeMemoryBuffer(out.value);
+  return new TextDecoder().decode(bytes);
+}

@@ -1,0 +1,36 @@
+/* tsjit entry trampolines: the only native code built at setup.
+ *
+ * Why this file exists: Deno reaches foreign code at full speed only through symbols obtained
+ * from Deno.dlopen (~25 ns a call); Deno.UnsafeFnPointer.call takes ~1.7 us. Code compiled by
+ * ORC LLJIT lives at addresses, not in a dlopen'able library, so every compiled entry is reached
+ * through one of these fixed trampolines. Each takes the typed arrays as buffers (no copy) and a
+ * per-signature scalar block whose first 8 bytes hold the entry's address.
+ * Keep MAX_ARRAYS in sync with compiler/runtime/entry.ts.
+ */
+#include <stdint.h>
+typedef double (*tsjit_entry0_t)(double*);
+double tsjit_call0(double* sc) { return (*(tsjit_entry0_t*)sc)(sc); }
+typedef double (*tsjit_entry1_t)(void*, double*);
+double tsjit_call1(void* a0, double* sc) { return (*(tsjit_entry1_t*)sc)(a0, sc); }
+typedef double (*tsjit_entry2_t)(void*, void*, double*);
+double tsjit_call2(void* a0, void* a1, double* sc) { return (*(tsjit_entry2_t*)sc)(a0, a1, sc); }
+typedef double (*tsjit_entry3_t)(void*, void*, void*, double*);
+double tsjit_call3(void* a0, void* a1, void* a2, double* sc) { return (*(tsjit_entry3_t*)sc)(a0, a1, a2, sc); }
+typedef double (*tsjit_entry4_t)(void*, void*, void*, void*, double*);
+double tsjit_call4(void* a0, void* a1, void* a2, void* a3, double* sc) { return (*(tsjit_entry4_t*)sc)(a0, a1, a2, a3, sc); }
+typedef double (*tsjit_entry5_t)(void*, void*, void*, void*, void*, double*);
+double tsjit_call5(void* a0, void* a1, void* a2, void* a3, void* a4, double* sc) { return (*(tsjit_entry5_t*)sc)(a0, a1, a2, a3, a4, sc); }
+typedef double (*tsjit_entry6_t)(void*, void*, void*, void*, void*, void*, double*);
+double tsjit_call6(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, double* sc) { return (*(tsjit_entry6_t*)sc)(a0, a1, a2, a3, a4, a5, sc); }
+typedef double (*tsjit_entry7_t)(void*, void*, void*, void*, void*, void*, void*, double*);
+double tsjit_call7(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, void* a6, double* sc) { return (*(tsjit_entry7_t*)sc)(a0, a1, a2, a3, a4, a5, a6, sc); }
+typedef double (*tsjit_entry8_t)(void*, void*, void*, void*, void*, void*, void*, void*, double*);
+double tsjit_call8(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, void* a6, void* a7, double* sc) { return (*(tsjit_entry8_t*)sc)(a0, a1, a2, a3, a4, a5, a6, a7, sc); }
+typedef double (*tsjit_entry9_t)(void*, void*, void*, void*, void*, void*, void*, void*, void*, double*);
+double tsjit_call9(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, void* a6, void* a7, void* a8, double* sc) { return (*(tsjit_entry9_t*)sc)(a0, a1, a2, a3, a4, a5, a6, a7, a8, sc); }
+typedef double (*tsjit_entry10_t)(void*, void*, void*, void*, void*, void*, void*, void*, void*, void*, double*);
+double tsjit_call10(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, void* a6, void* a7, void* a8, void* a9, double* sc) { return (*(tsjit_entry10_t*)sc)(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, sc); }
+typedef double (*tsjit_entry11_t)(void*, void*, void*, void*, void*, void*, void*, void*, void*, void*, void*, double*);
+double tsjit_call11(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, void* a6, void* a7, void* a8, void* a9, void* a10, double* sc) { return (*(tsjit_entry11_t*)sc)(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, sc); }
+typedef double (*tsjit_entry12_t)(void*, void*, void*, void*, void*, void*, void*, void*, void*, void*, void*, void*, double*);
+double tsjit_call12(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, void* a6, void* a7, void* a8, void* a9, void* a10, void* a11, double* sc) { return (*(tsjit_entry12_t*)sc)(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, sc); }
