@@ -1,0 +1,71 @@
+// tsjit's own syntax tree: the subset of JS that compiles, each node with its source range.
+import type { Range } from "../diagnostics.ts";
+
+/** A local variable or parameter, after name resolution. */
+export interface Variable {
+  name: string;
+  /** unique within the function, for IR names */
+  id: number;
+  kind: "param" | "let" | "const" | "var";
+  range: Range;
+}
+
+interface Node {
+  range: Range;
+}
+
+export type Expr =
+  | Node & { kind: "num"; value: number }
+  | Node & { kind: "bool"; value: boolean }
+  | Node & { kind: "name"; name: string; variable?: Variable }
+  | Node & { kind: "unary"; op: "-" | "+" | "!" | "~"; operand: Expr }
+  | Node & { kind: "update"; op: "++" | "--"; prefix: boolean; target: Expr }
+  | Node & { kind: "binary"; op: string; left: Expr; right: Expr }
+  | Node & { kind: "logical"; op: "&&" | "||" | "??"; left: Expr; right: Expr }
+  | Node & { kind: "cond"; test: Expr; then: Expr; else: Expr }
+  | Node & { kind: "assign"; op: string; target: Expr; value: Expr }
+  | Node & { kind: "index"; object: Expr; index: Expr }
+  | Node & { kind: "member"; object: Expr; name: string }
+  | Node & { kind: "call"; callee: Expr; args: Expr[] }
+  | Node & { kind: "comma"; exprs: Expr[] };
+
+export interface Declarator {
+  name: string;
+  init?: Expr;
+  range: Range;
+  /** the TypeScript annotation, when the source has one (REPL input) */
+  typeText?: string;
+  variable?: Variable;
+}
+
+export type Stmt =
+  | Node & { kind: "decl"; declKind: "let" | "const" | "var"; decls: Declarator[] }
+  | Node & { kind: "expr"; expr: Expr }
+  | Node & { kind: "if"; test: Expr; then: Stmt; else?: Stmt }
+  | Node & { kind: "for"; init?: Stmt; test?: Expr; update?: Expr; body: Stmt; label?: string }
+  | Node & {
+    kind: "forOf";
+    decl: Declarator;
+    iter: "range" | "prange";
+    args: Expr[];
+    body: Stmt;
+    label?: string;
+  }
+  | Node & { kind: "while"; test: Expr; body: Stmt; label?: string }
+  | Node & { kind: "doWhile"; test: Expr; body: Stmt; label?: string }
+  | Node & { kind: "break"; label?: string }
+  | Node & { kind: "continue"; label?: string }
+  | Node & { kind: "return"; value?: Expr }
+  | Node & { kind: "block"; body: Stmt[] }
+  | Node & { kind: "labeled"; label: string; body: Stmt }
+  | Node & { kind: "switch"; disc: Expr; cases: { test?: Expr; body: Stmt[]; range: Range }[] }
+  | Node & { kind: "empty" };
+
+/** A parsed function: name, parameters and body, with the source it came from. */
+export interface FunctionAST {
+  name: string;
+  params: Declarator[];
+  body: Stmt[];
+  source: string;
+  range: Range;
+}

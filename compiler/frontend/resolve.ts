@@ -1,0 +1,228 @@
+// Stage 2: name resolution. Binds every name to its declaration (block scoping, shadowing),
+// rejects assignment to constants and use before declaration.
+import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
+import type { Declarator, Expr, FunctionAST, Stmt, Variable } from "./ast.ts";
+
+/** Names a compiled body may use without declaring them. */
+export const BUILTIN_NAMES = new Set([
+  "Math",
+  "Number",
+  "NaN",
+  "Infinity",
+  "undefined",
+  "range",
+  "prange",
+  "getThreadId",
+]);
+
+/** The variables of a resolved function, parameters first. */
+export interface Resolved {
+  params: Variable[];
+  variables: Variable[];
+}
+
+/** Binds names in `fn` in place; throws CompileError for unknown or misused names. */
+export function resolveNames(fn: FunctionAST, origin?: string): Resolved {
+  const src: SourceInfo = { source: fn.source, fnName: fn.name, origin };
+  const fail = (msg: string, construct: string, r: Range): never => {
+    throw new CompileError(msg, construct, r, src);
+  };
+  const variables: Variable[] = [];
+  // Each scope maps a name to its variable and whether its declaration has been passed.
+  const scopes: Map<string, { v: Variable; ready: boolean }>[] = [];
+  const declare = (d: Declarator, kind: Variable["kind"], ready: boolean) => {
+    const v: Variable = { name: d.name, id: variables.length, kind, range: d.range };
+    variables.push(v);
+    d.variable = v;
+    scopes[scopes.length - 1].set(d.name, { v, ready });
+    return v;
+  };
+  const lookup = (name: string) => {
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const e = scopes[i].get(name);
+      if (e) return e;
+    }
+    return undefined;
+  };
+
+  // Pre-declare the block's let/const (and, at function level, every var) so that a use before
+  // the declaration is caught instead of binding to an outer name.
+  const hoist = (body: Stmt[], functionLevel: boolean) => {
+    for (const s of body) {
+      if (s.kind === "decl" && s.declKind !== "var") {
+        for (const d of s.decls) {
+          if (scopes[scopes.length - 1].has(d.name)) {
+            fail(`'${d.name}' is declared twice in the same scope`, "redeclaration", d.range);
+          }
+          declare(d, s.declKind, false);
+        }
+      }
+    }
+    if (functionLevel) hoistVars(body);
+  };
+  const hoistVars = (body: Stmt[]) => {
+    const visit = (s: Stmt | undefined): void => {
+      if (!s) return;
+      switch (s.kind) {
+        case "decl":
+          if (s.declKind === "var") {
+            for (const d of s.decls) {
+              const e = scopes[0].get(d.name) ?? scopes[1].get(d.name);
+              if (e) d.variable = e.v;
+              else declare(d, "var", true);
+            }
+          }
+          break;
+        case "if":
+          visit(s.then), visit(s.else);
+          break;
+        case "for":
+          visit(s.init), visit(s.body);
+          break;
+        case "forOf":
+        case "while":
+        case "doWhile":
+        case "labeled":
+          visit(s.body);
+          break;
+        case "block":
+          s.body.forEach(visit);
+          break;
+        case "switch":
+          s.cases.forEach((c) => c.body.forEach(visit));
+      }
+    };
+    body.forEach(visit);
+  };
+
+  const expr = (e: Expr | undefined): void => {
+    if (!e) return;
+    switch (e.kind) {
+      case "name": {
+        const found = lookup(e.name);
+        if (found) {
+          if (!found.ready) {
+            fail(`'${e.name}' is used before its declaration`, "use before declaration", e.range);
+          }
+          e.variable = found.v;
+        } else if (!BUILTIN_NAMES.has(e.name)) {
+          fail(
+            `unresolved name '${e.name}': a compiled function sees only its parameters, its locals ` +
+              `and Math/Number; pass '${e.name}' as an argument`,
+            "free variable",
+            e.range,
+          );
+        }
+        return;
+      }
+      case "unary":
+        return expr(e.operand);
+      case "update":
+        assignTarget(e.target);
+        return expr(e.target);
+      case "binary":
+      case "logical":
+        return expr(e.left), expr(e.right);
+      case "cond":
+        return expr(e.test), expr(e.then), expr(e.else);
+      case "assign":
+        assignTarget(e.target);
+        return expr(e.target), expr(e.value);
+      case "index":
+        return expr(e.object), expr(e.index);
+      case "member":
+        return expr(e.object);
+      case "call":
+        expr(e.callee);
+        return e.args.forEach(expr);
+      case "comma":
+        return e.exprs.forEach(expr);
+    }
+  };
+  const assignTarget = (t: Expr) => {
+    if (t.kind === "name") {
+      const found = lookup(t.name);
+      if (found?.v.kind === "const") {
+        fail(`cannot assign to constant '${t.name}'`, "assignment to const", t.range);
+      }
+      if (!found) {
+        fail(`cannot assign to '${t.name}': it is not a local variable`, "assignment", t.range);
+      }
+    } else if (t.kind !== "index") {
+      fail("invalid assignment target", "assignment target", t.range);
+    }
+  };
+
+  const block = (body: Stmt[]) => {
+    scopes.push(new Map());
+    hoist(body, false);
+    body.forEach(stmt);
+    scopes.pop();
+  };
+  const stmt = (s: Stmt | undefined): void => {
+    if (!s) return;
+    switch (s.kind) {
+      case "decl":
+        for (const d of s.decls) {
+          expr(d.init);
+          if (s.declKind !== "var") {
+            scopes[scopes.length - 1].get(d.name)!.ready = true;
+          }
+          if (s.declKind === "const" && !d.init) {
+            fail(`constant '${d.name}' needs an initializer`, "const", d.range);
+          }
+        }
+        return;
+      case "expr":
+        return expr(s.expr);
+      case "if":
+        expr(s.test);
+        stmt(s.then);
+        return stmt(s.else);
+      case "for":
+        scopes.push(new Map());
+        if (s.init) {
+          if (s.init.kind === "decl") hoist([s.init], false);
+          stmt(s.init);
+        }
+        expr(s.test), expr(s.update);
+        stmt(s.body);
+        scopes.pop();
+        return;
+      case "forOf":
+        s.args.forEach(expr);
+        scopes.push(new Map());
+        declare(s.decl, "const", true);
+        stmt(s.body);
+        scopes.pop();
+        return;
+      case "while":
+      case "doWhile":
+        expr(s.test);
+        return stmt(s.body);
+      case "return":
+        return expr(s.value);
+      case "block":
+        return block(s.body);
+      case "labeled":
+        return stmt(s.body);
+      case "switch":
+        expr(s.disc);
+        scopes.push(new Map());
+        for (const c of s.cases) hoist(c.body, false);
+        for (const c of s.cases) expr(c.test), c.body.forEach(stmt);
+        scopes.pop();
+        return;
+    }
+  };
+
+  scopes.push(new Map());
+  const params = fn.params.map((p) => {
+    if (scopes[0].has(p.name)) fail(`duplicate parameter '${p.name}'`, "parameter", p.range);
+    return declare(p, "param", true);
+  });
+  scopes.push(new Map());
+  hoist(fn.body, true);
+  fn.body.forEach(stmt);
+  return { params, variables };
+}

@@ -1,0 +1,165 @@
+// Recognizes innermost counted loops and the array accesses in them that a single check before
+// the loop can cover (`a[i]`, `a[i + k]`, `a[i - k]` with i the counter and k a literal).
+import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
+import type { TypedFunction } from "../types/infer.ts";
+import { isArray } from "../types/types.ts";
+
+/** One access `array[counter + offset]` in a counted loop's body. */
+export interface CoveredAccess {
+  index: Expr;
+  array: Expr;
+  offset: number;
+}
+
+/** A loop `for (i = lo; i < bound; i++)` whose accesses can be checked once. */
+export interface CountedLoop {
+  variable: Variable;
+  bound: Expr;
+  inclusive: boolean;
+  accesses: CoveredAccess[];
+}
+
+type LoopLike = Stmt & { kind: "for" } | { kind: "forOf"; variable: Variable; body: Stmt };
+
+/** Every expression and statement under `s`, depth first. */
+function walk(s: Stmt | undefined, onExpr: (e: Expr) => void, onStmt: (s: Stmt) => void): void {
+  if (!s) return;
+  onStmt(s);
+  const ex = (e: Expr | undefined): void => {
+    if (!e) return;
+    onExpr(e);
+    switch (e.kind) {
+      case "unary":
+        return ex(e.operand);
+      case "update":
+        return ex(e.target);
+      case "binary":
+      case "logical":
+        return ex(e.left), ex(e.right);
+      case "cond":
+        return ex(e.test), ex(e.then), ex(e.else);
+      case "assign":
+        return ex(e.target), ex(e.value);
+      case "index":
+        return ex(e.object), ex(e.index);
+      case "member":
+        return ex(e.object);
+      case "call":
+        return ex(e.callee), e.args.forEach(ex);
+      case "comma":
+        return e.exprs.forEach(ex);
+    }
+  };
+  const st = (x: Stmt | undefined) => walk(x, onExpr, onStmt);
+  switch (s.kind) {
+    case "decl":
+      return s.decls.forEach((d) => ex(d.init));
+    case "expr":
+      return ex(s.expr);
+    case "if":
+      return ex(s.test), st(s.then), st(s.else);
+    case "for":
+      return st(s.init), ex(s.test), ex(s.update), st(s.body);
+    case "forOf":
+      return s.args.forEach(ex), st(s.body);
+    case "while":
+    case "doWhile":
+      return ex(s.test), st(s.body);
+    case "return":
+      return ex(s.value);
+    case "block":
+      return s.body.forEach(st);
+    case "labeled":
+      return st(s.body);
+    case "switch":
+      return ex(s.disc), s.cases.forEach((c) => (ex(c.test), c.body.forEach(st)));
+  }
+}
+
+const isName = (e: Expr, v: Variable) => e.kind === "name" && e.variable === v;
+
+/** Recognizes the loop, or returns undefined when it does not have the counted shape. */
+export function findCountedLoop(s: LoopLike, tf: TypedFunction): CountedLoop | undefined {
+  const assigned = new Set<Variable>();
+  let hasLoop = false;
+  const body = s.body;
+  walk(body, (e) => {
+    if ((e.kind === "assign" || e.kind === "update") && e.target.kind === "name") {
+      assigned.add(e.target.variable!);
+    }
+  }, (x) => {
+    if (x.kind === "decl") x.decls.forEach((d) => d.variable && assigned.add(d.variable));
+    if (x.kind === "for" || x.kind === "forOf" || x.kind === "while" || x.kind === "doWhile") {
+      hasLoop = true;
+    }
+  });
+  if (hasLoop) return undefined;
+
+  let variable: Variable;
+  let bound: Expr;
+  let inclusive = false;
+  if (s.kind === "for") {
+    const t = s.test;
+    if (!t || t.kind !== "binary") return undefined;
+    let counter: Expr;
+    if (t.op === "<" || t.op === "<=") [counter, bound] = [t.left, t.right];
+    else if (t.op === ">" || t.op === ">=") [counter, bound] = [t.right, t.left];
+    else return undefined;
+    inclusive = t.op === "<=" || t.op === ">=";
+    if (counter.kind !== "name" || !counter.variable) return undefined;
+    variable = counter.variable;
+    if (tf.varTypes.get(variable) !== "int" || assigned.has(variable)) return undefined;
+    const u = s.update;
+    const unitStep = u && (
+      (u.kind === "update" && u.op === "++" && isName(u.target, variable)) ||
+      (u.kind === "assign" && u.op === "+" && isName(u.target, variable) &&
+        u.value.kind === "num" && u.value.value === 1) ||
+      (u.kind === "assign" && u.op === "=" && isName(u.target, variable) &&
+        u.value.kind === "binary" && u.value.op === "+" && isName(u.value.left, variable) &&
+        u.value.right.kind === "num" && u.value.right.value === 1)
+    );
+    if (!unitStep) return undefined;
+    if (!invariant(bound, assigned, variable, tf)) return undefined;
+  } else {
+    variable = s.variable;
+    bound = { kind: "num", value: 0, range: { start: 0, end: 0 } };
+  }
+
+  const accesses: CoveredAccess[] = [];
+  walk(body, (e) => {
+    if (e.kind !== "index" || e.object.kind !== "name" || !e.object.variable) return;
+    if (assigned.has(e.object.variable) || !isArray(tf.varTypes.get(e.object.variable)!)) return;
+    const offset = counterOffset(e.index, variable);
+    if (offset !== undefined) accesses.push({ index: e, array: e.object, offset });
+  }, () => {});
+  return { variable, bound, inclusive, accesses };
+}
+
+/** k when `e` is `i`, `i + k`, `k + i` or `i - k` for an integer literal k. */
+function counterOffset(e: Expr, v: Variable): number | undefined {
+  if (isName(e, v)) return 0;
+  if (e.kind !== "binary" || (e.op !== "+" && e.op !== "-")) return undefined;
+  const lit = (x: Expr) => x.kind === "num" && Number.isInteger(x.value) && Math.abs(x.value) < 2 ** 31 ? x.value : undefined;
+  if (isName(e.left, v) && lit(e.right) !== undefined) return e.op === "+" ? lit(e.right) : -lit(e.right)!;
+  if (e.op === "+" && isName(e.right, v) && lit(e.left) !== undefined) return lit(e.left);
+  return undefined;
+}
+
+/** A side-effect-free integer expression that the loop body does not change. */
+function invariant(e: Expr, assigned: Set<Variable>, counter: Variable, tf: TypedFunction): boolean {
+  switch (e.kind) {
+    case "num":
+      return Number.isInteger(e.value);
+    case "name":
+      return !!e.variable && e.variable !== counter && !assigned.has(e.variable) &&
+        tf.varTypes.get(e.variable) === "int";
+    case "member":
+      return e.name === "length" && e.object.kind === "name" && !!e.object.variable &&
+        !assigned.has(e.object.variable);
+    case "binary":
+      return (e.op === "+" || e.op === "-" || e.op === "*") &&
+        invariant(e.left, assigned, counter, tf) && invariant(e.right, assigned, counter, tf);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,915 @@
+// Stage 4: typed function → LLVM IR text. Locals live in stack slots (LLVM's mem2reg makes them
+// registers); every JS conversion rule is spelled out here or in _jsops.ts.
+import { CompileError, type Range } from "../diagnostics.ts";
+import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
+import { Block, Builder, f64, int, IRFunction, IRModule, type IRType, type Value } from "../ir/mod.ts";
+import { compoundOperation, constantValue, MATH_CONSTANTS, MATH_UNARY_FLOAT, NUMBER_CONSTANTS, type TypedFunction } from "../types/infer.ts";
+import { type ArrayType, ELEMENT, isArray, irType, type Type } from "../types/types.ts";
+import { JSOPS_DECLS, JSOPS_IR } from "./_jsops.ts";
+import { findCountedLoop } from "./_loops.ts";
+
+/** Status codes a compiled function leaves in its context block. */
+export const Status = { ok: 0, outOfBounds: 1, nonIntegerIndex: 2, noReturnValue: 3, zeroStep: 4 } as const;
+
+/** A place in the source a runtime error can come from. */
+export interface ErrorSite {
+  /** the array's name, for bounds errors */
+  array?: string;
+  range: Range;
+}
+
+/** Options that change the generated code. */
+export interface LowerOptions {
+  boundscheck: boolean;
+  fastmath: boolean;
+}
+
+/**
+ * The context block layout, in f64 slots, shared by the entry wrapper and the dispatcher:
+ * [0] entry address, [1] status, [2] failing index, [3] site, [4] array length, then arguments.
+ */
+export const CTX_HEADER = 5;
+
+/** The result of lowering one specialization. */
+export interface LoweredModule {
+  ir: string;
+  entryName: string;
+  sites: ErrorSite[];
+}
+
+/** Array variables live as two slots: the data pointer and the length. */
+interface ArraySlots {
+  ptr: Value;
+  len: Value;
+}
+
+interface LoopTarget {
+  label?: string;
+  brk: Block;
+  cont?: Block;
+}
+
+/** A value already computed, standing in an expression tree (compound assignment, switch). */
+type ValueExpr = { kind: "$value"; value: Value; type: Type; range: Range };
+
+const ELEM_MATH: Record<string, string> = {
+  sqrt: "llvm.sqrt.f64",
+  floor: "llvm.floor.f64",
+  ceil: "llvm.ceil.f64",
+  trunc: "llvm.trunc.f64",
+};
+
+class FunctionLowering {
+  readonly b: Builder;
+  readonly fn: IRFunction;
+  readonly ctx: Value;
+  private readonly scalarSlots = new Map<Variable, Value>();
+  private readonly arraySlots = new Map<Variable, ArraySlots>();
+  private readonly loops: LoopTarget[] = [];
+  /** index expressions proven in bounds in the code being generated */
+  private proven = new Set<Expr>();
+  private readonly retTy: IRType;
+
+  constructor(
+    readonly tf: TypedFunction,
+    readonly mod: IRModule,
+    readonly name: string,
+    readonly sites: ErrorSite[],
+    readonly opts: LowerOptions,
+  ) {
+    this.retTy = irType(tf.returnType);
+    const params: Value[] = [{ ty: "ptr", ref: "%ctx" }];
+    tf.resolved.params.forEach((p, i) => {
+      const t = tf.argTypes[i];
+      if (isArray(t)) {
+        params.push({ ty: "ptr", ref: `%p${i}.data` }, { ty: "i64", ref: `%p${i}.len` });
+      } else params.push({ ty: irType(t), ref: `%p${i}` });
+    });
+    this.fn = new IRFunction(name, this.retTy, params, "nounwind", "internal");
+    this.ctx = params[0];
+    this.b = new Builder(this.fn);
+    mod.functions.push(this.fn);
+  }
+
+  lower(): void {
+    const { tf, b } = this;
+    for (const v of tf.resolved.variables) {
+      const t = tf.varTypes.get(v)!;
+      if (isArray(t)) {
+        this.arraySlots.set(v, { ptr: b.alloca("ptr", `${v.name}.data`), len: b.alloca("i64", `${v.name}.len`) });
+      } else this.scalarSlots.set(v, b.alloca(irType(t), v.name));
+    }
+    tf.resolved.params.forEach((p, i) => {
+      if (isArray(tf.argTypes[i])) {
+        const s = this.arraySlots.get(p)!;
+        b.store({ ty: "ptr", ref: `%p${i}.data` }, s.ptr);
+        b.store({ ty: "i64", ref: `%p${i}.len` }, s.len);
+      } else {
+        const slot = this.scalarSlots.get(p)!;
+        const vt = tf.varTypes.get(p)!;
+        b.store(this.convert({ ty: irType(tf.argTypes[i]), ref: `%p${i}` }, tf.argTypes[i], vt), slot);
+      }
+    });
+    tf.ast.body.forEach((s) => this.stmt(s));
+    if (this.retTy === "void") b.ret();
+    else if (!b.block.terminated) this.fail(Status.noReturnValue, tf.ast.range);
+  }
+
+  // ---- errors -------------------------------------------------------------------------------
+
+  private site(range: Range, array?: string): number {
+    this.sites.push({ range, array });
+    return this.sites.length - 1;
+  }
+
+  private zeroOf(ty: IRType): Value | undefined {
+    if (ty === "void") return undefined;
+    if (ty === "double") return f64(0);
+    if (ty === "ptr") return { ty, ref: "null" };
+    return int(ty, 0);
+  }
+
+  /** Records a runtime error in the context block and returns from the function. */
+  private fail(code: number, range: Range, index?: Value, len?: Value, array?: string): void {
+    const { b } = this;
+    b.call("void", "tsjit.fail", [
+      this.ctx,
+      int("i32", code),
+      index ?? int("i64", 0),
+      len ?? int("i64", 0),
+      int("i32", this.site(range, array)),
+    ]);
+    b.ret(this.zeroOf(this.retTy));
+  }
+
+  /** Branches to a failure exit unless `ok` holds. */
+  private guard(ok: Value, code: number, range: Range, index?: Value, len?: Value, array?: string) {
+    const { b } = this;
+    const pass = this.fn.newBlock("ok");
+    const bad = this.fn.newBlock("fail");
+    b.condBr(ok, pass, bad, [1048576, 1]);
+    b.positionAt(bad);
+    this.fail(code, range, index, len, array);
+    b.positionAt(pass);
+  }
+
+  private compileError(msg: string, construct: string, r: Range): never {
+    throw new CompileError(msg, construct, r, this.tf.src);
+  }
+
+  // ---- types and conversions ----------------------------------------------------------------
+
+  typeOf(e: Expr | ValueExpr): Type {
+    if (e.kind === "$value") return e.type;
+    const t = this.tf.exprTypes.get(e);
+    if (!t) throw new Error(`tsjit internal error: untyped ${e.kind} expression`);
+    return t;
+  }
+
+  /** Converts a value between representations; never used for intz → f64 (see `asF64`). */
+  convert(v: Value, from: Type, to: Type): Value {
+    const { b } = this;
+    if (from === to) return v;
+    if (to === "f64") {
+      if (from === "int" || from === "intz") return b.cast("sitofp", v, "double");
+      if (from === "f32") return b.cast("fpext", v, "double");
+      if (from === "bool") return b.cast("uitofp", v, "double");
+    }
+    if ((to === "int" || to === "intz") && (from === "int" || from === "intz")) return v;
+    if ((to === "int" || to === "intz") && from === "bool") return b.cast("zext", v, "i64");
+    if (to === "f32" && from === "f64") return b.cast("fptrunc", v, "float");
+    throw new Error(`tsjit internal error: no conversion ${from} → ${to}`);
+  }
+
+  /** The expression as a double, recomputing an intz expression in floating point for its sign. */
+  asF64(e: Expr | ValueExpr): Value {
+    const t = this.typeOf(e);
+    if (t === "intz" && e.kind !== "$value") return this.genFloat(e);
+    return this.convert(this.gen(e), t, "f64");
+  }
+
+  /** The expression in representation `to` (f64, int, bool, ...). */
+  as(e: Expr | ValueExpr, to: Type): Value {
+    if (to === "f64") return this.asF64(e);
+    return this.convert(this.gen(e), this.typeOf(e), to);
+  }
+
+  /** An integer-valued expression where the sign of zero does not matter (an index, ToInt32). */
+  asInt(e: Expr | ValueExpr): Value {
+    const t = this.typeOf(e);
+    if (t === "f64" || t === "f32") throw new Error("tsjit internal error: asInt of a float");
+    return this.convert(this.gen(e), t, "int");
+  }
+
+  /** ToInt32 of any number. */
+  toInt32(e: Expr | ValueExpr): Value {
+    const t = this.typeOf(e);
+    if (t === "f64" || t === "f32") return this.b.call("i32", "js.toint32", [this.asF64(e)]);
+    return this.b.cast("trunc", this.asInt(e), "i32");
+  }
+
+  /** JS truthiness. */
+  truthy(e: Expr | ValueExpr): Value {
+    const { b } = this;
+    const t = this.typeOf(e);
+    const v = this.gen(e);
+    if (t === "bool") return v;
+    if (t === "int" || t === "intz") return b.icmp("ne", v, int("i64", 0));
+    if (t === "f32") return b.fcmp("one", v, { ty: "float", ref: "0.0" });
+    return b.fcmp("one", v, f64(0));
+  }
+
+  // ---- expressions --------------------------------------------------------------------------
+
+  /** Generates `e` in the representation of its own type (intz as an i64, sign of zero lost). */
+  gen(e: Expr | ValueExpr): Value {
+    const { b } = this;
+    const t = this.typeOf(e);
+    switch (e.kind) {
+      case "$value":
+        return e.value;
+      case "num":
+        return t === "int" ? int("i64", e.value) : f64(e.value);
+      case "bool":
+        return int("i1", e.value ? 1 : 0);
+      case "name": {
+        if (!e.variable) return f64(e.name === "NaN" ? NaN : Infinity);
+        const slot = this.scalarSlots.get(e.variable);
+        if (!slot) this.compileError("an array cannot be used as a value here", "array value", e.range);
+        return b.load(irType(t), slot!);
+      }
+      case "unary": {
+        const k = constantValue(e);
+        if (e.op === "-" && k !== undefined) return t === "int" ? int("i64", k) : f64(k);
+        if (e.op === "!") return b.bin("xor", this.truthy(e.operand), int("i1", 1));
+        if (e.op === "~") return b.cast("sext", b.bin("xor", this.toInt32(e.operand), int("i32", -1)), "i64");
+        if (e.op === "+") return this.as(e.operand, t);
+        if (t === "intz") return b.bin("sub", int("i64", 0), this.asInt(e.operand));
+        return this.genFloat(e);
+      }
+      case "binary":
+        return this.binary(e, t);
+      case "logical":
+        return this.logical(e, t);
+      case "cond": {
+        const thenB = this.fn.newBlock("cond.then");
+        const elseB = this.fn.newBlock("cond.else");
+        const end = this.fn.newBlock("cond.end");
+        b.condBr(this.truthy(e.test), thenB, elseB);
+        b.positionAt(thenB);
+        const tv = this.as(e.then, t);
+        const tEnd = b.block;
+        b.br(end);
+        b.positionAt(elseB);
+        const ev = this.as(e.else, t);
+        const eEnd = b.block;
+        b.br(end);
+        b.positionAt(end);
+        return b.phi(tv.ty, [[tv, tEnd], [ev, eEnd]]);
+      }
+      case "assign":
+        return this.assign(e, t);
+      case "update":
+        return this.update(e, t);
+      case "index": {
+        const { ptr, array } = this.elementPointer(e);
+        return this.loadElement(ptr, array);
+      }
+      case "member": {
+        if (e.object.kind === "name" && !e.object.variable) {
+          const table = e.object.name === "Math" ? MATH_CONSTANTS : NUMBER_CONSTANTS;
+          return f64(table[e.name]);
+        }
+        return this.array(e.object).len;
+      }
+      case "call":
+        return this.call(e, t);
+      case "comma": {
+        let v: Value = { ty: "void", ref: "" };
+        for (const x of e.exprs) v = this.gen(x);
+        return v;
+      }
+    }
+  }
+
+  /** An intz-typed (or float) arithmetic expression computed in doubles. */
+  genFloat(e: Expr): Value {
+    const { b } = this;
+    if (e.kind === "unary" && e.op === "-") return b.fneg(this.asF64(e.operand));
+    if (e.kind === "binary") return this.floatOp(e.op, this.asF64(e.left), () => this.asF64(e.right));
+    return this.convert(this.gen(e), this.typeOf(e), "f64");
+  }
+
+  private fastFlags(): string {
+    return this.opts.fastmath ? " fast" : "";
+  }
+
+  private floatOp(op: string, l: Value, rightF: () => Value): Value {
+    const { b } = this;
+    const r = rightF();
+    const ff = this.fastFlags();
+    switch (op) {
+      case "+":
+        return b.bin("fadd" + ff, l, r);
+      case "-":
+        return b.bin("fsub" + ff, l, r);
+      case "*":
+        return b.bin("fmul" + ff, l, r);
+      case "/":
+        return b.bin("fdiv" + ff, l, r);
+      case "%":
+        return b.bin("frem" + ff, l, r);
+      case "**":
+        return b.call("double", "js.pow", [l, r]);
+    }
+    throw new Error(`tsjit internal error: float op ${op}`);
+  }
+
+  private binary(e: Expr & { kind: "binary" } | { kind: "binary"; op: string; left: Expr | ValueExpr; right: Expr | ValueExpr; range: Range }, t: Type): Value {
+    const { b } = this;
+    const op = e.op;
+    if (["<", "<=", ">", ">=", "==", "!=", "===", "!=="].includes(op)) return this.compare(op, e.left, e.right);
+    if (["&", "|", "^", "<<", ">>", ">>>"].includes(op)) {
+      const l = this.toInt32(e.left);
+      const r = this.toInt32(e.right);
+      if (op === "&" || op === "|" || op === "^") {
+        return b.cast("sext", b.bin({ "&": "and", "|": "or", "^": "xor" }[op], l, r), "i64");
+      }
+      const n = b.bin("and", r, int("i32", 31));
+      if (op === "<<") return b.cast("sext", b.bin("shl", l, n), "i64");
+      if (op === ">>") return b.cast("sext", b.bin("ashr", l, n), "i64");
+      return b.cast("zext", b.bin("lshr", l, n), "i64");
+    }
+    if (t === "int" || t === "intz") {
+      const l = this.asInt(e.left);
+      const r = this.asInt(e.right);
+      switch (op) {
+        case "+":
+          return b.bin("add", l, r);
+        case "-":
+          return b.bin("sub", l, r);
+        case "*":
+          return b.bin("mul", l, r);
+        case "%":
+          return b.bin("srem", l, r);
+      }
+      throw new Error(`tsjit internal error: int op ${op}`);
+    }
+    return this.floatOp(op, this.asF64(e.left), () => this.asF64(e.right));
+  }
+
+  private compare(op: string, le: Expr | ValueExpr, re: Expr | ValueExpr): Value {
+    const { b } = this;
+    const lt = this.typeOf(le);
+    const rt = this.typeOf(re);
+    const strict = op === "===" || op === "!==";
+    const eqOp = op === "==" || op === "===" ? "eq" : op === "!=" || op === "!==" ? "ne" : undefined;
+    if (strict && (lt === "bool") !== (rt === "bool")) {
+      this.gen(le), this.gen(re);
+      return int("i1", op === "!==" ? 1 : 0);
+    }
+    const intLike = (t: Type) => t === "int" || t === "intz" || t === "bool";
+    if (lt === "bool" && rt === "bool" && eqOp) return b.icmp(eqOp, this.gen(le), this.gen(re));
+    if (intLike(lt) && intLike(rt)) {
+      const l = this.convert(this.gen(le), lt, "int");
+      const r = this.convert(this.gen(re), rt, "int");
+      const pred = eqOp ?? { "<": "slt", "<=": "sle", ">": "sgt", ">=": "sge" }[op]!;
+      return b.icmp(pred, l, r);
+    }
+    const l = this.asF64(le);
+    const r = this.asF64(re);
+    const pred = { "<": "olt", "<=": "ole", ">": "ogt", ">=": "oge", eq: "oeq", ne: "une" }[eqOp ?? op]!;
+    return b.fcmp(pred, l, r);
+  }
+
+  private logical(e: Expr & { kind: "logical" }, t: Type): Value {
+    const { b } = this;
+    if (e.op === "??") return this.as(e.left, t);
+    const lv = this.as(e.left, t);
+    const test = this.truthy({ kind: "$value", value: lv, type: t, range: e.range });
+    const from = b.block;
+    const rhs = this.fn.newBlock("logic.rhs");
+    const end = this.fn.newBlock("logic.end");
+    if (e.op === "&&") b.condBr(test, rhs, end);
+    else b.condBr(test, end, rhs);
+    b.positionAt(rhs);
+    const rv = this.as(e.right, t);
+    const rEnd = b.block;
+    b.br(end);
+    b.positionAt(end);
+    return b.phi(lv.ty, [[lv, from], [rv, rEnd]]);
+  }
+
+  private varType(v: Variable): Type {
+    return this.tf.varTypes.get(v)!;
+  }
+
+  private assign(e: Expr & { kind: "assign" }, t: Type): Value {
+    const { b } = this;
+    if (e.target.kind === "name") {
+      const v = e.target.variable!;
+      const vt = this.varType(v);
+      if (isArray(vt)) {
+        const src = this.array(e.value);
+        const dst = this.arraySlots.get(v)!;
+        b.store(b.load("ptr", src.ptr), dst.ptr);
+        b.store(b.load("i64", src.len), dst.len);
+        return { ty: "void", ref: "" };
+      }
+      const value = e.op === "=" ? this.as(e.value, vt) : this.as(compoundOperation(e), vt);
+      b.store(value, this.scalarSlots.get(v)!);
+      return value;
+    }
+    // element store: evaluate array, index, then value; the expression's value is the RHS
+    const { ptr, array } = this.elementPointer(e.target as Expr & { kind: "index" });
+    let valueExpr: Expr | ValueExpr = e.value;
+    if (e.op !== "=") {
+      const old: ValueExpr = { kind: "$value", value: this.loadElement(ptr, array), type: elemType(array), range: e.range };
+      const opType = this.tf.exprTypes.get(compoundOperation(e))!;
+      valueExpr = { kind: "$value", value: this.binary({ kind: "binary", op: e.op, left: old, right: e.value, range: e.range }, opType), type: opType, range: e.range };
+    }
+    const value = this.as(valueExpr, t);
+    this.storeElement({ kind: "$value", value, type: t, range: e.range }, ptr, array);
+    return value;
+  }
+
+  private update(e: Expr & { kind: "update" }, t: Type): Value {
+    const { b } = this;
+    const step = (v: Value) =>
+      t === "int"
+        ? b.bin(e.op === "++" ? "add" : "sub", v, int("i64", 1))
+        : b.bin(e.op === "++" ? "fadd" : "fsub", v, f64(1));
+    if (e.target.kind === "name") {
+      const slot = this.scalarSlots.get(e.target.variable!)!;
+      const vt = this.varType(e.target.variable!);
+      const old = this.convert(b.load(irType(vt), slot), vt, t);
+      const next = step(old);
+      b.store(this.convert(next, t, vt), slot);
+      return e.prefix ? next : old;
+    }
+    const { ptr, array } = this.elementPointer(e.target as Expr & { kind: "index" });
+    const old = this.convert(this.loadElement(ptr, array), elemType(array), t);
+    const next = step(old);
+    this.storeElement({ kind: "$value", value: next, type: t, range: e.range }, ptr, array);
+    return e.prefix ? next : old;
+  }
+
+  // ---- arrays -------------------------------------------------------------------------------
+
+  array(e: Expr): { ptr: Value; len: Value; type: ArrayType; name: string } {
+    if (e.kind !== "name" || !e.variable || !this.arraySlots.has(e.variable)) {
+      return this.compileError("only array variables can be indexed", "array expression", e.range);
+    }
+    const s = this.arraySlots.get(e.variable)!;
+    return {
+      ptr: this.b.load("ptr", s.ptr),
+      len: this.b.load("i64", s.len),
+      type: this.varType(e.variable) as ArrayType,
+      name: e.name,
+    };
+  }
+
+  /** The checked address of `a[i]`. */
+  elementPointer(e: Expr & { kind: "index" }): { ptr: Value; array: ArrayType } {
+    const { b } = this;
+    const a = this.array(e.object);
+    const it = this.typeOf(e.index);
+    let idx: Value;
+    if (it === "f64" || it === "f32") {
+      const d = this.asF64(e.index);
+      idx = b.call("i64", "llvm.fptosi.sat.i64.f64", [d]);
+      if (this.opts.boundscheck) {
+        const back = b.cast("sitofp", idx, "double");
+        this.guard(b.fcmp("oeq", back, d), Status.nonIntegerIndex, e.index.range, idx, a.len, a.name);
+      }
+    } else idx = this.asInt(e.index);
+    if (this.opts.boundscheck && !this.proven.has(e)) {
+      this.guard(b.icmp("ult", idx, a.len), Status.outOfBounds, e.range, idx, a.len, a.name);
+    }
+    return { ptr: b.gep(ELEMENT[a.type].ir, a.ptr, idx), array: a.type };
+  }
+
+  loadElement(ptr: Value, array: ArrayType): Value {
+    const { b } = this;
+    const el = ELEMENT[array];
+    const v = b.load(el.ir, ptr);
+    if (el.float) return v;
+    return b.cast(el.signed ? "sext" : "zext", v, "i64");
+  }
+
+  /** Stores with the conversion a typed array applies (wrap, clamp, float rounding). */
+  storeElement(value: Expr | ValueExpr, ptr: Value, array: ArrayType): void {
+    const { b } = this;
+    const el = ELEMENT[array];
+    const t = this.typeOf(value);
+    let v: Value;
+    if (array === "Float64Array") v = this.asF64(value);
+    else if (array === "Float32Array") v = t === "f32" ? this.gen(value) : b.cast("fptrunc", this.asF64(value), "float");
+    else if (array === "Uint8ClampedArray") {
+      if (t === "f64" || t === "f32") v = b.call("i8", "js.toclamped", [this.asF64(value)]);
+      else {
+        const x = this.asInt(value);
+        const c = b.call("i64", "llvm.smin.i64", [b.call("i64", "llvm.smax.i64", [x, int("i64", 0)]), int("i64", 255)]);
+        v = b.cast("trunc", c, "i8");
+      }
+    } else {
+      const i32 = this.toInt32(value);
+      v = el.ir === "i32" ? i32 : b.cast("trunc", i32, el.ir);
+    }
+    b.store(v, ptr);
+  }
+
+  // ---- calls --------------------------------------------------------------------------------
+
+  private call(e: Expr & { kind: "call" }, t: Type): Value {
+    const { b } = this;
+    const c = e.callee;
+    if (c.kind === "name" && c.name === "getThreadId") return int("i64", 0);
+    if (c.kind !== "member" || c.object.kind !== "name") throw new Error("tsjit internal error: call");
+    const f = c.name;
+    if (c.object.name === "Number") {
+      const d = this.asF64(e.args[0]);
+      const a = b.call("double", "llvm.fabs.f64", [d]);
+      const finite = b.fcmp("olt", a, f64(Infinity));
+      if (f === "isNaN") return b.fcmp("uno", d, d);
+      if (f === "isFinite") return finite;
+      const integral = b.fcmp("oeq", b.call("double", "llvm.trunc.f64", [d]), d);
+      const isInt = b.bin("and", finite, integral);
+      if (f === "isInteger") return isInt;
+      return b.bin("and", isInt, b.fcmp("ole", a, f64(Number.MAX_SAFE_INTEGER)));
+    }
+    const args = e.args;
+    const argT = args.map((a) => this.typeOf(a));
+    const allInt = t === "int" || t === "intz";
+    switch (f) {
+      case "floor":
+      case "ceil":
+      case "trunc":
+      case "round":
+        if (allInt) return this.asInt(args[0]);
+        if (f === "round") return b.call("double", "js.round", [this.asF64(args[0])]);
+        return b.call("double", ELEM_MATH[f], [this.asF64(args[0])]);
+      case "abs":
+        if (allInt) return b.call("i64", "llvm.abs.i64", [this.asInt(args[0]), int("i1", 0)]);
+        return b.call("double", "llvm.fabs.f64", [this.asF64(args[0])]);
+      case "sign": {
+        if (allInt) {
+          const x = this.asInt(args[0]);
+          const pos = b.cast("zext", b.icmp("sgt", x, int("i64", 0)), "i64");
+          const neg = b.cast("zext", b.icmp("slt", x, int("i64", 0)), "i64");
+          return b.bin("sub", pos, neg);
+        }
+        return b.call("double", "js.sign", [this.asF64(args[0])]);
+      }
+      case "min":
+      case "max": {
+        if (args.length === 0) return f64(f === "max" ? -Infinity : Infinity);
+        if (allInt) {
+          let acc = this.asInt(args[0]);
+          for (const a of args.slice(1)) acc = b.call("i64", `llvm.s${f}.i64`, [acc, this.asInt(a)]);
+          return acc;
+        }
+        // Every argument is evaluated (and converted) before any NaN decides the result.
+        const vals = args.map((a) => this.asF64(a));
+        return vals.slice(1).reduce((acc, v) => b.call("double", `js.${f}`, [acc, v]), vals[0]);
+      }
+      case "pow":
+        return b.call("double", "js.pow", [this.asF64(args[0]), this.asF64(args[1])]);
+      case "imul": {
+        const p = b.bin("mul", this.toInt32(args[0]), this.toInt32(args[1]));
+        return b.cast("sext", p, "i64");
+      }
+      case "clz32":
+        return b.cast("zext", b.call("i32", "llvm.ctlz.i32", [this.toInt32(args[0]), int("i1", 0)]), "i64");
+      case "fround":
+        return b.cast("fpext", b.cast("fptrunc", this.asF64(args[0]), "float"), "double");
+      case "sqrt":
+        return b.call("double", "llvm.sqrt.f64", [this.asF64(args[0])]);
+      case "atan2":
+        this.mod.declare("atan2", "double", ["double", "double"]);
+        return b.call("double", "atan2", [this.asF64(args[0]), this.asF64(args[1])]);
+      case "hypot": {
+        if (args.length === 0) return f64(0);
+        const vals = args.map((a) => this.asF64(a));
+        if (vals.length === 1) return b.call("double", "llvm.fabs.f64", [vals[0]]);
+        this.mod.declare("hypot", "double", ["double", "double"]);
+        // JS: any infinity wins over NaN; C's hypot agrees. Fold left.
+        return vals.slice(1).reduce((acc, v) => b.call("double", "hypot", [acc, v]), vals[0]);
+      }
+    }
+    if (MATH_UNARY_FLOAT.has(f)) {
+      this.mod.declare(f, "double", ["double"]);
+      return b.call("double", f, [this.asF64(args[0])]);
+    }
+    void argT;
+    throw new Error(`tsjit internal error: Math.${f}`);
+  }
+
+  // ---- statements ---------------------------------------------------------------------------
+
+  private deadBlock(): void {
+    this.b.positionAt(this.fn.newBlock("dead"));
+  }
+
+  stmt(s: Stmt): void {
+    const { b } = this;
+    switch (s.kind) {
+      case "decl":
+        for (const d of s.decls) {
+          const v = d.variable!;
+          const vt = this.varType(v);
+          if (isArray(vt)) {
+            if (d.init) this.assign({ kind: "assign", op: "=", target: { kind: "name", name: v.name, variable: v, range: d.range }, value: d.init, range: d.range }, vt);
+          } else if (d.init) b.store(this.as(d.init, vt), this.scalarSlots.get(v)!);
+          else if (s.declKind !== "var") b.store(this.zeroOf(irType(vt))!, this.scalarSlots.get(v)!);
+        }
+        return;
+      case "expr":
+        this.gen(s.expr);
+        return;
+      case "if": {
+        const thenB = this.fn.newBlock("if.then");
+        const end = this.fn.newBlock("if.end");
+        const elseB = s.else ? this.fn.newBlock("if.else") : end;
+        b.condBr(this.truthy(s.test), thenB, elseB);
+        b.positionAt(thenB);
+        this.stmt(s.then);
+        b.br(end);
+        if (s.else) {
+          b.positionAt(elseB);
+          this.stmt(s.else);
+          b.br(end);
+        }
+        b.positionAt(end);
+        return;
+      }
+      case "for":
+        if (s.init) this.stmt(s.init);
+        this.versioned(s, () => this.forLoop(s));
+        return;
+      case "forOf":
+        return this.rangeLoop(s);
+      case "while":
+      case "doWhile": {
+        const head = this.fn.newBlock(s.kind === "while" ? "while.head" : "do.test");
+        const body = this.fn.newBlock(s.kind === "while" ? "while.body" : "do.body");
+        const end = this.fn.newBlock(s.kind === "while" ? "while.end" : "do.end");
+        b.br(s.kind === "while" ? head : body);
+        b.positionAt(head);
+        b.condBr(this.truthy(s.test), body, end);
+        b.positionAt(body);
+        this.loops.push({ label: s.label, brk: end, cont: head });
+        this.stmt(s.body);
+        this.loops.pop();
+        b.br(head);
+        b.positionAt(end);
+        return;
+      }
+      case "break":
+      case "continue": {
+        const target = this.loops.slice().reverse().find((l) =>
+          s.label ? l.label === s.label && (s.kind === "break" || l.cont) : s.kind === "break" || l.cont
+        );
+        const dest = s.kind === "break" ? target?.brk : target?.cont;
+        if (!dest) this.compileError(`'${s.kind}' outside of a loop${s.label ? ` labeled ${s.label}` : ""}`, s.kind, s.range);
+        b.br(dest!);
+        this.deadBlock();
+        return;
+      }
+      case "return": {
+        if (this.retTy === "void") {
+          if (s.value) this.gen(s.value);
+          b.ret();
+        } else b.ret(this.as(s.value!, this.tf.returnType));
+        this.deadBlock();
+        return;
+      }
+      case "block":
+        s.body.forEach((x) => this.stmt(x));
+        return;
+      case "labeled": {
+        const end = this.fn.newBlock("label.end");
+        this.loops.push({ label: s.label, brk: end });
+        this.stmt(s.body);
+        this.loops.pop();
+        b.br(end);
+        b.positionAt(end);
+        return;
+      }
+      case "switch":
+        return this.switchStmt(s);
+      case "empty":
+        return;
+    }
+  }
+
+  private forLoop(s: Stmt & { kind: "for" }): void {
+    const { b } = this;
+    const head = this.fn.newBlock("for.head");
+    const body = this.fn.newBlock("for.body");
+    const next = this.fn.newBlock("for.next");
+    const end = this.fn.newBlock("for.end");
+    b.br(head);
+    b.positionAt(head);
+    if (s.test) b.condBr(this.truthy(s.test), body, end);
+    else b.br(body);
+    b.positionAt(body);
+    this.loops.push({ label: s.label, brk: end, cont: next });
+    this.stmt(s.body);
+    this.loops.pop();
+    b.br(next);
+    b.positionAt(next);
+    if (s.update) this.gen(s.update);
+    b.br(head);
+    b.positionAt(end);
+  }
+
+  /** for (const i of range(start, stop, step)) */
+  private rangeLoop(s: Stmt & { kind: "forOf" }): void {
+    const { b } = this;
+    const v = s.decl.variable!;
+    const vt = this.varType(v);
+    const [a0, a1, a2] = s.args;
+    const start = a1 ? this.as(a0, vt) : (vt === "int" ? int("i64", 0) : f64(0));
+    const stop = this.as(a1 ?? a0, vt);
+    const k = a2 ? constantValue(a2) : 1;
+    const step = a2 ? this.as(a2, vt) : (vt === "int" ? int("i64", 1) : f64(1));
+    if (k === undefined || k === 0) {
+      const nz = vt === "int" ? b.icmp("ne", step, int("i64", 0)) : b.fcmp("one", step, f64(0));
+      this.guard(nz, Status.zeroStep, a2!.range);
+    }
+    const counter = b.alloca(irType(vt), `${v.name}.next`);
+    const emitLoop = () => {
+      b.store(start, counter);
+      const head = this.fn.newBlock("range.head");
+      const body = this.fn.newBlock("range.body");
+      const next = this.fn.newBlock("range.next");
+      const end = this.fn.newBlock("range.end");
+      b.br(head);
+      b.positionAt(head);
+      const cur = b.load(irType(vt), counter);
+      const cmp = (pred: "lt" | "gt") =>
+        vt === "int" ? b.icmp("s" + pred, cur, stop) : b.fcmp("o" + pred, cur, stop);
+      let go: Value;
+      if (k !== undefined && k !== 0) go = cmp(k > 0 ? "lt" : "gt");
+      else {
+        const up = vt === "int" ? b.icmp("sgt", step, int("i64", 0)) : b.fcmp("ogt", step, f64(0));
+        go = b.select(up, cmp("lt"), cmp("gt"));
+      }
+      b.condBr(go, body, end);
+      b.positionAt(body);
+      b.store(cur, this.scalarSlots.get(v)!);
+      this.loops.push({ label: s.label, brk: end, cont: next });
+      this.stmt(s.body);
+      this.loops.pop();
+      b.br(next);
+      b.positionAt(next);
+      b.store(vt === "int" ? b.bin("add", cur, step) : b.bin("fadd", cur, step), counter);
+      b.br(head);
+      b.positionAt(end);
+    };
+    const loop = k === 1 && vt === "int" && this.opts.boundscheck
+      ? findCountedLoop({ kind: "forOf", variable: v, body: s.body }, this.tf)
+      : undefined;
+    if (loop) this.emitVersions(start, stop, loop.accesses, emitLoop);
+    else emitLoop();
+  }
+
+  /**
+   * Loop versioning for bounds checks: for an innermost counted loop `for (i = lo; i < hi; i++)`,
+   * checks once before the loop that every `a[i + k]` stays inside `a`; if so, the loop runs with
+   * those checks removed (and can be vectorized), otherwise the checked copy runs and throws at
+   * the right iteration.
+   */
+  private versioned(s: Stmt & { kind: "for" }, emit: () => void): void {
+    if (!this.opts.boundscheck) return emit();
+    const loop = findCountedLoop(s, this.tf);
+    if (!loop) return emit();
+    const { b } = this;
+    const lo = b.load("i64", this.scalarSlots.get(loop.variable)!);
+    let hi = this.asInt(loop.bound);
+    if (loop.inclusive) hi = b.bin("add", hi, int("i64", 1));
+    this.emitVersions(lo, hi, loop.accesses, emit);
+  }
+
+  private emitVersions(lo: Value, hi: Value, accesses: { index: Expr; array: Expr; offset: number }[], emit: () => void) {
+    const { b } = this;
+    if (accesses.length === 0) return emit();
+    let ok: Value = b.icmp("sge", lo, hi); // the loop does not run
+    let all: Value = int("i1", 1);
+    const seen = new Set<string>();
+    for (const a of accesses) {
+      const key = `${(a.array as Expr & { kind: "name" }).variable!.id}:${a.offset}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const arr = this.array(a.array);
+      const first = b.bin("add", lo, int("i64", a.offset));
+      const last = b.bin("add", hi, int("i64", a.offset));
+      const inside = b.bin("and", b.icmp("sge", first, int("i64", 0)), b.icmp("sle", last, arr.len));
+      all = b.bin("and", all, inside);
+    }
+    ok = b.bin("or", ok, all);
+    const fast = this.fn.newBlock("loop.unchecked");
+    const slow = this.fn.newBlock("loop.checked");
+    const join = this.fn.newBlock("loop.done");
+    b.condBr(ok, fast, slow, [1048576, 1]);
+    b.positionAt(fast);
+    const saved = this.proven;
+    this.proven = new Set([...saved, ...accesses.map((a) => a.index)]);
+    emit();
+    this.proven = saved;
+    b.br(join);
+    b.positionAt(slow);
+    emit();
+    b.br(join);
+    b.positionAt(join);
+  }
+
+  private switchStmt(s: Stmt & { kind: "switch" }): void {
+    const { b } = this;
+    const dt = this.typeOf(s.disc);
+    const dv: ValueExpr = { kind: "$value", value: this.gen(s.disc), type: dt, range: s.disc.range };
+    const end = this.fn.newBlock("switch.end");
+    const bodies = s.cases.map(() => this.fn.newBlock("switch.case"));
+    let defaultIdx = -1;
+    s.cases.forEach((c, i) => {
+      if (!c.test) {
+        defaultIdx = i;
+        return;
+      }
+      const next = this.fn.newBlock("switch.test");
+      b.condBr(this.compare("===", dv, c.test), bodies[i], next);
+      b.positionAt(next);
+    });
+    b.br(defaultIdx >= 0 ? bodies[defaultIdx] : end);
+    this.loops.push({ brk: end });
+    s.cases.forEach((c, i) => {
+      b.positionAt(bodies[i]);
+      c.body.forEach((x) => this.stmt(x));
+      b.br(i + 1 < bodies.length ? bodies[i + 1] : end);
+    });
+    this.loops.pop();
+    b.positionAt(end);
+  }
+}
+
+function elemType(a: ArrayType): Type {
+  return a === "Float64Array" ? "f64" : a === "Float32Array" ? "f32" : "int";
+}
+
+/**
+ * Lowers one specialization to a module with an internal function and an entry wrapper that
+ * the trampolines call: `double entry(ptr array0, ..., ptr ctx)`.
+ */
+export function lowerFunction(tf: TypedFunction, symbol: string, opts: LowerOptions): LoweredModule {
+  const mod = new IRModule();
+  const sites: ErrorSite[] = [];
+  const inner = new FunctionLowering(tf, mod, symbol, sites, opts);
+  inner.lower();
+
+  // entry wrapper: unpack the context block, call, box the result as a double
+  const arrays = tf.argTypes.filter(isArray).length;
+  const params: Value[] = [];
+  for (let i = 0; i < arrays; i++) params.push({ ty: "ptr", ref: `%a${i}` });
+  params.push({ ty: "ptr", ref: "%ctx" });
+  const entryName = `${symbol}.entry`;
+  const wrapper = new IRFunction(entryName, "double", params, "nounwind");
+  mod.functions.push(wrapper);
+  const b = new Builder(wrapper);
+  const ctx = params[arrays];
+  const slot = (k: number) => b.gep("double", ctx, int("i64", k));
+  b.store(f64(0), slot(1));
+  const args: Value[] = [ctx];
+  let arrayNo = 0;
+  tf.argTypes.forEach((t, i) => {
+    const raw = b.load("double", slot(CTX_HEADER + i));
+    if (isArray(t)) args.push(params[arrayNo++], b.cast("fptosi", raw, "i64"));
+    else if (t === "int") args.push(b.cast("fptosi", raw, "i64"));
+    else if (t === "bool") args.push(b.fcmp("one", raw, f64(0)));
+    else args.push(raw);
+  });
+  const r = b.call(irType(tf.returnType), symbol, args);
+  const rt = tf.returnType;
+  if (rt === "void") b.ret(f64(0));
+  else if (rt === "int") b.ret(b.cast("sitofp", r, "double"));
+  else if (rt === "bool") b.ret(b.cast("uitofp", r, "double"));
+  else b.ret(r);
+
+  const fail = `
+define internal void @tsjit.fail(ptr %ctx, i32 %code, i64 %index, i64 %len, i32 %site) noinline cold nounwind {
+  %p1 = getelementptr double, ptr %ctx, i64 1
+  %p2 = getelementptr double, ptr %ctx, i64 2
+  %p3 = getelementptr double, ptr %ctx, i64 3
+  %p4 = getelementptr double, ptr %ctx, i64 4
+  %c = sitofp i32 %code to double
+  %i = sitofp i64 %index to double
+  %s = sitofp i32 %site to double
+  %l = sitofp i64 %len to double
+  store double %c, ptr %p1
+  store double %i, ptr %p2
+  store double %s, ptr %p3
+  store double %l, ptr %p4
+  ret void
+}`;
+  return { ir: JSOPS_DECLS + mod.render() + JSOPS_IR + fail, entryName, sites };
+}

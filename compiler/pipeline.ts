@@ -1,0 +1,97 @@
+// One specialization from syntax tree to machine code: infer, lower, verify, optimize, JIT.
+import type { SourceInfo } from "./diagnostics.ts";
+import type { FunctionAST } from "./frontend/ast.ts";
+import type { Resolved } from "./frontend/resolve.ts";
+import * as llvm from "./llvm/mod.ts";
+import { type ErrorSite, lowerFunction } from "./lower/lower.ts";
+import { inferTypes, type TypedFunction } from "./types/infer.ts";
+import { isArray, type Type, typeName } from "./types/types.ts";
+
+/** Options that reach code generation. */
+export interface CodegenOptions {
+  fastmath: boolean;
+  boundscheck: boolean;
+}
+
+/** A compiled specialization: where its entry is and what is known about it. */
+export interface Specialization {
+  argTypes: Type[];
+  returnType: Type;
+  /** address of the entry wrapper (double entry(ptr arrays..., ptr ctx)) */
+  address: bigint;
+  sites: ErrorSite[];
+  typed: TypedFunction;
+  /** IR before optimization */
+  loweredIR: string;
+  /** IR after the O3 pipeline */
+  optimizedIR: string;
+  /** milliseconds spent: inference + lowering, LLVM optimization, machine code */
+  timings: { front: number; optimize: number; codegen: number };
+}
+
+let counter = 0;
+
+/** Compiles one tuple of argument types of a resolved function. */
+export function compileSpecialization(
+  ast: FunctionAST,
+  resolved: Resolved,
+  argTypes: Type[],
+  src: SourceInfo,
+  opts: CodegenOptions,
+): Specialization {
+  const t0 = performance.now();
+  const typed = inferTypes(ast, resolved, argTypes, src);
+  const symbol = `tsjit${counter++}.${(ast.name || "anonymous").replace(/[^\w$]/g, "_")}`;
+  const lowered = lowerFunction(typed, symbol, opts);
+  const t1 = performance.now();
+  const mod = llvm.parseForJit(lowered.ir, symbol);
+  try {
+    llvm.verifyModule(mod);
+    llvm.optimizeModule(mod);
+  } catch (e) {
+    llvm.disposeModule(mod);
+    throw new Error(`tsjit internal error compiling ${ast.name}: ${(e as Error).message}`);
+  }
+  const optimizedIR = llvm.printModule(mod);
+  const t2 = performance.now();
+  llvm.addModule(mod);
+  const address = llvm.lookup(lowered.entryName);
+  const t3 = performance.now();
+  return {
+    argTypes,
+    returnType: typed.returnType,
+    address,
+    sites: lowered.sites,
+    typed,
+    loweredIR: lowered.ir,
+    optimizedIR,
+    timings: { front: t1 - t0, optimize: t2 - t1, codegen: t3 - t2 },
+  };
+}
+
+/** Machine code for a specialization, as assembly text (recompiles its optimized IR). */
+export function assemblyOf(spec: Specialization): string {
+  const mod = llvm.parseForJit(spec.optimizedIR, "asm");
+  try {
+    return llvm.emitAssembly(mod);
+  } finally {
+    llvm.disposeModule(mod);
+  }
+}
+
+/** `(f64[], i64) -> f64` */
+export function signatureText(argTypes: Type[], returnType: Type): string {
+  return `(${argTypes.map(typeName).join(", ")}) -> ${typeName(returnType)}`;
+}
+
+/** A listing of every variable's type in a specialization. */
+export function typesReport(spec: Specialization): string {
+  const t = spec.typed;
+  const lines = [`${t.ast.name || "<anonymous>"} ${signatureText(spec.argTypes, spec.returnType)}`];
+  for (const v of t.resolved.variables) {
+    const ty = t.varTypes.get(v)!;
+    const kind = v.kind === "param" ? "parameter" : v.kind;
+    lines.push(`  ${v.name}: ${typeName(ty)}${isArray(ty) ? ` (${ty})` : ""}  [${kind}]`);
+  }
+  return lines.join("\n");
+}

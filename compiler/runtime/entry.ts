@@ -1,0 +1,58 @@
+// The entry trampolines (entry.c), opened with Deno.dlopen so that every call into compiled code
+// takes Deno's fast FFI path. See entry.c for why they exist.
+
+/** Most typed-array arguments a compiled function may take (trampolines exist for 0..MAX). */
+export const MAX_ARRAYS = 12;
+
+/** A trampoline: the arrays as buffers, then the context block. */
+export type Trampoline = (...args: BufferSource[]) => number;
+
+let trampolines: Trampoline[] | undefined;
+
+function libraryPath(): string {
+  const fromEnv = Deno.env.get("TSJIT_ENTRY_LIB");
+  if (fromEnv) return fromEnv;
+  return new URL("../../.tsjit/libtsjit_entry.so", import.meta.url).pathname;
+}
+
+/** Builds the trampoline library with the system C compiler (when the launcher did not). */
+function build(path: string): void {
+  const src = new URL("./entry.c", import.meta.url).pathname;
+  Deno.mkdirSync(path.slice(0, path.lastIndexOf("/")), { recursive: true });
+  const out = new Deno.Command("cc", { args: ["-O2", "-shared", "-fPIC", "-o", path, src] })
+    .outputSync();
+  if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
+}
+
+/** The trampoline for a function taking `arrays` typed arrays. */
+export function trampoline(arrays: number): Trampoline {
+  if (!trampolines) {
+    const path = libraryPath();
+    try {
+      Deno.statSync(path);
+    } catch {
+      try {
+        build(path);
+      } catch (e) {
+        throw new Error(
+          `tsjit: the entry library ${path} is missing and could not be built (${
+            (e as Error).message.split("\n")[0]
+          }). Run ./tsjit setup, or run with --allow-run and a C compiler installed.`,
+        );
+      }
+    }
+    const defs: Record<string, Deno.ForeignFunction> = {};
+    for (let k = 0; k <= MAX_ARRAYS; k++) {
+      defs[`tsjit_call${k}`] = {
+        parameters: Array(k + 1).fill("buffer"),
+        result: "f64",
+      };
+    }
+    const lib = Deno.dlopen(path, defs);
+    trampolines = [];
+    for (let k = 0; k <= MAX_ARRAYS; k++) {
+      trampolines.push(lib.symbols[`tsjit_call${k}`] as unknown as Trampoline);
+    }
+  }
+  return trampolines[arrays];
+}

@@ -1,0 +1,431 @@
+// Stage 3: type inference. Given the argument types of one call, assigns a type to every
+// variable and expression. Flow-insensitive: a variable's type is the join of everything
+// assigned to it, iterated to a fixed point (types only widen: int → f64).
+import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
+import type { Expr, FunctionAST, Stmt, Variable } from "../frontend/ast.ts";
+import type { Resolved } from "../frontend/resolve.ts";
+import { elementType, isArray, isNumeric, type Type, typeName } from "./types.ts";
+
+/** A function with the types of one specialization. */
+export interface TypedFunction {
+  ast: FunctionAST;
+  resolved: Resolved;
+  argTypes: Type[];
+  varTypes: Map<Variable, Type>;
+  exprTypes: Map<Expr, Type>;
+  returnType: Type;
+  src: SourceInfo;
+}
+
+/** Math functions of one number returning a float. */
+export const MATH_UNARY_FLOAT = new Set([
+  "sqrt",
+  "exp",
+  "log",
+  "sin",
+  "cos",
+  "tan",
+  "asin",
+  "acos",
+  "atan",
+  "sinh",
+  "cosh",
+  "tanh",
+  "asinh",
+  "acosh",
+  "atanh",
+  "log2",
+  "log10",
+  "log1p",
+  "expm1",
+  "cbrt",
+  "fround",
+]);
+
+/** Math constants and their values. */
+export const MATH_CONSTANTS: Record<string, number> = {
+  E: Math.E,
+  LN10: Math.LN10,
+  LN2: Math.LN2,
+  LOG10E: Math.LOG10E,
+  LOG2E: Math.LOG2E,
+  PI: Math.PI,
+  SQRT1_2: Math.SQRT1_2,
+  SQRT2: Math.SQRT2,
+};
+
+/** Number constants and their values. */
+export const NUMBER_CONSTANTS: Record<string, number> = {
+  MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
+  MIN_SAFE_INTEGER: Number.MIN_SAFE_INTEGER,
+  MAX_VALUE: Number.MAX_VALUE,
+  MIN_VALUE: Number.MIN_VALUE,
+  EPSILON: Number.EPSILON,
+  POSITIVE_INFINITY: Infinity,
+  NEGATIVE_INFINITY: -Infinity,
+  NaN: NaN,
+};
+
+const INT_LIMIT = 2 ** 31;
+
+/** The type of a numeric literal: small integers are `int`, everything else `f64`. */
+export function literalType(v: number): Type {
+  return Number.isInteger(v) && Math.abs(v) <= INT_LIMIT && !Object.is(v, -0) ? "int" : "f64";
+}
+
+/** The value of a `-literal` or literal expression, if it is one. */
+export function constantValue(e: Expr): number | undefined {
+  if (e.kind === "num") return e.value;
+  if (e.kind === "unary" && e.op === "-" && e.operand.kind === "num") return -e.operand.value;
+  return undefined;
+}
+
+const compoundOps = new WeakMap<Expr, Expr>();
+
+/**
+ * The binary operation `target op value` inside a compound assignment `target op= value`, as its
+ * own node so that it carries a type (its left operand is the target, evaluated once).
+ */
+export function compoundOperation(e: Expr & { kind: "assign" }): Expr & { kind: "binary" } {
+  let b = compoundOps.get(e);
+  if (!b) {
+    b = { kind: "binary", op: e.op, left: e.target, right: e.value, range: e.range };
+    compoundOps.set(e, b);
+  }
+  return b as Expr & { kind: "binary" };
+}
+
+/** What a variable can hold: intz and f32 values widen to f64 when stored. */
+function storable(t: Type): Type {
+  return t === "intz" || t === "f32" ? "f64" : t;
+}
+
+/** Infers the types of `ast` for one tuple of argument types. */
+export function inferTypes(
+  ast: FunctionAST,
+  resolved: Resolved,
+  argTypes: Type[],
+  src: SourceInfo,
+): TypedFunction {
+  const fail = (msg: string, construct: string, r: Range): never => {
+    throw new CompileError(msg, construct, r, src);
+  };
+  const varTypes = new Map<Variable, Type>();
+  const exprTypes = new Map<Expr, Type>();
+  resolved.params.forEach((p, i) => varTypes.set(p, argTypes[i]));
+  let changed = true;
+  let returnType: Type | undefined;
+
+  const join = (a: Type | undefined, b: Type, what: string, r: Range): Type => {
+    b = storable(b);
+    if (a === undefined || a === b) return b;
+    if (isNumeric(a) && isNumeric(b)) return "f64";
+    return fail(
+      `${what} holds both ${typeName(a)} and ${typeName(b)} values; give it one type`,
+      "mixed types",
+      r,
+    );
+  };
+  const assignVar = (v: Variable, t: Type, r: Range) => {
+    if (v.kind === "param" && isArray(varTypes.get(v)!) !== isArray(t)) {
+      fail(`parameter '${v.name}' cannot change between array and scalar`, "assignment", r);
+    }
+    const next = join(varTypes.get(v), t, `variable '${v.name}'`, r);
+    if (next !== varTypes.get(v)) {
+      varTypes.set(v, next);
+      changed = true;
+    }
+  };
+
+  const numeric = (e: Expr, t: Type): Type => {
+    if (t === "bool") return "int";
+    if (!isNumeric(t)) fail(`expected a number, got ${typeName(t)}`, "operand", e.range);
+    return t;
+  };
+
+  const arith = (op: string, l: Type, r: Type, right: Expr, where: Expr): Type => {
+    const ints = (l === "int" || l === "intz") && (r === "int" || r === "intz");
+    switch (op) {
+      case "+":
+        if (!ints) return "f64";
+        return l === "int" || r === "int" ? "int" : "intz";
+      case "-":
+        if (!ints) return "f64";
+        return l === "int" ? "int" : "intz";
+      case "*":
+        return ints ? "intz" : "f64";
+      case "/":
+      case "**":
+        return "f64";
+      case "%": {
+        const k = constantValue(right);
+        return ints && k !== undefined && k !== 0 && Number.isInteger(k) ? "intz" : "f64";
+      }
+      case "&":
+      case "|":
+      case "^":
+      case "<<":
+      case ">>":
+      case ">>>":
+        return "int";
+    }
+    return fail(`unsupported operator ${op}`, `operator ${op}`, where.range);
+  };
+
+  const mathCall = (e: Expr & { kind: "call" }, fname: string, args: Type[]): Type => {
+    const nargs = (n: number) => {
+      if (args.length < n) {
+        fail(`Math.${fname} needs ${n} argument${n > 1 ? "s" : ""}`, `Math.${fname}`, e.range);
+      }
+    };
+    if (MATH_UNARY_FLOAT.has(fname)) return nargs(1), "f64";
+    switch (fname) {
+      case "floor":
+      case "ceil":
+      case "trunc":
+      case "round":
+        nargs(1);
+        return args[0] === "int" ? "int" : "f64";
+      case "abs":
+        nargs(1);
+        return args[0] === "int" || args[0] === "intz" ? "int" : "f64";
+      case "sign":
+        nargs(1);
+        return args[0] === "int" ? "int" : args[0] === "intz" ? "intz" : "f64";
+      case "min":
+      case "max":
+        return args.length > 0 && args.every((t) => t === "int") ? "int" : "f64";
+      case "pow":
+      case "atan2":
+        return nargs(2), "f64";
+      case "hypot":
+        return "f64";
+      case "imul":
+        return nargs(2), "int";
+      case "clz32":
+        return nargs(1), "int";
+      case "random":
+        return fail(
+          "Math.random cannot be compiled: its sequence would differ from plain JS; pass random numbers in an array",
+          "Math.random",
+          e.range,
+        );
+    }
+    return fail(`Math.${fname} is not a Math function tsjit knows`, `Math.${fname}`, e.range);
+  };
+
+  function type(e: Expr): Type {
+    const t = typeInner(e);
+    exprTypes.set(e, t);
+    return t;
+  }
+
+  function typeInner(e: Expr): Type {
+    switch (e.kind) {
+      case "num":
+        return literalType(e.value);
+      case "bool":
+        return "bool";
+      case "name": {
+        if (e.variable) {
+          const t = varTypes.get(e.variable);
+          return t ?? "int"; // not yet assigned in this round: the lowest number type
+        }
+        if (e.name === "NaN" || e.name === "Infinity") return "f64";
+        if (e.name === "undefined") return fail("undefined is not a number", "undefined", e.range);
+        return fail(`'${e.name}' cannot be used as a value`, e.name, e.range);
+      }
+      case "unary": {
+        if (e.op === "!") return type(e.operand), "bool";
+        const k = constantValue(e);
+        if (e.op === "-" && k !== undefined) return type(e.operand), literalType(k);
+        const t = numeric(e.operand, type(e.operand));
+        if (e.op === "~") return "int";
+        if (e.op === "+") return t === "f32" ? "f64" : t;
+        return t === "int" || t === "intz" ? "intz" : "f64";
+      }
+      case "update": {
+        const t = numeric(e.target, type(e.target));
+        if (e.target.kind === "name" && e.target.variable) {
+          const r = t === "int" ? "int" : "f64";
+          assignVar(e.target.variable, r, e.range);
+          return r;
+        }
+        return t === "int" ? "int" : "f64";
+      }
+      case "binary": {
+        const l = type(e.left);
+        const r = type(e.right);
+        if (["<", "<=", ">", ">=", "==", "!=", "===", "!=="].includes(e.op)) {
+          if (isArray(l) || isArray(r)) fail("cannot compare arrays", "array comparison", e.range);
+          return "bool";
+        }
+        return arith(e.op, numeric(e.left, l), numeric(e.right, r), e.right, e);
+      }
+      case "logical": {
+        const l = type(e.left);
+        const r = type(e.right);
+        if (e.op === "??") return l;
+        if (l === "bool" && r === "bool") return "bool";
+        if (isNumeric(l) && isNumeric(r)) {
+          return l === r && l !== "intz" ? (l === "f32" ? "f64" : l) : (l === "int" && r === "int" ? "int" : "f64");
+        }
+        return fail(
+          `both sides of ${e.op} must have the same type (got ${typeName(l)} and ${typeName(r)})`,
+          `operator ${e.op}`,
+          e.range,
+        );
+      }
+      case "cond": {
+        type(e.test);
+        const a = type(e.then);
+        const b = type(e.else);
+        if (a === b) return a;
+        if (isNumeric(a) && isNumeric(b)) return a === "int" && b === "int" ? "int" : "f64";
+        return fail(
+          `both branches of ?: must have the same type (got ${typeName(a)} and ${typeName(b)})`,
+          "conditional expression",
+          e.range,
+        );
+      }
+      case "assign": {
+        const v = type(e.value);
+        if (e.target.kind === "name") {
+          const target = e.target.variable!;
+          if (e.op === "=") {
+            assignVar(target, v, e.range);
+            return type(e.target);
+          }
+          const cur = numeric(e.target, type(e.target));
+          const r = arith(e.op, cur, numeric(e.value, v), e.value, e);
+          exprTypes.set(compoundOperation(e), r);
+          assignVar(target, r, e.range);
+          return type(e.target);
+        }
+        const elem = type(e.target);
+        if (e.op === "=") {
+          if (!isNumeric(v) && v !== "bool") {
+            fail(`cannot store ${typeName(v)} into an array element`, "array store", e.range);
+          }
+          return storable(v);
+        }
+        const r = arith(e.op, numeric(e.target, elem), numeric(e.value, v), e.value, e);
+        exprTypes.set(compoundOperation(e), r);
+        return storable(r);
+      }
+      case "index": {
+        const a = type(e.object);
+        if (!isArray(a)) return fail(`cannot index a ${typeName(a)}`, "indexing", e.object.range);
+        const i = type(e.index);
+        if (!isNumeric(i)) fail(`an index must be a number, got ${typeName(i)}`, "index", e.index.range);
+        return elementType(a);
+      }
+      case "member": {
+        if (e.object.kind === "name" && !e.object.variable) {
+          if (e.object.name === "Math" && e.name in MATH_CONSTANTS) return "f64";
+          if (e.object.name === "Number" && e.name in NUMBER_CONSTANTS) return "f64";
+          return fail(`${e.object.name}.${e.name} is not supported`, `${e.object.name}.${e.name}`, e.range);
+        }
+        const t = type(e.object);
+        if (isArray(t) && e.name === "length") return "int";
+        return fail(`property '.${e.name}' of ${typeName(t)} is not supported`, `.${e.name}`, e.range);
+      }
+      case "call": {
+        const c = e.callee;
+        const args = e.args.map(type);
+        if (c.kind === "member" && c.object.kind === "name" && !c.object.variable) {
+          if (c.object.name === "Math") {
+            args.forEach((t, i) => numeric(e.args[i], t));
+            return mathCall(e, c.name, args.map((t) => (t === "bool" ? "int" : t)));
+          }
+          if (c.object.name === "Number" && ["isNaN", "isFinite", "isInteger", "isSafeInteger"].includes(c.name)) {
+            if (args.length !== 1) fail(`Number.${c.name} needs 1 argument`, `Number.${c.name}`, e.range);
+            return "bool";
+          }
+        }
+        if (c.kind === "name" && c.name === "getThreadId" && !c.variable) return "int";
+        const what = c.kind === "name" ? `${c.name}()` : c.kind === "member" ? `.${c.name}()` : "call";
+        return fail(`unsupported call: ${what}`, `call to ${what}`, c.range);
+      }
+      case "comma": {
+        let t: Type = "void";
+        for (const x of e.exprs) t = type(x);
+        return t;
+      }
+    }
+  }
+
+  const stmt = (s: Stmt | undefined): void => {
+    if (!s) return;
+    switch (s.kind) {
+      case "decl":
+        for (const d of s.decls) {
+          if (d.init) assignVar(d.variable!, type(d.init), d.range);
+        }
+        return;
+      case "expr":
+        type(s.expr);
+        return;
+      case "if":
+        type(s.test);
+        stmt(s.then);
+        return stmt(s.else);
+      case "for":
+        stmt(s.init);
+        if (s.test) type(s.test);
+        if (s.update) type(s.update);
+        return stmt(s.body);
+      case "forOf": {
+        const ts = s.args.map((a) => numeric(a, type(a)));
+        if (s.args.length < 1 || s.args.length > 3) {
+          fail(`${s.iter}() takes 1 to 3 arguments`, s.iter, s.range);
+        }
+        assignVar(s.decl.variable!, ts.every((t) => t === "int") ? "int" : "f64", s.decl.range);
+        return stmt(s.body);
+      }
+      case "while":
+      case "doWhile":
+        type(s.test);
+        return stmt(s.body);
+      case "return": {
+        const t = s.value ? type(s.value) : "void";
+        if (isArray(t)) fail("returning an array is not supported", "return of an array", s.range);
+        if (returnType === undefined || returnType === storable(t)) returnType = storable(t);
+        else if (isNumeric(returnType) && isNumeric(t)) returnType = "f64";
+        else {
+          fail(
+            `this function returns both ${typeName(returnType)} and ${typeName(t)}`,
+            "return",
+            s.range,
+          );
+        }
+        return;
+      }
+      case "block":
+        return s.body.forEach(stmt);
+      case "labeled":
+        return stmt(s.body);
+      case "switch":
+        type(s.disc);
+        for (const c of s.cases) {
+          if (c.test) type(c.test);
+          c.body.forEach(stmt);
+        }
+        return;
+    }
+  };
+
+  for (let round = 0; changed; round++) {
+    if (round > 50) throw new Error("tsjit internal error: type inference did not converge");
+    changed = false;
+    returnType = undefined;
+    exprTypes.clear();
+    ast.body.forEach(stmt);
+  }
+  for (const v of resolved.variables) {
+    if (!varTypes.has(v)) {
+      fail(`'${v.name}' is never assigned a value`, "unassigned variable", v.range);
+    }
+  }
+  return { ast, resolved, argTypes, varTypes, exprTypes, returnType: returnType ?? "void", src };
+}

@@ -1,0 +1,25 @@
+/**
+ * tsjit: a just-in-time compiler for numeric TypeScript on Deno.
+ *
+ * Wrap a plain numeric function with {@linkcode jit}; its first call with new argument types
+ * parses it, infers types, lowers it to LLVM IR, optimizes it for the host CPU and runs it as
+ * native code. Results are those of the plain function (see docs/semantics.md for the few
+ * documented differences), out-of-bounds indexing throws a RangeError.
+ *
+ * @example
+ * ```ts
+ * import { jit } from "./mod.ts";
+ *
+ * const addarr = jit((x: Float64Array, y: Float64Array, r: Float64Array) => {
+ *   for (let i = 0; i < r.length; i++) r[i] = x[i] + y[i];
+ * });
+ * const x = new Float64Array([1, 2]), y = new Float64Array([3, 4]), r = new Float64Array(2);
+ * addarr(x, y, r); // r is now [4, 6]
+ * console.log(addarr.signatures); // ["(f64[], f64[], f64[]) -> void"]
+ * ```
+ *
+ * @module
+ */
+export { jit, type JitFunction, type JitOptions } from "./compiler/dispatch.ts";
+export { CompileError } from "./compiler/diagnostics.ts";
+export { prange, range } from "./parallel/range.ts";
