@@ -323,9 +323,11 @@ export function parseFunction(source: string, info: Omit<SourceInfo, "source">):
   }
 
   function declList(list: TS.VariableDeclarationList, r: Range): Stmt {
-    const f = list.flags;
-    const declKind = f & ts.NodeFlags.Const ? "const" : f & ts.NodeFlags.Let ? "let" : "var";
-    if (f & (ts.NodeFlags.Using | ts.NodeFlags.AwaitUsing)) unsupported(list, "using declaration");
+    const scoped = list.flags & ts.NodeFlags.BlockScoped;
+    if (scoped === ts.NodeFlags.Using || scoped === ts.NodeFlags.AwaitUsing) {
+      unsupported(list, "using declaration");
+    }
+    const declKind = scoped === ts.NodeFlags.Const ? "const" : scoped === ts.NodeFlags.Let ? "let" : "var";
     return { kind: "decl", declKind, decls: list.declarations.map(declarator), range: r };
   }
 
