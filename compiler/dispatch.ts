@@ -142,7 +142,8 @@ export function jit<F extends (...args: never[]) => unknown>(
     const site = entry.spec.sites[ctx[3]];
     ctx[1] = 0;
     const where = site
-      ? "\n  " + formatLocation({ source: (parsed as { ast: FunctionAST }).ast.source, ...info }, site.range)
+      ? "\n  " +
+        formatLocation({ source: (parsed as { ast: FunctionAST }).ast.source, ...info }, site.range)
       : "";
     switch (status) {
       case Status.outOfBounds:
@@ -169,18 +170,30 @@ export function jit<F extends (...args: never[]) => unknown>(
     new BigUint64Array(ctx.buffer)[0] = spec.address;
     const arrays = spec.argTypes.map((t, i) => (isArray(t) ? i : -1)).filter((i) => i >= 0);
     const call = trampoline(arrays.length);
-    const ret = spec.returnType === "bool" ? Ret.bool : spec.returnType === "void" ? Ret.void : Ret.number;
+    const ret = spec.returnType === "bool"
+      ? Ret.bool
+      : spec.returnType === "void"
+      ? Ret.void
+      : Ret.number;
     const entry = { spec, ctx } as Entry;
     const params = Array.from({ length: n }, (_, i) => `a${i}`);
     const fills = spec.argTypes.map((t, i) =>
-      `ctx[${CTX_HEADER + i}] = ${isArray(t) ? `a${i}.length` : t === "bool" ? `a${i} ? 1 : 0` : `a${i}`};`
+      `ctx[${CTX_HEADER + i}] = ${
+        isArray(t) ? `a${i}.length` : t === "bool" ? `a${i} ? 1 : 0` : `a${i}`
+      };`
     );
     const result = ret === Ret.bool ? "r !== 0" : ret === Ret.void ? "undefined" : "r";
     const body = `${fills.join("\n")}
       const r = call(${[...arrays.map((i) => `a${i}`), "ctx"].join(", ")});
       if (ctx[1] !== 0) throw fail(entry);
       return ${result};`;
-    entry.invoke = new Function("ctx", "call", "fail", "entry", `return function (${params.join(", ")}) {${body}}`)(
+    entry.invoke = new Function(
+      "ctx",
+      "call",
+      "fail",
+      "entry",
+      `return function (${params.join(", ")}) {${body}}`,
+    )(
       ctx,
       call,
       runtimeError,
@@ -195,7 +208,9 @@ export function jit<F extends (...args: never[]) => unknown>(
       const a = `a${i}`;
       if (isArray(t)) return `${a} instanceof ${t}`;
       if (t === "bool") return `typeof ${a} === "boolean"`;
-      if (t === "int") return `typeof ${a} === "number" && (${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0)`;
+      if (t === "int") {
+        return `typeof ${a} === "number" && (${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0)`;
+      }
       return `typeof ${a} === "number"`;
     }).join(" && ") || "true";
   }
@@ -205,7 +220,8 @@ export function jit<F extends (...args: never[]) => unknown>(
   /** Regenerates the fast dispatcher over all compiled specializations, int ones first. */
   function rebuildFast() {
     const sorted = [...order].sort((x, y) =>
-      x.spec.argTypes.filter((t) => t === "f64").length - y.spec.argTypes.filter((t) => t === "f64").length
+      x.spec.argTypes.filter((t) => t === "f64").length -
+      y.spec.argTypes.filter((t) => t === "f64").length
     );
     const params = Array.from({ length: arity }, (_, i) => `a${i}`);
     const tests = sorted.map((e, k) =>
@@ -245,21 +261,30 @@ export function jit<F extends (...args: never[]) => unknown>(
   }
 
   const params = Array.from({ length: arity }, (_, i) => `a${i}`).join(", ");
-  const jitted = new Function("dispatch", `return function ${safeName(fn.name)}(${params}) {
+  const jitted = new Function(
+    "dispatch",
+    `return function ${safeName(fn.name)}(${params}) {
     return dispatch().apply(undefined, arguments);
-  }`)(() => fast) as JitFunction<F>;
+  }`,
+  )(() => fast) as JitFunction<F>;
 
   const pick = (signature?: string): Specialization[] => {
     const specs = order.map((e) => e.spec);
     if (signature === undefined) return specs;
-    const found = specs.filter((s) => signatureText(s.argTypes, s.returnType).startsWith(signature));
+    const found = specs.filter((s) =>
+      signatureText(s.argTypes, s.returnType).startsWith(signature)
+    );
     if (!found.length) {
-      throw new Error(`no compiled signature ${signature}; compiled: ${jitted.signatures.join("; ") || "none"}`);
+      throw new Error(
+        `no compiled signature ${signature}; compiled: ${jitted.signatures.join("; ") || "none"}`,
+      );
     }
     return found;
   };
   const each = (signature: string | undefined, f: (s: Specialization) => string) =>
-    pick(signature).map((s) => `; ${signatureText(s.argTypes, s.returnType)}\n${f(s)}`).join("\n\n");
+    pick(signature).map((s) => `; ${signatureText(s.argTypes, s.returnType)}\n${f(s)}`).join(
+      "\n\n",
+    );
   Object.defineProperties(jitted, {
     py_func: { value: fn },
     signatures: { get: () => order.map((e) => signatureText(e.spec.argTypes, e.spec.returnType)) },
@@ -267,7 +292,10 @@ export function jit<F extends (...args: never[]) => unknown>(
     inspectLLVM: { value: (s?: string) => each(s, (x) => x.optimizedIR) },
     inspectAsm: { value: (s?: string) => each(s, assemblyOf) },
     compileTimes: {
-      get: () => Object.fromEntries(order.map((e) => [signatureText(e.spec.argTypes, e.spec.returnType), e.spec.timings])),
+      get: () =>
+        Object.fromEntries(
+          order.map((e) => [signatureText(e.spec.argTypes, e.spec.returnType), e.spec.timings]),
+        ),
     },
   });
   void paramNames;

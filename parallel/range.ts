@@ -14,7 +14,7 @@
 export function* range(start: number, stop?: number, step = 1): Generator<number, void, void> {
   if (stop === undefined) [start, stop] = [0, start];
   if (step === 0) throw new RangeError("range() step must not be 0");
-  if (step > 0) for (let i = start; i < stop; i += step) yield i;
+  if (step > 0) { for (let i = start; i < stop; i += step) yield i; }
   else for (let i = start; i > stop; i += step) yield i;
 }
 

@@ -14,7 +14,11 @@ export function assertEquals<T>(actual: T, expected: T, msg?: string): void {
 }
 
 /** Object.is equality. */
-export function assertStrictEquals<T>(actual: unknown, expected: T, msg?: string): asserts actual is T {
+export function assertStrictEquals<T>(
+  actual: unknown,
+  expected: T,
+  msg?: string,
+): asserts actual is T {
   nodeAssert.ok(
     Object.is(actual, expected),
     msg ?? `expected ${String(expected)}, got ${String(actual)}`,
@@ -28,7 +32,10 @@ export function assertMatch(s: string, re: RegExp, msg?: string): void {
 
 /** Asserts that `s` includes `sub`. */
 export function assertStringIncludes(s: string, sub: string, msg?: string): void {
-  nodeAssert.ok(s.includes(sub), msg ?? `expected ${JSON.stringify(s)} to include ${JSON.stringify(sub)}`);
+  nodeAssert.ok(
+    s.includes(sub),
+    msg ?? `expected ${JSON.stringify(s)} to include ${JSON.stringify(sub)}`,
+  );
 }
 
 /** Asserts that `fn` throws an instance of `Err` whose message includes `includes`. */

@@ -54,7 +54,9 @@ export function checkSame(
     const show = (x: unknown) => Object.is(x, -0) ? "-0" : String(x);
     assert(
       close(actual, expected, ulps),
-      `${fn.name || "kernel"}(${args.map((a) => ArrayBuffer.isView(a) ? a.constructor.name : show(a))}) ` +
+      `${fn.name || "kernel"}(${
+        args.map((a) => ArrayBuffer.isView(a) ? a.constructor.name : show(a))
+      }) ` +
         `returned ${show(actual)}, plain JS ${show(expected)}`,
     );
     plainArgs.forEach((p, k) => {
@@ -64,7 +66,9 @@ export function checkSame(
       for (let i = 0; i < pa.length; i++) {
         assert(
           close(ja[i], pa[i], ulps),
-          `${fn.name || "kernel"}: argument ${k} element ${i} is ${show(ja[i])}, plain JS ${show(pa[i])}`,
+          `${fn.name || "kernel"}: argument ${k} element ${i} is ${show(ja[i])}, plain JS ${
+            show(pa[i])
+          }`,
         );
       }
     });
@@ -86,9 +90,36 @@ export function rng(seed: number): () => number {
 
 /** Interesting doubles: signed zeros, NaN, infinities, halves, large and tiny values. */
 export const SPECIAL = [
-  0, -0, 1, -1, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, NaN, Infinity, -Infinity,
-  255.5, 256, -129, 2 ** 31, -(2 ** 31) - 1, 2 ** 32 + 5, 2 ** 53, 1e300, -1e-300, 4294967295.7,
-  Number.MIN_VALUE, 3.7, -3.7, 100, 127.5, 128,
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  -0.5,
+  1.5,
+  -1.5,
+  2.5,
+  -2.5,
+  0.49999999999999994,
+  NaN,
+  Infinity,
+  -Infinity,
+  255.5,
+  256,
+  -129,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 32 + 5,
+  2 ** 53,
+  1e300,
+  -1e-300,
+  4294967295.7,
+  Number.MIN_VALUE,
+  3.7,
+  -3.7,
+  100,
+  127.5,
+  128,
 ];
 
 /** A Float64Array of `n` values from `SPECIAL` and random numbers. */

@@ -37,22 +37,29 @@ Deno.test("++ and -- as statements and values", () => {
 });
 
 Deno.test("arithmetic keeps -0, NaN and float division", () => {
-  checkSame(function arith(a: number, b: number) {
-    return [a + b, a - b, a * b, a / b, a % b, -a, +a, a * 0, 0 * -b, -(a - a)];
-  }.toString().length > 0 ? function arith2(a: number, b: number, out: Float64Array) {
-    out[0] = a + b;
-    out[1] = a - b;
-    out[2] = a * b;
-    out[3] = a / b;
-    out[4] = a % b;
-    out[5] = -a;
-    out[6] = +a;
-    out[7] = a * 0;
-    out[8] = 0 * -b;
-    out[9] = -(a - a);
-    out[10] = (a * b) % 3;
-    out[11] = -b % 4;
-  } : () => 0, nums.flatMap((a) => [[a, 0, new Float64Array(12)], [a, -3, new Float64Array(12)], [-0, a, new Float64Array(12)], [a, 2.5, new Float64Array(12)]]));
+  checkSame(
+    function arith(a: number, b: number, out: Float64Array) {
+      out[0] = a + b;
+      out[1] = a - b;
+      out[2] = a * b;
+      out[3] = a / b;
+      out[4] = a % b;
+      out[5] = -a;
+      out[6] = +a;
+      out[7] = a * 0;
+      out[8] = 0 * -b;
+      out[9] = -(a - a);
+      out[10] = (a * b) % 3;
+      out[11] = -b % 4;
+    },
+    nums.flatMap((
+      a,
+    ) => [[a, 0, new Float64Array(12)], [a, -3, new Float64Array(12)], [
+      -0,
+      a,
+      new Float64Array(12),
+    ], [a, 2.5, new Float64Array(12)]]),
+  );
 });
 
 Deno.test("integer arithmetic producing -0 is seen as -0", () => {
@@ -127,7 +134,17 @@ Deno.test("typed-array reads, writes and .length for every element type", () => 
     for (let i = 0; i < 16; i++) a[i] = Math.floor((r() - 0.5) * 600);
     return a;
   };
-  const kinds = [Float64Array, Float32Array, Int8Array, Int16Array, Int32Array, Uint8Array, Uint16Array, Uint32Array, Uint8ClampedArray];
+  const kinds = [
+    Float64Array,
+    Float32Array,
+    Int8Array,
+    Int16Array,
+    Int32Array,
+    Uint8Array,
+    Uint16Array,
+    Uint32Array,
+    Uint8ClampedArray,
+  ];
   for (const C of kinds) {
     checkSame(function scale(a: Float64Array, k: number) {
       let s = 0;
@@ -143,7 +160,16 @@ Deno.test("typed-array reads, writes and .length for every element type", () => 
 
 Deno.test("stores follow JS conversion: wrap, clamp, round to float32", () => {
   const vals = new Float64Array(nums);
-  const kinds = [Float32Array, Int8Array, Int16Array, Int32Array, Uint8Array, Uint16Array, Uint32Array, Uint8ClampedArray];
+  const kinds = [
+    Float32Array,
+    Int8Array,
+    Int16Array,
+    Int32Array,
+    Uint8Array,
+    Uint16Array,
+    Uint32Array,
+    Uint8ClampedArray,
+  ];
   for (const C of kinds) {
     checkSame(function store(src: Float64Array, dst: Float64Array) {
       for (let i = 0; i < src.length; i++) dst[i] = src[i];
@@ -157,42 +183,63 @@ Deno.test("stores follow JS conversion: wrap, clamp, round to float32", () => {
 });
 
 Deno.test("Math functions of the serial core", () => {
-  checkSame(function math(a: number, b: number, out: Float64Array) {
-    out[0] = Math.sqrt(a);
-    out[1] = Math.abs(a);
-    out[2] = Math.floor(a);
-    out[3] = Math.ceil(a);
-    out[4] = Math.min(a, b);
-    out[5] = Math.max(a, b);
-    out[6] = Math.min(a, b, 3);
-    out[7] = Math.max(a, -0);
-    out[8] = Math.min(0, a);
-    out[9] = Math.pow(a, b);
-    out[10] = a ** 2;
-    out[11] = Math.round(a);
-  }, nums.flatMap((a) => [[a, 2, new Float64Array(12)], [a, NaN, new Float64Array(12)], [1, a, new Float64Array(12)], [-1, a, new Float64Array(12)], [a, -0, new Float64Array(12)], [a, 0.5, new Float64Array(12)]]));
-  checkSame(function transcendental(a: number, out: Float64Array) {
-    out[0] = Math.exp(a);
-    out[1] = Math.log(a);
-    out[2] = Math.sin(a);
-    out[3] = Math.cos(a);
-  }, nums.map((a) => [a, new Float64Array(4)]), { ulps: 2 });
+  checkSame(
+    function math(a: number, b: number, out: Float64Array) {
+      out[0] = Math.sqrt(a);
+      out[1] = Math.abs(a);
+      out[2] = Math.floor(a);
+      out[3] = Math.ceil(a);
+      out[4] = Math.min(a, b);
+      out[5] = Math.max(a, b);
+      out[6] = Math.min(a, b, 3);
+      out[7] = Math.max(a, -0);
+      out[8] = Math.min(0, a);
+      out[9] = Math.pow(a, b);
+      out[10] = a ** 2;
+      out[11] = Math.round(a);
+    },
+    nums.flatMap((
+      a,
+    ) => [
+      [a, 2, new Float64Array(12)],
+      [a, NaN, new Float64Array(12)],
+      [1, a, new Float64Array(12)],
+      [-1, a, new Float64Array(12)],
+      [a, -0, new Float64Array(12)],
+      [a, 0.5, new Float64Array(12)],
+    ]),
+  );
+  checkSame(
+    function transcendental(a: number, out: Float64Array) {
+      out[0] = Math.exp(a);
+      out[1] = Math.log(a);
+      out[2] = Math.sin(a);
+      out[3] = Math.cos(a);
+    },
+    nums.map((a) => [a, new Float64Array(4)]),
+    { ulps: 2 },
+  );
   checkSame(function intMath(a: number, b: number) {
     return Math.abs(a) + Math.min(a, b) * 3 + Math.max(a, b, 7) + Math.floor(a) + Math.ceil(b);
   }, ints.flatMap((a) => ints.map((b) => [a, b])));
 });
 
 Deno.test("bitwise operators use ToInt32/ToUint32", () => {
-  checkSame(function bits(a: number, b: number, out: Float64Array) {
-    out[0] = a & b;
-    out[1] = a | b;
-    out[2] = a ^ b;
-    out[3] = a << b;
-    out[4] = a >> b;
-    out[5] = a >>> b;
-    out[6] = ~a;
-    out[7] = a | 0;
-  }, nums.flatMap((a) => [[a, 3, new Float64Array(8)], [a, 33, new Float64Array(8)], [-7, a, new Float64Array(8)]]));
+  checkSame(
+    function bits(a: number, b: number, out: Float64Array) {
+      out[0] = a & b;
+      out[1] = a | b;
+      out[2] = a ^ b;
+      out[3] = a << b;
+      out[4] = a >> b;
+      out[5] = a >>> b;
+      out[6] = ~a;
+      out[7] = a | 0;
+    },
+    nums.flatMap((
+      a,
+    ) => [[a, 3, new Float64Array(8)], [a, 33, new Float64Array(8)], [-7, a, new Float64Array(8)]]),
+  );
 });
 
 Deno.test("floats and integers mix in one variable", () => {

@@ -201,13 +201,31 @@ export function parseFunction(source: string, info: Omit<SourceInfo, "source">):
         return { kind: "comma", exprs: [expr(n.left), expr(n.right)], range: r };
       }
       if (k in ASSIGN) {
-        return { kind: "assign", op: ASSIGN[k], target: expr(n.left), value: expr(n.right), range: r };
+        return {
+          kind: "assign",
+          op: ASSIGN[k],
+          target: expr(n.left),
+          value: expr(n.right),
+          range: r,
+        };
       }
       if (k in LOGICAL) {
-        return { kind: "logical", op: LOGICAL[k], left: expr(n.left), right: expr(n.right), range: r };
+        return {
+          kind: "logical",
+          op: LOGICAL[k],
+          left: expr(n.left),
+          right: expr(n.right),
+          range: r,
+        };
       }
       if (k in BINARY) {
-        return { kind: "binary", op: BINARY[k], left: expr(n.left), right: expr(n.right), range: r };
+        return {
+          kind: "binary",
+          op: BINARY[k],
+          left: expr(n.left),
+          right: expr(n.right),
+          range: r,
+        };
       }
       return unsupported(n.operatorToken, `operator ${n.operatorToken.getText(sf)}`);
     }
@@ -222,7 +240,12 @@ export function parseFunction(source: string, info: Omit<SourceInfo, "source">):
     }
     if (ts.isElementAccessExpression(n)) {
       if (n.questionDotToken) unsupported(n, "optional chaining");
-      return { kind: "index", object: expr(n.expression), index: expr(n.argumentExpression), range: r };
+      return {
+        kind: "index",
+        object: expr(n.expression),
+        index: expr(n.argumentExpression),
+        range: r,
+      };
     }
     if (ts.isPropertyAccessExpression(n)) {
       if (n.questionDotToken) unsupported(n, "optional chaining");
@@ -318,7 +341,9 @@ export function parseFunction(source: string, info: Omit<SourceInfo, "source">):
         range: r,
       };
     }
-    if (ts.isTypeAliasDeclaration(n) || ts.isInterfaceDeclaration(n)) return { kind: "empty", range: r };
+    if (ts.isTypeAliasDeclaration(n) || ts.isInterfaceDeclaration(n)) {
+      return { kind: "empty", range: r };
+    }
     return unsupported(n);
   }
 
@@ -327,7 +352,11 @@ export function parseFunction(source: string, info: Omit<SourceInfo, "source">):
     if (scoped === ts.NodeFlags.Using || scoped === ts.NodeFlags.AwaitUsing) {
       unsupported(list, "using declaration");
     }
-    const declKind = scoped === ts.NodeFlags.Const ? "const" : scoped === ts.NodeFlags.Let ? "let" : "var";
+    const declKind = scoped === ts.NodeFlags.Const
+      ? "const"
+      : scoped === ts.NodeFlags.Let
+      ? "let"
+      : "var";
     return { kind: "decl", declKind, decls: list.declarations.map(declarator), range: r };
   }
 

@@ -1,6 +1,6 @@
 // The in-process JIT: one ORC LLJIT per process, with the process's own symbols (libm) visible.
 import { check, cstr, llvm, OutPtr } from "./_ffi.ts";
-import { parseIR, type ModuleRef } from "./module.ts";
+import { type ModuleRef, parseIR } from "./module.ts";
 import { createTargetMachine } from "./target.ts";
 
 interface Jit {

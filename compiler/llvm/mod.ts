@@ -5,7 +5,7 @@
  * @module
  */
 export { llvm } from "./_ffi.ts";
-export { hostTarget, type HostTarget } from "./target.ts";
+export { type HostTarget, hostTarget } from "./target.ts";
 export {
   disposeModule,
   emitAssembly,

@@ -139,14 +139,24 @@ export function findCountedLoop(s: LoopLike, tf: TypedFunction): CountedLoop | u
 function counterOffset(e: Expr, v: Variable): number | undefined {
   if (isName(e, v)) return 0;
   if (e.kind !== "binary" || (e.op !== "+" && e.op !== "-")) return undefined;
-  const lit = (x: Expr) => x.kind === "num" && Number.isInteger(x.value) && Math.abs(x.value) < 2 ** 31 ? x.value : undefined;
-  if (isName(e.left, v) && lit(e.right) !== undefined) return e.op === "+" ? lit(e.right) : -lit(e.right)!;
+  const lit = (x: Expr) =>
+    x.kind === "num" && Number.isInteger(x.value) && Math.abs(x.value) < 2 ** 31
+      ? x.value
+      : undefined;
+  if (isName(e.left, v) && lit(e.right) !== undefined) {
+    return e.op === "+" ? lit(e.right) : -lit(e.right)!;
+  }
   if (e.op === "+" && isName(e.right, v) && lit(e.left) !== undefined) return lit(e.left);
   return undefined;
 }
 
 /** A side-effect-free integer expression that the loop body does not change. */
-function invariant(e: Expr, assigned: Set<Variable>, counter: Variable, tf: TypedFunction): boolean {
+function invariant(
+  e: Expr,
+  assigned: Set<Variable>,
+  counter: Variable,
+  tf: TypedFunction,
+): boolean {
   switch (e.kind) {
     case "num":
       return Number.isInteger(e.value);

@@ -2,14 +2,36 @@
 // registers); every JS conversion rule is spelled out here or in _jsops.ts.
 import { CompileError, type Range } from "../diagnostics.ts";
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
-import { Block, Builder, f64, int, IRFunction, IRModule, type IRType, type Value } from "../ir/mod.ts";
-import { compoundOperation, constantValue, MATH_CONSTANTS, MATH_UNARY_FLOAT, NUMBER_CONSTANTS, type TypedFunction } from "../types/infer.ts";
-import { type ArrayType, ELEMENT, isArray, irType, type Type } from "../types/types.ts";
+import {
+  Block,
+  Builder,
+  f64,
+  int,
+  IRFunction,
+  IRModule,
+  type IRType,
+  type Value,
+} from "../ir/mod.ts";
+import {
+  compoundOperation,
+  constantValue,
+  MATH_CONSTANTS,
+  MATH_UNARY_FLOAT,
+  NUMBER_CONSTANTS,
+  type TypedFunction,
+} from "../types/infer.ts";
+import { type ArrayType, ELEMENT, irType, isArray, type Type } from "../types/types.ts";
 import { JSOPS_DECLS, JSOPS_IR } from "./_jsops.ts";
 import { findCountedLoop } from "./_loops.ts";
 
 /** Status codes a compiled function leaves in its context block. */
-export const Status = { ok: 0, outOfBounds: 1, nonIntegerIndex: 2, noReturnValue: 3, zeroStep: 4 } as const;
+export const Status = {
+  ok: 0,
+  outOfBounds: 1,
+  nonIntegerIndex: 2,
+  noReturnValue: 3,
+  zeroStep: 4,
+} as const;
 
 /** A place in the source a runtime error can come from. */
 export interface ErrorSite {
@@ -96,7 +118,10 @@ class FunctionLowering {
     for (const v of tf.resolved.variables) {
       const t = tf.varTypes.get(v)!;
       if (isArray(t)) {
-        this.arraySlots.set(v, { ptr: b.alloca("ptr", `${v.name}.data`), len: b.alloca("i64", `${v.name}.len`) });
+        this.arraySlots.set(v, {
+          ptr: b.alloca("ptr", `${v.name}.data`),
+          len: b.alloca("i64", `${v.name}.len`),
+        });
       } else this.scalarSlots.set(v, b.alloca(irType(t), v.name));
     }
     tf.resolved.params.forEach((p, i) => {
@@ -107,7 +132,10 @@ class FunctionLowering {
       } else {
         const slot = this.scalarSlots.get(p)!;
         const vt = tf.varTypes.get(p)!;
-        b.store(this.convert({ ty: irType(tf.argTypes[i]), ref: `%p${i}` }, tf.argTypes[i], vt), slot);
+        b.store(
+          this.convert({ ty: irType(tf.argTypes[i]), ref: `%p${i}` }, tf.argTypes[i], vt),
+          slot,
+        );
       }
     });
     tf.ast.body.forEach((s) => this.stmt(s));
@@ -235,14 +263,18 @@ class FunctionLowering {
       case "name": {
         if (!e.variable) return f64(e.name === "NaN" ? NaN : Infinity);
         const slot = this.scalarSlots.get(e.variable);
-        if (!slot) this.compileError("an array cannot be used as a value here", "array value", e.range);
+        if (!slot) {
+          this.compileError("an array cannot be used as a value here", "array value", e.range);
+        }
         return b.load(irType(t), slot!);
       }
       case "unary": {
         const k = constantValue(e);
         if (e.op === "-" && k !== undefined) return t === "int" ? int("i64", k) : f64(k);
         if (e.op === "!") return b.bin("xor", this.truthy(e.operand), int("i1", 1));
-        if (e.op === "~") return b.cast("sext", b.bin("xor", this.toInt32(e.operand), int("i32", -1)), "i64");
+        if (e.op === "~") {
+          return b.cast("sext", b.bin("xor", this.toInt32(e.operand), int("i32", -1)), "i64");
+        }
         if (e.op === "+") return this.as(e.operand, t);
         if (t === "intz") return b.bin("sub", int("i64", 0), this.asInt(e.operand));
         return this.genFloat(e);
@@ -296,7 +328,9 @@ class FunctionLowering {
   genFloat(e: Expr): Value {
     const { b } = this;
     if (e.kind === "unary" && e.op === "-") return b.fneg(this.asF64(e.operand));
-    if (e.kind === "binary") return this.floatOp(e.op, this.asF64(e.left), () => this.asF64(e.right));
+    if (e.kind === "binary") {
+      return this.floatOp(e.op, this.asF64(e.left), () => this.asF64(e.right));
+    }
     return this.convert(this.gen(e), this.typeOf(e), "f64");
   }
 
@@ -325,10 +359,21 @@ class FunctionLowering {
     throw new Error(`tsjit internal error: float op ${op}`);
   }
 
-  private binary(e: Expr & { kind: "binary" } | { kind: "binary"; op: string; left: Expr | ValueExpr; right: Expr | ValueExpr; range: Range }, t: Type): Value {
+  private binary(
+    e: Expr & { kind: "binary" } | {
+      kind: "binary";
+      op: string;
+      left: Expr | ValueExpr;
+      right: Expr | ValueExpr;
+      range: Range;
+    },
+    t: Type,
+  ): Value {
     const { b } = this;
     const op = e.op;
-    if (["<", "<=", ">", ">=", "==", "!=", "===", "!=="].includes(op)) return this.compare(op, e.left, e.right);
+    if (["<", "<=", ">", ">=", "==", "!=", "===", "!=="].includes(op)) {
+      return this.compare(op, e.left, e.right);
+    }
     if (["&", "|", "^", "<<", ">>", ">>>"].includes(op)) {
       const l = this.toInt32(e.left);
       const r = this.toInt32(e.right);
@@ -363,7 +408,11 @@ class FunctionLowering {
     const lt = this.typeOf(le);
     const rt = this.typeOf(re);
     const strict = op === "===" || op === "!==";
-    const eqOp = op === "==" || op === "===" ? "eq" : op === "!=" || op === "!==" ? "ne" : undefined;
+    const eqOp = op === "==" || op === "==="
+      ? "eq"
+      : op === "!=" || op === "!=="
+      ? "ne"
+      : undefined;
     if (strict && (lt === "bool") !== (rt === "bool")) {
       this.gen(le), this.gen(re);
       return int("i1", op === "!==" ? 1 : 0);
@@ -378,7 +427,14 @@ class FunctionLowering {
     }
     const l = this.asF64(le);
     const r = this.asF64(re);
-    const pred = { "<": "olt", "<=": "ole", ">": "ogt", ">=": "oge", eq: "oeq", ne: "une" }[eqOp ?? op]!;
+    const pred = {
+      "<": "olt",
+      "<=": "ole",
+      ">": "ogt",
+      ">=": "oge",
+      eq: "oeq",
+      ne: "une",
+    }[eqOp ?? op]!;
     return b.fcmp(pred, l, r);
   }
 
@@ -424,9 +480,22 @@ class FunctionLowering {
     const { ptr, array } = this.elementPointer(e.target as Expr & { kind: "index" });
     let valueExpr: Expr | ValueExpr = e.value;
     if (e.op !== "=") {
-      const old: ValueExpr = { kind: "$value", value: this.loadElement(ptr, array), type: elemType(array), range: e.range };
+      const old: ValueExpr = {
+        kind: "$value",
+        value: this.loadElement(ptr, array),
+        type: elemType(array),
+        range: e.range,
+      };
       const opType = this.tf.exprTypes.get(compoundOperation(e))!;
-      valueExpr = { kind: "$value", value: this.binary({ kind: "binary", op: e.op, left: old, right: e.value, range: e.range }, opType), type: opType, range: e.range };
+      valueExpr = {
+        kind: "$value",
+        value: this.binary(
+          { kind: "binary", op: e.op, left: old, right: e.value, range: e.range },
+          opType,
+        ),
+        type: opType,
+        range: e.range,
+      };
     }
     const value = this.as(valueExpr, t);
     this.storeElement({ kind: "$value", value, type: t, range: e.range }, ptr, array);
@@ -480,7 +549,14 @@ class FunctionLowering {
       idx = b.call("i64", "llvm.fptosi.sat.i64.f64", [d]);
       if (this.opts.boundscheck) {
         const back = b.cast("sitofp", idx, "double");
-        this.guard(b.fcmp("oeq", back, d), Status.nonIntegerIndex, e.index.range, idx, a.len, a.name);
+        this.guard(
+          b.fcmp("oeq", back, d),
+          Status.nonIntegerIndex,
+          e.index.range,
+          idx,
+          a.len,
+          a.name,
+        );
       }
     } else idx = this.asInt(e.index);
     if (this.opts.boundscheck && !this.proven.has(e)) {
@@ -504,12 +580,16 @@ class FunctionLowering {
     const t = this.typeOf(value);
     let v: Value;
     if (array === "Float64Array") v = this.asF64(value);
-    else if (array === "Float32Array") v = t === "f32" ? this.gen(value) : b.cast("fptrunc", this.asF64(value), "float");
-    else if (array === "Uint8ClampedArray") {
+    else if (array === "Float32Array") {
+      v = t === "f32" ? this.gen(value) : b.cast("fptrunc", this.asF64(value), "float");
+    } else if (array === "Uint8ClampedArray") {
       if (t === "f64" || t === "f32") v = b.call("i8", "js.toclamped", [this.asF64(value)]);
       else {
         const x = this.asInt(value);
-        const c = b.call("i64", "llvm.smin.i64", [b.call("i64", "llvm.smax.i64", [x, int("i64", 0)]), int("i64", 255)]);
+        const c = b.call("i64", "llvm.smin.i64", [
+          b.call("i64", "llvm.smax.i64", [x, int("i64", 0)]),
+          int("i64", 255),
+        ]);
         v = b.cast("trunc", c, "i8");
       }
     } else {
@@ -525,7 +605,9 @@ class FunctionLowering {
     const { b } = this;
     const c = e.callee;
     if (c.kind === "name" && c.name === "getThreadId") return int("i64", 0);
-    if (c.kind !== "member" || c.object.kind !== "name") throw new Error("tsjit internal error: call");
+    if (c.kind !== "member" || c.object.kind !== "name") {
+      throw new Error("tsjit internal error: call");
+    }
     const f = c.name;
     if (c.object.name === "Number") {
       const d = this.asF64(e.args[0]);
@@ -566,7 +648,9 @@ class FunctionLowering {
         if (args.length === 0) return f64(f === "max" ? -Infinity : Infinity);
         if (allInt) {
           let acc = this.asInt(args[0]);
-          for (const a of args.slice(1)) acc = b.call("i64", `llvm.s${f}.i64`, [acc, this.asInt(a)]);
+          for (const a of args.slice(1)) {
+            acc = b.call("i64", `llvm.s${f}.i64`, [acc, this.asInt(a)]);
+          }
           return acc;
         }
         // Every argument is evaluated (and converted) before any NaN decides the result.
@@ -580,7 +664,11 @@ class FunctionLowering {
         return b.cast("sext", p, "i64");
       }
       case "clz32":
-        return b.cast("zext", b.call("i32", "llvm.ctlz.i32", [this.toInt32(args[0]), int("i1", 0)]), "i64");
+        return b.cast(
+          "zext",
+          b.call("i32", "llvm.ctlz.i32", [this.toInt32(args[0]), int("i1", 0)]),
+          "i64",
+        );
       case "fround":
         return b.cast("fpext", b.cast("fptrunc", this.asF64(args[0]), "float"), "double");
       case "sqrt":
@@ -619,9 +707,19 @@ class FunctionLowering {
           const v = d.variable!;
           const vt = this.varType(v);
           if (isArray(vt)) {
-            if (d.init) this.assign({ kind: "assign", op: "=", target: { kind: "name", name: v.name, variable: v, range: d.range }, value: d.init, range: d.range }, vt);
+            if (d.init) {
+              this.assign({
+                kind: "assign",
+                op: "=",
+                target: { kind: "name", name: v.name, variable: v, range: d.range },
+                value: d.init,
+                range: d.range,
+              }, vt);
+            }
           } else if (d.init) b.store(this.as(d.init, vt), this.scalarSlots.get(v)!);
-          else if (s.declKind !== "var") b.store(this.zeroOf(irType(vt))!, this.scalarSlots.get(v)!);
+          else if (s.declKind !== "var") {
+            b.store(this.zeroOf(irType(vt))!, this.scalarSlots.get(v)!);
+          }
         }
         return;
       case "expr":
@@ -668,10 +766,18 @@ class FunctionLowering {
       case "break":
       case "continue": {
         const target = this.loops.slice().reverse().find((l) =>
-          s.label ? l.label === s.label && (s.kind === "break" || l.cont) : s.kind === "break" || l.cont
+          s.label
+            ? l.label === s.label && (s.kind === "break" || l.cont)
+            : s.kind === "break" || l.cont
         );
         const dest = s.kind === "break" ? target?.brk : target?.cont;
-        if (!dest) this.compileError(`'${s.kind}' outside of a loop${s.label ? ` labeled ${s.label}` : ""}`, s.kind, s.range);
+        if (!dest) {
+          this.compileError(
+            `'${s.kind}' outside of a loop${s.label ? ` labeled ${s.label}` : ""}`,
+            s.kind,
+            s.range,
+          );
+        }
         b.br(dest!);
         this.deadBlock();
         return;
@@ -792,7 +898,12 @@ class FunctionLowering {
     this.emitVersions(lo, hi, loop.accesses, emit);
   }
 
-  private emitVersions(lo: Value, hi: Value, accesses: { index: Expr; array: Expr; offset: number }[], emit: () => void) {
+  private emitVersions(
+    lo: Value,
+    hi: Value,
+    accesses: { index: Expr; array: Expr; offset: number }[],
+    emit: () => void,
+  ) {
     const { b } = this;
     if (accesses.length === 0) return emit();
     let ok: Value = b.icmp("sge", lo, hi); // the loop does not run
@@ -805,7 +916,11 @@ class FunctionLowering {
       const arr = this.array(a.array);
       const first = b.bin("add", lo, int("i64", a.offset));
       const last = b.bin("add", hi, int("i64", a.offset));
-      const inside = b.bin("and", b.icmp("sge", first, int("i64", 0)), b.icmp("sle", last, arr.len));
+      const inside = b.bin(
+        "and",
+        b.icmp("sge", first, int("i64", 0)),
+        b.icmp("sle", last, arr.len),
+      );
       all = b.bin("and", all, inside);
     }
     ok = b.bin("or", ok, all);
@@ -828,7 +943,12 @@ class FunctionLowering {
   private switchStmt(s: Stmt & { kind: "switch" }): void {
     const { b } = this;
     const dt = this.typeOf(s.disc);
-    const dv: ValueExpr = { kind: "$value", value: this.gen(s.disc), type: dt, range: s.disc.range };
+    const dv: ValueExpr = {
+      kind: "$value",
+      value: this.gen(s.disc),
+      type: dt,
+      range: s.disc.range,
+    };
     const end = this.fn.newBlock("switch.end");
     const bodies = s.cases.map(() => this.fn.newBlock("switch.case"));
     let defaultIdx = -1;
@@ -861,7 +981,11 @@ function elemType(a: ArrayType): Type {
  * Lowers one specialization to a module with an internal function and an entry wrapper that
  * the trampolines call: `double entry(ptr array0, ..., ptr ctx)`.
  */
-export function lowerFunction(tf: TypedFunction, symbol: string, opts: LowerOptions): LoweredModule {
+export function lowerFunction(
+  tf: TypedFunction,
+  symbol: string,
+  opts: LowerOptions,
+): LoweredModule {
   const mod = new IRModule();
   const sites: ErrorSite[] = [];
   const inner = new FunctionLowering(tf, mod, symbol, sites, opts);

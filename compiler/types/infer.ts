@@ -268,7 +268,9 @@ export function inferTypes(
         if (e.op === "??") return l;
         if (l === "bool" && r === "bool") return "bool";
         if (isNumeric(l) && isNumeric(r)) {
-          return l === r && l !== "intz" ? (l === "f32" ? "f64" : l) : (l === "int" && r === "int" ? "int" : "f64");
+          return l === r && l !== "intz"
+            ? (l === "f32" ? "f64" : l)
+            : (l === "int" && r === "int" ? "int" : "f64");
         }
         return fail(
           `both sides of ${e.op} must have the same type (got ${typeName(l)} and ${typeName(r)})`,
@@ -317,18 +319,28 @@ export function inferTypes(
         const a = type(e.object);
         if (!isArray(a)) return fail(`cannot index a ${typeName(a)}`, "indexing", e.object.range);
         const i = type(e.index);
-        if (!isNumeric(i)) fail(`an index must be a number, got ${typeName(i)}`, "index", e.index.range);
+        if (!isNumeric(i)) {
+          fail(`an index must be a number, got ${typeName(i)}`, "index", e.index.range);
+        }
         return elementType(a);
       }
       case "member": {
         if (e.object.kind === "name" && !e.object.variable) {
           if (e.object.name === "Math" && e.name in MATH_CONSTANTS) return "f64";
           if (e.object.name === "Number" && e.name in NUMBER_CONSTANTS) return "f64";
-          return fail(`${e.object.name}.${e.name} is not supported`, `${e.object.name}.${e.name}`, e.range);
+          return fail(
+            `${e.object.name}.${e.name} is not supported`,
+            `${e.object.name}.${e.name}`,
+            e.range,
+          );
         }
         const t = type(e.object);
         if (isArray(t) && e.name === "length") return "int";
-        return fail(`property '.${e.name}' of ${typeName(t)} is not supported`, `.${e.name}`, e.range);
+        return fail(
+          `property '.${e.name}' of ${typeName(t)} is not supported`,
+          `.${e.name}`,
+          e.range,
+        );
       }
       case "call": {
         const c = e.callee;
@@ -338,13 +350,22 @@ export function inferTypes(
             args.forEach((t, i) => numeric(e.args[i], t));
             return mathCall(e, c.name, args.map((t) => (t === "bool" ? "int" : t)));
           }
-          if (c.object.name === "Number" && ["isNaN", "isFinite", "isInteger", "isSafeInteger"].includes(c.name)) {
-            if (args.length !== 1) fail(`Number.${c.name} needs 1 argument`, `Number.${c.name}`, e.range);
+          if (
+            c.object.name === "Number" &&
+            ["isNaN", "isFinite", "isInteger", "isSafeInteger"].includes(c.name)
+          ) {
+            if (args.length !== 1) {
+              fail(`Number.${c.name} needs 1 argument`, `Number.${c.name}`, e.range);
+            }
             return "bool";
           }
         }
         if (c.kind === "name" && c.name === "getThreadId" && !c.variable) return "int";
-        const what = c.kind === "name" ? `${c.name}()` : c.kind === "member" ? `.${c.name}()` : "call";
+        const what = c.kind === "name"
+          ? `${c.name}()`
+          : c.kind === "member"
+          ? `.${c.name}()`
+          : "call";
         return fail(`unsupported call: ${what}`, `call to ${what}`, c.range);
       }
       case "comma": {

@@ -35,7 +35,10 @@ export function isNumeric(t: Type): boolean {
 }
 
 /** Element storage of each typed-array type: LLVM type, width in bytes, signedness. */
-export const ELEMENT: Record<ArrayType, { ir: "double" | "float" | "i8" | "i16" | "i32"; bytes: number; signed: boolean; float: boolean }> = {
+export const ELEMENT: Record<
+  ArrayType,
+  { ir: "double" | "float" | "i8" | "i16" | "i32"; bytes: number; signed: boolean; float: boolean }
+> = {
   Float64Array: { ir: "double", bytes: 8, signed: true, float: true },
   Float32Array: { ir: "float", bytes: 4, signed: true, float: true },
   Int8Array: { ir: "i8", bytes: 1, signed: true, float: false },
