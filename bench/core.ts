@@ -20,7 +20,13 @@ const deno = Deno.execPath();
 const firsts: { first: number; second: number; third: number }[] = [];
 for (let k = 0; k < 5; k++) {
   const out = new Deno.Command(deno, {
-    args: ["run", "--allow-ffi", "--allow-read", "--allow-env", new URL("./_first_call.ts", import.meta.url).pathname],
+    args: [
+      "run",
+      "--allow-ffi",
+      "--allow-read",
+      "--allow-env",
+      new URL("./_first_call.ts", import.meta.url).pathname,
+    ],
     stderr: "inherit",
   }).outputSync();
   firsts.push(JSON.parse(new TextDecoder().decode(out.stdout)));
@@ -47,11 +53,23 @@ const [tPlain, tJit, tUnchecked] = timeInTurns([
 ], 61);
 
 const f = (v: number, d = 1) => v.toFixed(d);
-console.log(`tsjit serial core (${new Date().toISOString().slice(0, 10)}, ${navigator.hardwareConcurrency} CPUs)`);
-console.log(`call overhead, (x: Float64Array, n) => number, 4 elements: jit ${f(callJit)} ns, plain JS ${f(callPlain)} ns`);
 console.log(
-  `first call in a fresh process (compiler import included): median ${f(median(firsts.map((o) => o.first)))} ms; ` +
-    `later new functions: ${f(median(firsts.map((o) => o.second)))} ms and ${f(median(firsts.map((o) => o.third)))} ms`,
+  `tsjit serial core (${
+    new Date().toISOString().slice(0, 10)
+  }, ${navigator.hardwareConcurrency} CPUs)`,
+);
+console.log(
+  `call overhead, (x: Float64Array, n) => number, 4 elements: jit ${f(callJit)} ns, plain JS ${
+    f(callPlain)
+  } ns`,
+);
+console.log(
+  `first call in a fresh process (compiler import included): median ${
+    f(median(firsts.map((o) => o.first)))
+  } ms; ` +
+    `later new functions: ${f(median(firsts.map((o) => o.second)))} ms and ${
+      f(median(firsts.map((o) => o.third)))
+    } ms`,
 );
 console.log(
   `r[i] = x[i] + y[i], 1e6 float64: plain JS ${f(tPlain, 3)} ms, jit ${f(tJit, 3)} ms ` +

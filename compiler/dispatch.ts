@@ -14,7 +14,7 @@ import {
   typesReport,
 } from "./pipeline.ts";
 import { MAX_ARRAYS, trampoline } from "./runtime/entry.ts";
-import { ARRAY_TYPES, describeValue, isArray, type Type, typeOfValue } from "./types/types.ts";
+import { describeValue, isArray, type Type, typeOfValue } from "./types/types.ts";
 
 /** Options of `jit()`. */
 export interface JitOptions {
@@ -93,10 +93,6 @@ export function jit<F extends (...args: never[]) => unknown>(
   let parsed: { ast: FunctionAST; resolved: Resolved } | CompileError | undefined;
   const entries = new Map<string, Entry | CompileError>();
   const order: Entry[] = [];
-  const paramNames = (): string[] => {
-    const p = parse();
-    return p instanceof CompileError ? [] : p.ast.params.map((d) => d.name);
-  };
   const arity = fn.length;
 
   function parse() {
@@ -298,8 +294,6 @@ export function jit<F extends (...args: never[]) => unknown>(
         ),
     },
   });
-  void paramNames;
-  void ARRAY_TYPES;
   return jitted;
 }
 

@@ -2,7 +2,11 @@
 // Run: ./tsjit run examples/addarr.ts
 import { jit } from "../mod.ts";
 
-function addarr(x: Float64Array | Uint8Array, y: Float64Array | Uint8Array, r: Float64Array | Uint8Array) {
+function addarr(
+  x: Float64Array | Uint8Array,
+  y: Float64Array | Uint8Array,
+  r: Float64Array | Uint8Array,
+) {
   for (let i = 0; i < r.length; i++) r[i] = x[i] + y[i];
 }
 const addarrJit = jit(addarr);

@@ -45,6 +45,8 @@ let inside = 0;
 for (let i = 0; i < out.length; i++) if (out[i] === iters) inside++;
 console.log(`${w}x${h}, ${iters} iterations: ${inside} points inside (same as plain JS: ${same})`);
 console.log(
-  `first call ${first.toFixed(1)} ms; plain JS ${plain.toFixed(1)} ms, tsjit ${compiled.toFixed(1)} ms ` +
+  `first call ${first.toFixed(1)} ms; plain JS ${plain.toFixed(1)} ms, tsjit ${
+    compiled.toFixed(1)
+  } ms ` +
     `(${(plain / compiled).toFixed(2)}x)`,
 );

@@ -63,6 +63,8 @@ console.log(
   } (same as plain JS: ${same})`,
 );
 console.log(
-  `first call ${first.toFixed(1)} ms; plain JS ${plain.toFixed(2)} ms, tsjit ${compiled.toFixed(2)} ms ` +
+  `first call ${first.toFixed(1)} ms; plain JS ${plain.toFixed(2)} ms, tsjit ${
+    compiled.toFixed(2)
+  } ms ` +
     `(${(plain / compiled).toFixed(1)}x)`,
 );

@@ -63,7 +63,13 @@ function skeleton(w: number, h: number): Uint8Array {
   return img;
 }
 
-function run(number: typeof numberPixels, build: typeof buildGraph, img: Uint8Array, w: number, h: number) {
+function run(
+  number: typeof numberPixels,
+  build: typeof buildGraph,
+  img: Uint8Array,
+  w: number,
+  h: number,
+) {
   const ids = new Int32Array(w * h);
   const n = number(img, ids);
   const indptr = new Int32Array(n + 1);

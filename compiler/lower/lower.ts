@@ -101,8 +101,7 @@ class FunctionLowering {
   ) {
     this.retTy = irType(tf.returnType);
     const params: Value[] = [{ ty: "ptr", ref: "%ctx" }];
-    tf.resolved.params.forEach((p, i) => {
-      const t = tf.argTypes[i];
+    tf.argTypes.forEach((t, i) => {
       if (isArray(t)) {
         params.push({ ty: "ptr", ref: `%p${i}.data` }, { ty: "i64", ref: `%p${i}.len` });
       } else params.push({ ty: irType(t), ref: `%p${i}` });
@@ -621,7 +620,6 @@ class FunctionLowering {
       return b.bin("and", isInt, b.fcmp("ole", a, f64(Number.MAX_SAFE_INTEGER)));
     }
     const args = e.args;
-    const argT = args.map((a) => this.typeOf(a));
     const allInt = t === "int" || t === "intz";
     switch (f) {
       case "floor":
@@ -689,7 +687,6 @@ class FunctionLowering {
       this.mod.declare(f, "double", ["double"]);
       return b.call("double", f, [this.asF64(args[0])]);
     }
-    void argT;
     throw new Error(`tsjit internal error: Math.${f}`);
   }
 
