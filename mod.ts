@@ -23,3 +23,4 @@
 export { jit, type JitFunction, type JitOptions } from "./compiler/dispatch.ts";
 export { CompileError } from "./compiler/diagnostics.ts";
 export { prange, range } from "./parallel/range.ts";
+export { getNumThreads, getThreadId, setNumThreads } from "./parallel/pool.ts";

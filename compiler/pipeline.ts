@@ -5,6 +5,7 @@ import type { Resolved } from "./frontend/resolve.ts";
 import * as llvm from "./llvm/mod.ts";
 import { type ErrorSite, lowerFunction } from "./lower/lower.ts";
 import { inferTypes, type TypedFunction } from "./types/infer.ts";
+import { regionABI } from "../parallel/pool.ts";
 import { isArray, type Type, typeName } from "./types/types.ts";
 
 /** Options that reach code generation. */
@@ -20,6 +21,8 @@ export interface Specialization {
   /** address of the entry wrapper (double entry(ptr arrays..., ptr ctx)) */
   address: bigint;
   sites: ErrorSite[];
+  /** starts parallel regions: its entry must allow callbacks into JS */
+  parallel: boolean;
   typed: TypedFunction;
   /** IR before optimization */
   loweredIR: string;
@@ -42,7 +45,7 @@ export function compileSpecialization(
   const t0 = performance.now();
   const typed = inferTypes(ast, resolved, argTypes, src);
   const symbol = `tsjit${counter++}.${(ast.name || "anonymous").replace(/[^\w$]/g, "_")}`;
-  const lowered = lowerFunction(typed, symbol, opts);
+  const lowered = lowerFunction(typed, symbol, { ...opts, region: regionABI });
   const t1 = performance.now();
   const mod = llvm.parseForJit(lowered.ir, symbol);
   try {
@@ -62,6 +65,7 @@ export function compileSpecialization(
     returnType: typed.returnType,
     address,
     sites: lowered.sites,
+    parallel: lowered.parallel,
     typed,
     loweredIR: lowered.ir,
     optimizedIR,

@@ -23,6 +23,8 @@ import {
 import { type ArrayType, ELEMENT, irType, isArray, type Type } from "../types/types.ts";
 import { JSOPS_DECLS, JSOPS_IR } from "./_jsops.ts";
 import { findCountedLoop } from "./_loops.ts";
+import { CHUNK_PARAMS, type ChunkSetup, lowerChunk, lowerPrange, parallelHelperIR } from "./_parallel.ts";
+import type { RegionABI } from "../../parallel/pool.ts";
 
 /** Status codes a compiled function leaves in its context block. */
 export const Status = {
@@ -44,19 +46,24 @@ export interface ErrorSite {
 export interface LowerOptions {
   boundscheck: boolean;
   fastmath: boolean;
+  /** the worker pool's addresses, asked for only when the function has a prange loop */
+  region?: () => RegionABI;
 }
 
 /**
  * The context block layout, in f64 slots, shared by the entry wrapper and the dispatcher:
- * [0] entry address, [1] status, [2] failing index, [3] site, [4] array length, then arguments.
+ * [0] entry address, [1] status, [2] failing index, [3] site, [4] array length, [5] thread id,
+ * then the arguments. Chunks of a parallel region each get one (parallel/_layout.ts).
  */
-export const CTX_HEADER = 5;
+export const CTX_HEADER = 6;
 
 /** The result of lowering one specialization. */
 export interface LoweredModule {
   ir: string;
   entryName: string;
   sites: ErrorSite[];
+  /** true when the function starts parallel regions (its entry then calls back into JS) */
+  parallel: boolean;
 }
 
 /** Array variables live as two slots: the data pointer and the length. */
@@ -81,16 +88,17 @@ const ELEM_MATH: Record<string, string> = {
   trunc: "llvm.trunc.f64",
 };
 
-class FunctionLowering {
+/** Lowers one function (or one prange chunk) into an IRFunction of `mod`. */
+export class FunctionLowering {
   readonly b: Builder;
   readonly fn: IRFunction;
   readonly ctx: Value;
-  private readonly scalarSlots = new Map<Variable, Value>();
-  private readonly arraySlots = new Map<Variable, ArraySlots>();
-  private readonly loops: LoopTarget[] = [];
+  readonly scalarSlots = new Map<Variable, Value>();
+  readonly arraySlots = new Map<Variable, ArraySlots>();
+  readonly loops: LoopTarget[] = [];
   /** index expressions proven in bounds in the code being generated */
   private proven = new Set<Expr>();
-  private readonly retTy: IRType;
+  readonly retTy: IRType;
 
   constructor(
     readonly tf: TypedFunction,
@@ -98,21 +106,26 @@ class FunctionLowering {
     readonly name: string,
     readonly sites: ErrorSite[],
     readonly opts: LowerOptions,
+    readonly chunk?: ChunkSetup,
   ) {
-    this.retTy = irType(tf.returnType);
+    this.retTy = chunk ? "void" : irType(tf.returnType);
     const params: Value[] = [{ ty: "ptr", ref: "%ctx" }];
-    tf.argTypes.forEach((t, i) => {
-      if (isArray(t)) {
-        params.push({ ty: "ptr", ref: `%p${i}.data` }, { ty: "i64", ref: `%p${i}.len` });
-      } else params.push({ ty: irType(t), ref: `%p${i}` });
-    });
+    if (chunk) params.unshift(...CHUNK_PARAMS.slice(0, 3)), params.push(CHUNK_PARAMS[4]);
+    else {
+      tf.argTypes.forEach((t, i) => {
+        if (isArray(t)) {
+          params.push({ ty: "ptr", ref: `%p${i}.data` }, { ty: "i64", ref: `%p${i}.len` });
+        } else params.push({ ty: irType(t), ref: `%p${i}` });
+      });
+    }
     this.fn = new IRFunction(name, this.retTy, params, "nounwind", "internal");
-    this.ctx = params[0];
+    this.ctx = chunk ? params[3] : params[0];
     this.b = new Builder(this.fn);
     mod.functions.push(this.fn);
   }
 
-  lower(): void {
+  /** A stack slot for every variable of the function (LLVM drops the unused ones). */
+  allocateSlots(): void {
     const { tf, b } = this;
     for (const v of tf.resolved.variables) {
       const t = tf.varTypes.get(v)!;
@@ -123,6 +136,12 @@ class FunctionLowering {
         });
       } else this.scalarSlots.set(v, b.alloca(irType(t), v.name));
     }
+  }
+
+  lower(): void {
+    const { tf, b } = this;
+    this.allocateSlots();
+    if (this.chunk) return lowerChunk(this, this.chunk);
     tf.resolved.params.forEach((p, i) => {
       if (isArray(tf.argTypes[i])) {
         const s = this.arraySlots.get(p)!;
@@ -144,12 +163,12 @@ class FunctionLowering {
 
   // ---- errors -------------------------------------------------------------------------------
 
-  private site(range: Range, array?: string): number {
+  site(range: Range, array?: string): number {
     this.sites.push({ range, array });
     return this.sites.length - 1;
   }
 
-  private zeroOf(ty: IRType): Value | undefined {
+  zeroOf(ty: IRType): Value | undefined {
     if (ty === "void") return undefined;
     if (ty === "double") return f64(0);
     if (ty === "ptr") return { ty, ref: "null" };
@@ -157,7 +176,7 @@ class FunctionLowering {
   }
 
   /** Records a runtime error in the context block and returns from the function. */
-  private fail(code: number, range: Range, index?: Value, len?: Value, array?: string): void {
+  fail(code: number, range: Range, index?: Value, len?: Value, array?: string): void {
     const { b } = this;
     b.call("void", "tsjit.fail", [
       this.ctx,
@@ -170,7 +189,7 @@ class FunctionLowering {
   }
 
   /** Branches to a failure exit unless `ok` holds. */
-  private guard(ok: Value, code: number, range: Range, index?: Value, len?: Value, array?: string) {
+  guard(ok: Value, code: number, range: Range, index?: Value, len?: Value, array?: string) {
     const { b } = this;
     const pass = this.fn.newBlock("ok");
     const bad = this.fn.newBlock("fail");
@@ -180,7 +199,7 @@ class FunctionLowering {
     b.positionAt(pass);
   }
 
-  private compileError(msg: string, construct: string, r: Range): never {
+  compileError(msg: string, construct: string, r: Range): never {
     throw new CompileError(msg, construct, r, this.tf.src);
   }
 
@@ -455,7 +474,7 @@ class FunctionLowering {
     return b.phi(lv.ty, [[lv, from], [rv, rEnd]]);
   }
 
-  private varType(v: Variable): Type {
+  varType(v: Variable): Type {
     return this.tf.varTypes.get(v)!;
   }
 
@@ -603,7 +622,9 @@ class FunctionLowering {
   private call(e: Expr & { kind: "call" }, t: Type): Value {
     const { b } = this;
     const c = e.callee;
-    if (c.kind === "name" && c.name === "getThreadId") return int("i64", 0);
+    if (c.kind === "name" && c.name === "getThreadId") {
+      return b.cast("fptosi", b.load("double", b.gep("double", this.ctx, int("i64", 5))), "i64");
+    }
     if (c.kind !== "member" || c.object.kind !== "name") {
       throw new Error("tsjit internal error: call");
     }
@@ -692,7 +713,7 @@ class FunctionLowering {
 
   // ---- statements ---------------------------------------------------------------------------
 
-  private deadBlock(): void {
+  deadBlock(): void {
     this.b.positionAt(this.fn.newBlock("dead"));
   }
 
@@ -829,6 +850,7 @@ class FunctionLowering {
 
   /** for (const i of range(start, stop, step)) */
   private rangeLoop(s: Stmt & { kind: "forOf" }): void {
+    if (s.iter === "prange" && !this.chunk) return lowerPrange(this, s);
     const { b } = this;
     const v = s.decl.variable!;
     const vt = this.varType(v);
@@ -895,7 +917,7 @@ class FunctionLowering {
     this.emitVersions(lo, hi, loop.accesses, emit);
   }
 
-  private emitVersions(
+  emitVersions(
     lo: Value,
     hi: Value,
     accesses: { index: Expr; array: Expr; offset: number }[],
@@ -1000,6 +1022,7 @@ export function lowerFunction(
   const ctx = params[arrays];
   const slot = (k: number) => b.gep("double", ctx, int("i64", k));
   b.store(f64(0), slot(1));
+  b.store(f64(0), slot(5));
   const args: Value[] = [ctx];
   let arrayNo = 0;
   tf.argTypes.forEach((t, i) => {
@@ -1032,5 +1055,7 @@ define internal void @tsjit.fail(ptr %ctx, i32 %code, i64 %index, i64 %len, i32 
   store double %l, ptr %p4
   ret void
 }`;
-  return { ir: JSOPS_DECLS + mod.render() + JSOPS_IR + fail, entryName, sites };
+  const parallel = mod.functions.some((f) => f.name.includes(".prange"));
+  const helper = parallel ? parallelHelperIR(opts.region!()) : "";
+  return { ir: JSOPS_DECLS + mod.render() + JSOPS_IR + fail + helper, entryName, sites, parallel };
 }

@@ -34,3 +34,18 @@ typedef double (*tsjit_entry11_t)(void*, void*, void*, void*, void*, void*, void
 double tsjit_call11(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, void* a6, void* a7, void* a8, void* a9, void* a10, double* sc) { return (*(tsjit_entry11_t*)sc)(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, sc); }
 typedef double (*tsjit_entry12_t)(void*, void*, void*, void*, void*, void*, void*, void*, void*, void*, void*, void*, double*);
 double tsjit_call12(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, void* a6, void* a7, void* a8, void* a9, void* a10, void* a11, double* sc) { return (*(tsjit_entry12_t*)sc)(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, sc); }
+
+/* Parallel regions: run chunk k of the region described in `desc` (see parallel/_layout.ts).
+ * Called by the main thread and by each pool worker through their own dlopen'd symbol.
+ * desc, as int64 slots: [0] chunk function, [1] environment, [2] iteration count,
+ * [3] number of chunks, [4] first chunk context block, [5] bytes between context blocks. */
+typedef void (*tsjit_chunk_t)(void* env, int64_t lo, int64_t hi, double* ctx, int64_t k);
+void tsjit_chunk(int64_t* desc, int32_t k, int32_t thread) {
+  tsjit_chunk_t fn = (tsjit_chunk_t)desc[0];
+  int64_t count = desc[2], n = desc[3];
+  double* ctx = (double*)(desc[4] + (int64_t)k * desc[5]);
+  int64_t lo = (int64_t)((__int128)count * k / n), hi = (int64_t)((__int128)count * (k + 1) / n);
+  ctx[1] = 0;
+  ctx[5] = thread;
+  fn((void*)desc[1], lo, hi, ctx, k);
+}

@@ -8,6 +8,13 @@ export const MAX_ARRAYS = 12;
 export type Trampoline = (...args: BufferSource[]) => number;
 
 let trampolines: Trampoline[] | undefined;
+let callbackTrampolines: Trampoline[] | undefined;
+
+/** Where the entry library is: TSJIT_ENTRY_LIB, or .tsjit/ in the checkout. */
+export function entryLibraryPath(): string {
+  ensureBuilt();
+  return libraryPath();
+}
 
 function libraryPath(): string {
   const fromEnv = Deno.env.get("TSJIT_ENTRY_LIB");
@@ -24,35 +31,47 @@ function build(path: string): void {
   if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
 }
 
-/** The trampoline for a function taking `arrays` typed arrays. */
-export function trampoline(arrays: number): Trampoline {
-  if (!trampolines) {
-    const path = libraryPath();
+let built = false;
+
+function ensureBuilt(): void {
+  if (built) return;
+  const path = libraryPath();
+  try {
+    Deno.statSync(path);
+  } catch {
     try {
-      Deno.statSync(path);
-    } catch {
-      try {
-        build(path);
-      } catch (e) {
-        throw new Error(
-          `tsjit: the entry library ${path} is missing and could not be built (${
-            (e as Error).message.split("\n")[0]
-          }). Run ./tsjit setup, or run with --allow-run and a C compiler installed.`,
-        );
-      }
-    }
-    const defs: Record<string, Deno.ForeignFunction> = {};
-    for (let k = 0; k <= MAX_ARRAYS; k++) {
-      defs[`tsjit_call${k}`] = {
-        parameters: Array(k + 1).fill("buffer"),
-        result: "f64",
-      };
-    }
-    const lib = Deno.dlopen(path, defs);
-    trampolines = [];
-    for (let k = 0; k <= MAX_ARRAYS; k++) {
-      trampolines.push(lib.symbols[`tsjit_call${k}`] as unknown as Trampoline);
+      build(path);
+    } catch (e) {
+      throw new Error(
+        `tsjit: the entry library ${path} is missing and could not be built (${
+          (e as Error).message.split("\n")[0]
+        }). Run ./tsjit setup, or run with --allow-run and a C compiler installed.`,
+      );
     }
   }
-  return trampolines[arrays];
+  built = true;
+}
+
+function open(callback: boolean): Trampoline[] {
+  ensureBuilt();
+  const defs: Record<string, Deno.ForeignFunction> = {};
+  for (let k = 0; k <= MAX_ARRAYS; k++) {
+    defs[`tsjit_call${k}`] = { parameters: Array(k + 1).fill("buffer"), result: "f64", callback };
+  }
+  const lib = Deno.dlopen(libraryPath(), defs);
+  const out: Trampoline[] = [];
+  for (let k = 0; k <= MAX_ARRAYS; k++) {
+    out.push(lib.symbols[`tsjit_call${k}`] as unknown as Trampoline);
+  }
+  return out;
+}
+
+/**
+ * The trampoline for a function taking `arrays` typed arrays. Functions that start parallel
+ * regions call back into JS, which Deno's fast call path forbids: they get symbols opened with
+ * `callback: true`.
+ */
+export function trampoline(arrays: number, callsBack = false): Trampoline {
+  if (callsBack) return (callbackTrampolines ??= open(true))[arrays];
+  return (trampolines ??= open(false))[arrays];
 }

@@ -1,0 +1,22 @@
+// The pool's control block: one SharedArrayBuffer read and written by the main thread, the
+// workers and compiled code (which embeds its address). Offsets in bytes unless noted.
+
+/** int32 slots */
+export const GEN = 0; // bumped once per region; workers wait on it
+export const REMAIN = 1; // chunks not yet claimed (claims decrement it)
+export const DONE = 2; // chunks finished
+export const NCHUNKS = 3; // chunks in the current region
+export const NTHREADS = 4; // threads later regions use (setNumThreads)
+export const SLEEPERS = 5; // workers blocked in Atomics.wait
+export const IN_REGION = 6; // 1 while a region runs: a nested region then runs serially
+
+/** Region descriptor (int64 slots, see tsjit_chunk in compiler/runtime/entry.c). */
+export const DESC_OFFSET = 64;
+/** Per-chunk context blocks: status, error details and thread id, one cache line each. */
+export const CHUNK_CTX_OFFSET = 128;
+export const CHUNK_CTX_BYTES = 64;
+
+/** Size of the control block for a pool of `threads`. */
+export function controlBlockBytes(threads: number): number {
+  return CHUNK_CTX_OFFSET + CHUNK_CTX_BYTES * threads;
+}
