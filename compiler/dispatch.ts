@@ -165,7 +165,7 @@ export function jit<F extends (...args: never[]) => unknown>(
     const ctx = new Float64Array(new ArrayBuffer((CTX_HEADER + n) * 8));
     new BigUint64Array(ctx.buffer)[0] = spec.address;
     const arrays = spec.argTypes.map((t, i) => (isArray(t) ? i : -1)).filter((i) => i >= 0);
-    const call = trampoline(arrays.length, spec.parallel);
+    const call = trampoline(arrays.length);
     const ret = spec.returnType === "bool"
       ? Ret.bool
       : spec.returnType === "void"
@@ -179,10 +179,7 @@ export function jit<F extends (...args: never[]) => unknown>(
       };`
     );
     const result = ret === Ret.bool ? "r !== 0" : ret === Ret.void ? "undefined" : "r";
-    // Worker threads read the arrays while the main thread runs JS (the region callback): make
-    // V8 move small on-heap typed arrays off the heap first, where the GC never moves them.
-    const pin = spec.parallel ? arrays.map((i) => `a${i}.buffer;`).join(" ") : "";
-    const body = `${pin}${fills.join("\n")}
+    const body = `${fills.join("\n")}
       const r = call(${[...arrays.map((i) => `a${i}`), "ctx"].join(", ")});
       if (ctx[1] !== 0) throw fail(entry);
       return ${result};`;

@@ -1,21 +1,14 @@
 // The worker pool: TSJIT_NUM_THREADS threads (the main thread is one of them), sized once when
-// this module is first imported. Workers are Deno workers (node:worker_threads, unref'd so that
-// a script exits by itself) that call compiled chunk functions through a dlopen'd symbol and
-// wait on Atomics over the control block. Compiled code starts a region by filling the region
-// descriptor and calling back into `runRegion` on the main thread.
+// this module is first imported. Workers are Deno workers (node:worker_threads, unref'd so that a
+// script exits by itself) that enter the native worker loop of compiler/runtime/entry.c; compiled
+// code runs the fork/join itself (tsjit_region), over the SharedArrayBuffer control block.
 import { Worker } from "node:worker_threads";
 import {
   CHUNK_CTX_BYTES,
   CHUNK_CTX_OFFSET,
   controlBlockBytes,
   DESC_OFFSET,
-  DONE,
-  GEN,
-  IN_REGION,
-  NCHUNKS,
   NTHREADS,
-  REMAIN,
-  SLEEPERS,
 } from "./_layout.ts";
 import { entryLibraryPath } from "../compiler/runtime/entry.ts";
 
@@ -36,80 +29,47 @@ const POOL_SIZE = parseNumThreads(Deno.env.get("TSJIT_NUM_THREADS"), CPUS);
 
 const control = new SharedArrayBuffer(controlBlockBytes(POOL_SIZE));
 const ctl = new Int32Array(control);
-const desc = new BigInt64Array(control, DESC_OFFSET, 8);
 Atomics.store(ctl, NTHREADS, POOL_SIZE);
 
-// Spinning before sleeping turns a ~15 µs futex wake into ~1 µs, but only pays when every
-// thread has a core of its own.
-const SPIN = POOL_SIZE <= CPUS ? 20000 : 0;
-
-let workers: Worker[] | undefined;
-let chunkSymbol: ((desc: BigInt64Array, k: number, thread: number) => void) | undefined;
-let callback: Deno.UnsafeCallback<{ parameters: []; result: "void" }> | undefined;
-
-function startWorkers(): void {
-  const lib = Deno.dlopen(entryLibraryPath(), {
-    tsjit_chunk: { parameters: ["buffer", "i32", "i32"], result: "void" },
-  });
-  chunkSymbol = lib.symbols.tsjit_chunk;
-  workers = [];
-  for (let id = 1; id < POOL_SIZE; id++) {
-    const w = new Worker(new URL("./_worker.ts", import.meta.url), {
-      workerData: { control, id, lib: entryLibraryPath(), spin: SPIN },
-    });
-    w.unref();
-    workers.push(w);
-  }
-}
-
-/** Runs the region compiled code described; called from native code on the main thread. */
-function runRegion(): void {
-  const n = Atomics.load(ctl, NCHUNKS);
-  Atomics.store(ctl, IN_REGION, 1);
-  Atomics.store(ctl, DONE, 0);
-  Atomics.store(ctl, REMAIN, n);
-  Atomics.add(ctl, GEN, 1);
-  if (Atomics.load(ctl, SLEEPERS) > 0) Atomics.notify(ctl, GEN);
-  const run = chunkSymbol!;
-  for (;;) {
-    const k = Atomics.sub(ctl, REMAIN, 1) - 1;
-    if (k < 0) break;
-    run(desc, k, 0);
-    Atomics.add(ctl, DONE, 1);
-  }
-  let spins = SPIN;
-  for (;;) {
-    const done = Atomics.load(ctl, DONE);
-    if (done >= n) break;
-    if (spins-- <= 0) Atomics.wait(ctl, DONE, done, 1);
-  }
-  Atomics.store(ctl, IN_REGION, 0);
-}
+// Spinning before sleeping turns a futex wake (~10 µs) into well under one, but only pays when
+// every thread has a core of its own.
+const SPIN = POOL_SIZE <= CPUS ? 200_000 : 50;
 
 /** What compiled code needs to start a region: addresses it embeds, and the pool size. */
 export interface RegionABI {
-  callback: bigint;
+  /** address of tsjit_region(ctl, desc, n, spin) */
+  region: bigint;
   control: bigint;
   poolSize: number;
+  spin: number;
   chunkCtxOffset: number;
   chunkCtxBytes: number;
   descOffset: number;
 }
 
-/** Starts the pool (once) and returns the addresses compiled parallel code embeds. */
+let abi: RegionABI | undefined;
+
+/** Starts the pool's workers (once) and returns what compiled parallel code embeds. */
 export function regionABI(): RegionABI {
-  if (!callback) {
-    startWorkers();
-    callback = new Deno.UnsafeCallback({ parameters: [], result: "void" } as const, runRegion);
+  if (abi) return abi;
+  const path = entryLibraryPath();
+  const lib = Deno.dlopen(path, { tsjit_region_address: { parameters: [], result: "pointer" } });
+  for (let id = 1; id < POOL_SIZE; id++) {
+    const w = new Worker(new URL("./_worker.ts", import.meta.url), {
+      workerData: { control, id, lib: path, spin: SPIN },
+    });
+    w.unref();
   }
-  return {
-    callback: BigInt(Deno.UnsafePointer.value(callback.pointer)),
+  abi = {
+    region: BigInt(Deno.UnsafePointer.value(lib.symbols.tsjit_region_address())),
     control: BigInt(Deno.UnsafePointer.value(Deno.UnsafePointer.of(ctl))),
     poolSize: POOL_SIZE,
+    spin: SPIN,
     chunkCtxOffset: CHUNK_CTX_OFFSET,
     chunkCtxBytes: CHUNK_CTX_BYTES,
     descOffset: DESC_OFFSET,
   };
+  return abi;
 }
 
 /**

@@ -9,7 +9,7 @@ import { irType, isArray } from "../types/types.ts";
 import { findCountedLoop } from "./_loops.ts";
 import { analyzePrange, type PrangeInfo, type Reduction } from "./_prange.ts";
 import type { RegionABI } from "../../parallel/pool.ts";
-import { IN_REGION, NCHUNKS, NTHREADS } from "../../parallel/_layout.ts";
+import { IN_REGION, NTHREADS } from "../../parallel/_layout.ts";
 import { type FunctionLowering, Status } from "./lower.ts";
 
 /** Parameters of a chunk function, in order. */
@@ -224,7 +224,7 @@ export function lowerChunk(L: FunctionLowering, setup: ChunkSetup): void {
 /**
  * @tsjit.parallel(chunk, env, count, ctx) → number of chunks. Runs the region serially when
  * one thread is set, the loop is tiny, or a region is already running (nested parallelism);
- * otherwise fills the region descriptor and calls the pool's callback on the main thread.
+ * otherwise fills the region descriptor and calls tsjit_region (compiler/runtime/entry.c).
  * A chunk's error is copied into the caller's context block, first chunk first.
  */
 export function parallelHelperIR(abi: RegionABI): string {
@@ -255,8 +255,7 @@ par:
   store i64 ${ctxBase}, ptr ${d(4)}, align 8
   store i64 ${abi.chunkCtxBytes}, ptr ${d(5)}, align 8
   %n32 = trunc i64 %n to i32
-  store atomic i32 %n32, ptr ${at(NCHUNKS * 4)} seq_cst, align 4
-  call void inttoptr (i64 ${abi.callback} to ptr)()
+  call void inttoptr (i64 ${abi.region} to ptr)(ptr ${at(0)}, ptr ${d(0)}, i32 %n32, i64 ${abi.spin})
   br label %check
 check:
   %k = phi i64 [ 0, %par ], [ %k1, %next ]

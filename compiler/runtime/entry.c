@@ -35,12 +35,39 @@ double tsjit_call11(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, 
 typedef double (*tsjit_entry12_t)(void*, void*, void*, void*, void*, void*, void*, void*, void*, void*, void*, void*, double*);
 double tsjit_call12(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, void* a6, void* a7, void* a8, void* a9, void* a10, void* a11, double* sc) { return (*(tsjit_entry12_t*)sc)(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, sc); }
 
-/* Parallel regions: run chunk k of the region described in `desc` (see parallel/_layout.ts).
- * Called by the main thread and by each pool worker through their own dlopen'd symbol.
- * desc, as int64 slots: [0] chunk function, [1] environment, [2] iteration count,
- * [3] number of chunks, [4] first chunk context block, [5] bytes between context blocks. */
+/* ---- Parallel regions ----------------------------------------------------------------------
+ * The fork/join runs here, in native code, so that a region costs a few microseconds and
+ * entries stay on Deno's fast call path (which forbids calling back into JS). The control block
+ * is a SharedArrayBuffer laid out in parallel/_layout.ts; pool workers are Deno workers that
+ * enter tsjit_worker once and stay in it, spinning briefly and then sleeping on a futex.
+ * The region descriptor, as int64 slots: [0] chunk function, [1] environment, [2] iteration
+ * count, [3] number of chunks, [4] first chunk context block, [5] bytes between context blocks. */
+#include <limits.h>
+#include <linux/futex.h>
+#include <stdatomic.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+enum { GEN = 0, REMAIN = 1, DONE = 2, NCHUNKS = 3, NTHREADS = 4, SLEEPERS = 5, IN_REGION = 6, MAIN_SLEEPING = 7 };
+
 typedef void (*tsjit_chunk_t)(void* env, int64_t lo, int64_t hi, double* ctx, int64_t k);
-void tsjit_chunk(int64_t* desc, int32_t k, int32_t thread) {
+
+static void futex_wait(_Atomic int32_t* a, int32_t v) {
+  syscall(SYS_futex, (int32_t*)a, FUTEX_WAIT_PRIVATE, v, NULL, NULL, 0);
+}
+static void futex_wake(_Atomic int32_t* a) {
+  syscall(SYS_futex, (int32_t*)a, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+}
+static inline void relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
+
+/* Run chunk k: iterations [count*k/n, count*(k+1)/n) with its own context block. */
+static void run_chunk(int64_t* desc, int32_t k, int32_t thread) {
   tsjit_chunk_t fn = (tsjit_chunk_t)desc[0];
   int64_t count = desc[2], n = desc[3];
   double* ctx = (double*)(desc[4] + (int64_t)k * desc[5]);
@@ -48,4 +75,60 @@ void tsjit_chunk(int64_t* desc, int32_t k, int32_t thread) {
   ctx[1] = 0;
   ctx[5] = thread;
   fn((void*)desc[1], lo, hi, ctx, k);
+}
+
+/* Claim chunks until none is left. A claim made after the main thread reset REMAIN belongs to
+ * the region whose descriptor was written before that reset: index and descriptor agree. */
+static void claim_chunks(_Atomic int32_t* c, int64_t* desc, int32_t thread) {
+  for (;;) {
+    int32_t k = atomic_fetch_sub(&c[REMAIN], 1) - 1;
+    if (k < 0) return;
+    run_chunk(desc, k, thread);
+    int32_t done = atomic_fetch_add(&c[DONE], 1) + 1;
+    if (done >= atomic_load(&c[NCHUNKS]) && atomic_load(&c[MAIN_SLEEPING])) futex_wake(&c[DONE]);
+  }
+}
+
+/* The main thread's side of a region of n chunks (the descriptor is filled). */
+void tsjit_region(_Atomic int32_t* c, int64_t* desc, int32_t n, int64_t spin) {
+  atomic_store(&c[NCHUNKS], n);
+  atomic_store(&c[DONE], 0);
+  atomic_store(&c[IN_REGION], 1);
+  atomic_store(&c[REMAIN], n);
+  atomic_fetch_add(&c[GEN], 1);
+  if (atomic_load(&c[SLEEPERS]) > 0) futex_wake(&c[GEN]);
+  claim_chunks(c, desc, 0);
+  for (int64_t s = 0; atomic_load(&c[DONE]) < n; s++) {
+    if (s < spin) {
+      relax();
+      continue;
+    }
+    atomic_store(&c[MAIN_SLEEPING], 1);
+    int32_t d = atomic_load(&c[DONE]);
+    if (d < n) futex_wait(&c[DONE], d);
+    atomic_store(&c[MAIN_SLEEPING], 0);
+  }
+  atomic_store(&c[IN_REGION], 0);
+}
+
+/* The address compiled code calls tsjit_region at. */
+void* tsjit_region_address(void) { return (void*)tsjit_region; }
+
+/* A pool worker's whole life: wait for a region, claim chunks, repeat. Never returns. */
+void tsjit_worker(_Atomic int32_t* c, int64_t* desc, int32_t id, int32_t spin) {
+  int32_t seen = atomic_load(&c[GEN]);
+  for (;;) {
+    claim_chunks(c, desc, id);
+    for (int32_t s = 0; atomic_load(&c[GEN]) == seen;) {
+      if (s < spin) {
+        s++;
+        relax();
+        continue;
+      }
+      atomic_fetch_add(&c[SLEEPERS], 1);
+      if (atomic_load(&c[GEN]) == seen) futex_wait(&c[GEN], seen);
+      atomic_fetch_sub(&c[SLEEPERS], 1);
+    }
+    seen = atomic_load(&c[GEN]);
+  }
 }

@@ -8,7 +8,6 @@ export const MAX_ARRAYS = 12;
 export type Trampoline = (...args: BufferSource[]) => number;
 
 let trampolines: Trampoline[] | undefined;
-let callbackTrampolines: Trampoline[] | undefined;
 
 /** Where the entry library is: TSJIT_ENTRY_LIB, or .tsjit/ in the checkout. */
 export function entryLibraryPath(): string {
@@ -52,26 +51,19 @@ function ensureBuilt(): void {
   built = true;
 }
 
-function open(callback: boolean): Trampoline[] {
-  ensureBuilt();
-  const defs: Record<string, Deno.ForeignFunction> = {};
-  for (let k = 0; k <= MAX_ARRAYS; k++) {
-    defs[`tsjit_call${k}`] = { parameters: Array(k + 1).fill("buffer"), result: "f64", callback };
+/** The trampoline for a function taking `arrays` typed arrays. */
+export function trampoline(arrays: number): Trampoline {
+  if (!trampolines) {
+    ensureBuilt();
+    const defs: Record<string, Deno.ForeignFunction> = {};
+    for (let k = 0; k <= MAX_ARRAYS; k++) {
+      defs[`tsjit_call${k}`] = { parameters: Array(k + 1).fill("buffer"), result: "f64" };
+    }
+    const lib = Deno.dlopen(libraryPath(), defs);
+    trampolines = [];
+    for (let k = 0; k <= MAX_ARRAYS; k++) {
+      trampolines.push(lib.symbols[`tsjit_call${k}`] as unknown as Trampoline);
+    }
   }
-  const lib = Deno.dlopen(libraryPath(), defs);
-  const out: Trampoline[] = [];
-  for (let k = 0; k <= MAX_ARRAYS; k++) {
-    out.push(lib.symbols[`tsjit_call${k}`] as unknown as Trampoline);
-  }
-  return out;
-}
-
-/**
- * The trampoline for a function taking `arrays` typed arrays. Functions that start parallel
- * regions call back into JS, which Deno's fast call path forbids: they get symbols opened with
- * `callback: true`.
- */
-export function trampoline(arrays: number, callsBack = false): Trampoline {
-  if (callsBack) return (callbackTrampolines ??= open(true))[arrays];
-  return (trampolines ??= open(false))[arrays];
+  return trampolines[arrays];
 }
