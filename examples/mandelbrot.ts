@@ -1,9 +1,10 @@
-// Mandelbrot set, 1024×1024, 200 iterations: the number of iterations per pixel.
-// Run: ./tsjit run examples/mandelbrot.ts
-import { jit } from "../mod.ts";
+// Mandelbrot set, 1024×1024, 200 iterations: the number of iterations per pixel, rows in
+// parallel with prange (a plain serial loop when the function runs as plain JS).
+// Run: ./tsjit run examples/mandelbrot.ts      (TSJIT_NUM_THREADS sets the pool size)
+import { getNumThreads, jit, prange, setNumThreads } from "../mod.ts";
 
 function mandelbrot(out: Uint8Array, width: number, height: number, maxIter: number) {
-  for (let y = 0; y < height; y++) {
+  for (const y of prange(height)) {
     const ci = (y / height) * 2.4 - 1.2;
     for (let x = 0; x < width; x++) {
       const cr = (x / width) * 3.2 - 2.2;
@@ -40,13 +41,16 @@ const best = (f: () => void) => {
   return b;
 };
 const plain = best(() => mandelbrot(expected, w, h, iters));
+const threads = getNumThreads();
+setNumThreads(1);
+const compiled1 = best(() => mandelbrotJit(out, w, h, iters));
+setNumThreads(threads);
 const compiled = best(() => mandelbrotJit(out, w, h, iters));
 let inside = 0;
 for (let i = 0; i < out.length; i++) if (out[i] === iters) inside++;
 console.log(`${w}x${h}, ${iters} iterations: ${inside} points inside (same as plain JS: ${same})`);
 console.log(
-  `first call ${first.toFixed(1)} ms; plain JS ${plain.toFixed(1)} ms, tsjit ${
-    compiled.toFixed(1)
-  } ms ` +
-    `(${(plain / compiled).toFixed(2)}x)`,
+  `first call ${first.toFixed(1)} ms; plain JS ${plain.toFixed(1)} ms; tsjit 1 thread ` +
+    `${compiled1.toFixed(1)} ms, ${threads} threads ${compiled.toFixed(1)} ms: ` +
+    `${(plain / compiled).toFixed(2)}x plain JS, ${(compiled1 / compiled).toFixed(2)}x one thread`,
 );

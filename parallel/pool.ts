@@ -18,7 +18,9 @@ export function parseNumThreads(value: string | undefined, cpus: number): number
   const n = Number(value);
   if (!/^\s*\+?\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
     throw new Error(
-      `TSJIT_NUM_THREADS must be a whole number of threads, 1 or more; got ${JSON.stringify(value)}`,
+      `TSJIT_NUM_THREADS must be a whole number of threads, 1 or more; got ${
+        JSON.stringify(value)
+      }`,
     );
   }
   return n;

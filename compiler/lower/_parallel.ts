@@ -44,7 +44,13 @@ const STEP = 1;
 
 function identity(r: Reduction, ty: string): Value {
   if (ty === "i64") {
-    const v = r.op === "+" ? 0n : r.op === "*" ? 1n : r.op === "min" ? (1n << 63n) - 1n : -(1n << 63n);
+    const v = r.op === "+"
+      ? 0n
+      : r.op === "*"
+      ? 1n
+      : r.op === "min"
+      ? (1n << 63n) - 1n
+      : -(1n << 63n);
     return int("i64", v);
   }
   // -0 is the identity of floating-point addition (+0 would turn a sum of -0s into +0)
@@ -81,7 +87,11 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
   for (const r of info.reductions) {
     const t = L.varType(r.variable);
     if (t !== "int" && t !== "f64") {
-      L.compileError(`reduction variable '${r.variable.name}' must be a number`, "reduction", s.range);
+      L.compileError(
+        `reduction variable '${r.variable.name}' must be a number`,
+        "reduction",
+        s.range,
+      );
     }
   }
   const abi = L.opts.region!();
@@ -91,7 +101,12 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
     slot.set(c, n);
     n += isArray(L.varType(c)) ? 2 : 1;
   }
-  const layout: EnvLayout = { slot, partialBase: n, pool: abi.poolSize, size: n + info.reductions.length * abi.poolSize };
+  const layout: EnvLayout = {
+    slot,
+    partialBase: n,
+    pool: abi.poolSize,
+    size: n + info.reductions.length * abi.poolSize,
+  };
 
   // the chunk function
   const chunkName = `${L.name}.prange${chunkCounter++}`;
@@ -105,7 +120,9 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
   const stop = L.asInt(a1 ?? a0);
   const k = a2 ? constantValue(a2) : 1;
   const step = a2 ? L.asInt(a2) : int("i64", 1);
-  if (k === undefined || k === 0) L.guard(b.icmp("ne", step, int("i64", 0)), Status.zeroStep, a2!.range);
+  if (k === undefined || k === 0) {
+    L.guard(b.icmp("ne", step, int("i64", 0)), Status.zeroStep, a2!.range);
+  }
   const up = b.icmp("sgt", step, int("i64", 0));
   const diff = b.select(up, b.bin("sub", stop, start), b.bin("sub", start, stop));
   const astep = b.call("i64", "llvm.abs.i64", [step, int("i1", 0)]);
@@ -124,7 +141,12 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
       b.store(b.load("i64", a.len), envSlot(L, env, at + 1));
     } else b.store(b.load(irType(L.varType(c)), L.scalarSlots.get(c)!), envSlot(L, env, at));
   }
-  const chunks = b.call("i64", "tsjit.parallel", [{ ty: "ptr", ref: `@${chunkName}` }, env, count, L.ctx]);
+  const chunks = b.call("i64", "tsjit.parallel", [
+    { ty: "ptr", ref: `@${chunkName}` },
+    env,
+    count,
+    L.ctx,
+  ]);
   // an error in any chunk is already in this function's context block: return with it
   const status = b.load("double", b.gep("double", L.ctx, int("i64", 1)));
   const ok = L.fn.newBlock("prange.ok");
@@ -255,7 +277,9 @@ par:
   store i64 ${ctxBase}, ptr ${d(4)}, align 8
   store i64 ${abi.chunkCtxBytes}, ptr ${d(5)}, align 8
   %n32 = trunc i64 %n to i32
-  call void inttoptr (i64 ${abi.region} to ptr)(ptr ${at(0)}, ptr ${d(0)}, i32 %n32, i64 ${abi.spin})
+  call void inttoptr (i64 ${abi.region} to ptr)(ptr ${at(0)}, ptr ${
+    d(0)
+  }, i32 %n32, i64 ${abi.spin})
   br label %check
 check:
   %k = phi i64 [ 0, %par ], [ %k1, %next ]

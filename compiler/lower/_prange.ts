@@ -57,7 +57,11 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
         if (t.kind === "name" && t.variable && !local.has(t.variable)) {
           const v = t.variable;
           if (isArray(tf.varTypes.get(v)!)) {
-            fail(`array variable '${v.name}' cannot be reassigned inside a prange loop`, "race", e.range);
+            fail(
+              `array variable '${v.name}' cannot be reassigned inside a prange loop`,
+              "race",
+              e.range,
+            );
           }
           reductionReads.add(t);
           if (e.kind === "update") reduce(v, "+", e.range);
@@ -70,7 +74,9 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
             e.value.args.some((a) => a.kind === "name" && a.variable === v)
           ) {
             reduce(v, e.value.callee.name, e.range);
-            for (const a of e.value.args) if (a.kind === "name" && a.variable === v) reductionReads.add(a);
+            for (const a of e.value.args) {
+              if (a.kind === "name" && a.variable === v) reductionReads.add(a);
+            }
           } else {
             fail(
               `'${v.name}' is written by every thread of a prange loop (a race); only ` +
@@ -163,7 +169,11 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
         return;
       case "continue":
         if (s.label && !labels.includes(s.label) && s.label !== loop.label) {
-          fail("continue to a loop outside the prange loop is not supported", "continue in prange", s.range);
+          fail(
+            "continue to a loop outside the prange loop is not supported",
+            "continue in prange",
+            s.range,
+          );
         }
         return;
     }

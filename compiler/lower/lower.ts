@@ -23,7 +23,13 @@ import {
 import { type ArrayType, ELEMENT, irType, isArray, type Type } from "../types/types.ts";
 import { JSOPS_DECLS, JSOPS_IR } from "./_jsops.ts";
 import { findCountedLoop } from "./_loops.ts";
-import { CHUNK_PARAMS, type ChunkSetup, lowerChunk, lowerPrange, parallelHelperIR } from "./_parallel.ts";
+import {
+  CHUNK_PARAMS,
+  type ChunkSetup,
+  lowerChunk,
+  lowerPrange,
+  parallelHelperIR,
+} from "./_parallel.ts";
 import type { RegionABI } from "../../parallel/pool.ts";
 
 /** Status codes a compiled function leaves in its context block. */

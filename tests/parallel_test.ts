@@ -1,0 +1,54 @@
+// prange kernels against plain JS for TSJIT_NUM_THREADS = 1, 2 and 3 (3 is more threads than
+// cores here), each in a fresh process since the pool is sized once at start-up.
+import { assertEquals, assertStringIncludes } from "@std/assert";
+
+const script = new URL("./_parallel_kernels.ts", import.meta.url).pathname;
+const denoArgs = ["run", "--allow-ffi", "--allow-read", "--allow-env", "--allow-sys=cpus"];
+
+function runWith(threads: string, file = script) {
+  const cmd = new Deno.Command(Deno.execPath(), {
+    args: [...denoArgs, file],
+    env: { TSJIT_NUM_THREADS: threads },
+    stdout: "piped",
+    stderr: "piped",
+  });
+  const out = cmd.outputSync();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+for (const threads of ["1", "2", "3"]) {
+  Deno.test(`prange kernels equal plain JS with TSJIT_NUM_THREADS=${threads}`, () => {
+    const r = runWith(threads);
+    assertEquals(r.code, 0, r.stderr + r.stdout);
+    assertStringIncludes(r.stdout, `ok ${threads}`);
+  });
+}
+
+Deno.test("bad TSJIT_NUM_THREADS values are refused at import, naming variable and value", () => {
+  for (const bad of ["0", "-2", "1.5", "two", "1e3"]) {
+    const r = runWith(bad);
+    assertEquals(r.code !== 0, true, `accepted ${bad}`);
+    assertStringIncludes(r.stderr, "TSJIT_NUM_THREADS");
+    assertStringIncludes(r.stderr, JSON.stringify(bad));
+  }
+});
+
+Deno.test("a script that used the pool exits by itself", () => {
+  const dir = new URL("../.tsjit/", import.meta.url).pathname;
+  Deno.mkdirSync(dir, { recursive: true });
+  const file = Deno.makeTempFileSync({ dir, suffix: ".ts" });
+  const mod = new URL("../mod.ts", import.meta.url).href;
+  Deno.writeTextFileSync(
+    file,
+    `import { jit, prange } from "${mod}";
+     const f = jit((a: Float64Array) => { for (const i of prange(a.length)) a[i] = i; });
+     const a = new Float64Array(100000); f(a); console.log("done", a[99999]);`,
+  );
+  const t = performance.now();
+  const r = runWith("2", file);
+  Deno.removeSync(file);
+  assertEquals(r.code, 0, r.stderr);
+  assertStringIncludes(r.stdout, "done 99999");
+  assertEquals(performance.now() - t < 20_000, true);
+});
