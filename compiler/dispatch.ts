@@ -1,11 +1,8 @@
 // jit(): the dispatcher. Picks (or compiles) the specialization for the argument types of each
 // call and enters it through a dlopen'd trampoline, so a call costs tens of nanoseconds.
-import { CompileError, type SourceInfo } from "./diagnostics.ts";
-import type { FunctionAST } from "./frontend/ast.ts";
-import { parseFunction } from "./frontend/parse.ts";
-import { type Resolved, resolveNames } from "./frontend/resolve.ts";
-import { CTX_HEADER, Status } from "./lower/lower.ts";
-import { formatLocation } from "./diagnostics.ts";
+import { type Entry, guardSource, makeEntry } from "./_invoke.ts";
+import { type FunctionOptions, JitSource, SOURCE } from "./_source.ts";
+import { CompileError } from "./diagnostics.ts";
 import {
   assemblyOf,
   compileSpecialization,
@@ -13,8 +10,17 @@ import {
   type Specialization,
   typesReport,
 } from "./pipeline.ts";
-import { MAX_ARRAYS, trampoline } from "./runtime/entry.ts";
-import { describeValue, isArray, type Type, typeOfValue } from "./types/types.ts";
+import { MAX_ARRAYS } from "./runtime/entry.ts";
+import {
+  describeValue,
+  isArray,
+  isNumeric,
+  parseSignature,
+  parseTypeName,
+  type Type,
+  typeName,
+  typeOfValue,
+} from "./types/types.ts";
 
 /** Options of `jit()`. */
 export interface JitOptions {
@@ -22,6 +28,20 @@ export interface JitOptions {
   fastmath?: boolean;
   /** Check typed-array indexes (default true); out of bounds throws a RangeError. */
   boundscheck?: boolean;
+  /**
+   * Values of free names in the body: numbers and booleans (captured when compiling) and
+   * jitted functions (called natively). Jitted functions are also found by their name.
+   */
+  globals?: Record<string, number | boolean | ((...args: never[]) => unknown)>;
+  /** Run the plain function (warning once, with the reason) when compiling fails. */
+  fallback?: boolean;
+  /**
+   * Compile now, for these signatures only (`"f64(f64[], i64)"` or `"(f64[], i64) -> f64"`);
+   * arguments are then accepted where they convert safely, others are a TypeError.
+   */
+  signature?: string | string[];
+  /** Fixed types of local variables, by name: `{ s: "f32", n: "i64" }`. */
+  locals?: Record<string, string>;
 }
 
 /** A jitted function: callable like the original, with inspection methods. */
@@ -41,12 +61,6 @@ export interface JitFunction<F extends (...args: never[]) => unknown> {
   readonly compileTimes: Record<string, Specialization["timings"]>;
 }
 
-interface Entry {
-  spec: Specialization;
-  ctx: Float64Array;
-  invoke: (...args: unknown[]) => unknown;
-}
-
 /** Where `jit()` was called from: the first stack frame outside tsjit's compiler. */
 function callerOrigin(): string | undefined {
   const here = new URL("./", import.meta.url).href;
@@ -60,10 +74,20 @@ function callerOrigin(): string | undefined {
   return undefined;
 }
 
-const enum Ret {
-  number,
-  bool,
-  void,
+function functionOptions(options: JitOptions): FunctionOptions {
+  const locals = new Map<string, Type>();
+  for (const [name, text] of Object.entries(options.locals ?? {})) {
+    const t = parseTypeName(text);
+    if (!t || (!isNumeric(t) && t !== "bool")) {
+      throw new TypeError(`locals.${name}: unknown or unsupported type ${JSON.stringify(text)}`);
+    }
+    locals.set(name, t);
+  }
+  return {
+    fastmath: options.fastmath ?? false,
+    boundscheck: options.boundscheck ?? true,
+    locals,
+  };
 }
 
 /**
@@ -87,128 +111,74 @@ export function jit<F extends (...args: never[]) => unknown>(
   if (typeof fn !== "function") {
     throw new TypeError(`jit() expects a function, got ${describeValue(fn)}`);
   }
-  const opts = { fastmath: options.fastmath ?? false, boundscheck: options.boundscheck ?? true };
-  const origin = callerOrigin();
-  const info = { fnName: fn.name || "<anonymous>", origin };
-  let parsed: { ast: FunctionAST; resolved: Resolved } | CompileError | undefined;
+  const name = fn.name || "<anonymous>";
+  const source = new JitSource(fn, name, functionOptions(options), callerOrigin(), options.globals);
   const entries = new Map<string, Entry | CompileError>();
   const order: Entry[] = [];
   const arity = fn.length;
+  const declared = options.signature !== undefined;
+  let warned = false;
 
-  function parse() {
-    if (!parsed) {
-      try {
-        const ast = parseFunction(fn.toString(), info);
-        parsed = { ast, resolved: resolveNames(ast, origin) };
-      } catch (e) {
-        if (!(e instanceof CompileError)) throw e;
-        parsed = e;
-      }
+  const fallBack = (reason: string) => {
+    if (!warned) {
+      warned = true;
+      console.warn(`tsjit: running ${name}() as plain JS: ${reason.split("\n")[0]}`);
     }
-    return parsed;
-  }
+  };
 
   function argumentError(args: ArrayLike<unknown>): TypeError {
-    const p = parse();
-    if (p instanceof CompileError) throw p;
-    const names = p.ast.params.map((d) => d.name);
+    const names = source.paramNames();
     if (args.length !== names.length) {
       return new TypeError(
-        `${info.fnName}() takes ${names.length} argument${names.length === 1 ? "" : "s"} ` +
+        `${name}() takes ${names.length} argument${names.length === 1 ? "" : "s"} ` +
           `(${names.join(", ")}), got ${args.length}`,
       );
     }
     for (let i = 0; i < names.length; i++) {
       if (typeOfValue(args[i]) === undefined) {
+        const detached = ArrayBuffer.isView(args[i]) &&
+          (args[i] as { buffer: ArrayBuffer }).buffer.detached;
         return new TypeError(
-          `${info.fnName}(): parameter '${names[i]}' must be a number, a boolean or a typed ` +
-            `array, got ${describeValue(args[i])}`,
+          `${name}(): parameter '${names[i]}' must be a number, a boolean or a typed array, ` +
+            `got ${detached ? "a typed array whose buffer is detached" : describeValue(args[i])}`,
         );
       }
     }
     const arrays = Array.from(args).filter((a) => ArrayBuffer.isView(a)).length;
-    return new TypeError(
-      `${info.fnName}(): ${arrays} typed-array arguments; at most ${MAX_ARRAYS} are supported`,
-    );
-  }
-
-  function runtimeError(entry: Entry): Error {
-    const ctx = entry.ctx;
-    const status = ctx[1];
-    const site = entry.spec.sites[ctx[3]];
-    ctx[1] = 0;
-    const where = site
-      ? "\n  " +
-        formatLocation({ source: (parsed as { ast: FunctionAST }).ast.source, ...info }, site.range)
-      : "";
-    switch (status) {
-      case Status.outOfBounds:
-        return new RangeError(
-          `index ${ctx[2]} is out of bounds for '${site?.array}' (length ${ctx[4]})${where}`,
-        );
-      case Status.nonIntegerIndex:
-        return new RangeError(`index into '${site?.array}' is not an integer${where}`);
-      case Status.zeroStep:
-        return new RangeError(`range() step must not be 0${where}`);
-      case Status.noReturnValue:
-        return new TypeError(
-          `${info.fnName}() reached its end without returning a value (plain JS would return ` +
-            `undefined, which a compiled function cannot)${where}`,
-        );
+    if (arrays > MAX_ARRAYS) {
+      return new TypeError(
+        `${name}(): ${arrays} typed-array arguments; at most ${MAX_ARRAYS} are supported`,
+      );
     }
-    return new Error(`tsjit: unknown runtime status ${status}`);
+    return new TypeError(
+      `${name}(): no compiled signature accepts (${
+        Array.from(args).map((a) => typeName(typeOfValue(a)!)).join(", ")
+      }); declared: ${
+        order.map((e) => signatureText(e.spec.argTypes, e.spec.returnType)).join("; ")
+      }`,
+    );
   }
 
-  /** Builds the invoker of one specialization: fill the context block, call, check status. */
-  function makeEntry(spec: Specialization): Entry {
-    const n = spec.argTypes.length;
-    const ctx = new Float64Array(new ArrayBuffer((CTX_HEADER + n) * 8));
-    new BigUint64Array(ctx.buffer)[0] = spec.address;
-    const arrays = spec.argTypes.map((t, i) => (isArray(t) ? i : -1)).filter((i) => i >= 0);
-    const call = trampoline(arrays.length);
-    const ret = spec.returnType === "bool"
-      ? Ret.bool
-      : spec.returnType === "void"
-      ? Ret.void
-      : Ret.number;
-    const entry = { spec, ctx } as Entry;
-    const params = Array.from({ length: n }, (_, i) => `a${i}`);
-    const fills = spec.argTypes.map((t, i) =>
-      `ctx[${CTX_HEADER + i}] = ${
-        isArray(t) ? `a${i}.length` : t === "bool" ? `a${i} ? 1 : 0` : `a${i}`
-      };`
-    );
-    const result = ret === Ret.bool ? "r !== 0" : ret === Ret.void ? "undefined" : "r";
-    const body = `${fills.join("\n")}
-      const r = call(${[...arrays.map((i) => `a${i}`), "ctx"].join(", ")});
-      if (ctx[1] !== 0) throw fail(entry);
-      return ${result};`;
-    entry.invoke = new Function(
-      "ctx",
-      "call",
-      "fail",
-      "entry",
-      `return function (${params.join(", ")}) {${body}}`,
-    )(
-      ctx,
-      call,
-      runtimeError,
-      entry,
-    );
-    return entry;
-  }
-
-  /** The guard that accepts arguments for a specialization, as JS source over a0..an. */
-  function guardSource(types: Type[]): string {
-    return types.map((t, i) => {
-      const a = `a${i}`;
-      if (isArray(t)) return `${a} instanceof ${t}`;
-      if (t === "bool") return `typeof ${a} === "boolean"`;
-      if (t === "int") {
-        return `typeof ${a} === "number" && (${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0)`;
+  function compile(argTypes: Type[], returns?: Type): Entry {
+    const spec = compileSpecialization(source, argTypes);
+    if (returns !== undefined && returns !== spec.returnType) {
+      const both = [returns, spec.returnType];
+      if (!both.every((t) => isNumeric(t))) {
+        const p = source.parsed();
+        throw new CompileError(
+          `declared return type ${typeName(returns)}, but the function returns ${
+            typeName(spec.returnType)
+          }`,
+          "signature",
+          p.ast.range,
+          p.src,
+        );
       }
-      return `typeof ${a} === "number"`;
-    }).join(" && ") || "true";
+    }
+    const e = makeEntry(spec, name);
+    order.push(e);
+    rebuildFast();
+    return e;
   }
 
   let fast: (...args: unknown[]) => unknown = slow;
@@ -221,7 +191,7 @@ export function jit<F extends (...args: never[]) => unknown>(
     );
     const params = Array.from({ length: arity }, (_, i) => `a${i}`);
     const tests = sorted.map((e, k) =>
-      `if (${guardSource(e.spec.argTypes)}) return e${k}.invoke(${params.join(", ")});`
+      `if (${guardSource(e.spec.argTypes, declared)}) return e${k}.invoke(${params.join(", ")});`
     );
     const src = `return function (${params.join(", ")}) {
       if (arguments.length === ${arity}) { ${tests.join("\n")} }
@@ -231,29 +201,62 @@ export function jit<F extends (...args: never[]) => unknown>(
   }
 
   function slow(...args: unknown[]): unknown {
-    const p = parse();
-    if (p instanceof CompileError) throw p;
-    if (args.length !== p.ast.params.length) throw argumentError(args);
+    try {
+      source.parsed();
+    } catch (e) {
+      if (e instanceof CompileError && options.fallback) {
+        return fallBack(e.message), fn(...args as never[]);
+      }
+      throw e;
+    }
     const types = args.map(typeOfValue);
-    if (types.some((t) => t === undefined)) throw argumentError(args);
+    const bad = args.length !== source.paramNames().length || types.some((t) => t === undefined) ||
+      types.filter((t) => t && isArray(t)).length > MAX_ARRAYS;
+    if (bad || declared) {
+      if (bad && options.fallback) {
+        return fallBack(argumentError(args).message), fn(...args as never[]);
+      }
+      throw argumentError(args);
+    }
     const argTypes = types as Type[];
-    if (argTypes.filter(isArray).length > MAX_ARRAYS) throw argumentError(args);
     const key = argTypes.join(",");
     let e = entries.get(key);
     if (!e) {
       try {
-        const src: SourceInfo = { source: p.ast.source, ...info };
-        e = makeEntry(compileSpecialization(p.ast, p.resolved, argTypes, src, opts));
-        order.push(e);
-        rebuildFast();
+        e = compile(argTypes);
       } catch (err) {
         if (!(err instanceof CompileError)) throw err;
         e = err;
       }
       entries.set(key, e);
     }
-    if (e instanceof CompileError) throw e;
+    if (e instanceof CompileError) {
+      if (options.fallback) return fallBack(e.message), fn(...args as never[]);
+      throw e;
+    }
     return e.invoke(...args);
+  }
+
+  if (declared) {
+    const list = Array.isArray(options.signature) ? options.signature : [options.signature!];
+    for (const text of list) {
+      const sig = parseSignature(text);
+      if (sig.args.length !== arity && source.paramNames().length !== sig.args.length) {
+        throw new TypeError(
+          `signature ${
+            JSON.stringify(text)
+          } has ${sig.args.length} parameters; ${name}() has ${arity}`,
+        );
+      }
+      try {
+        compile(sig.args, sig.returns);
+      } catch (err) {
+        if (!(err instanceof CompileError) || !options.fallback) throw err;
+        fallBack(err.message);
+        fast = (...args: unknown[]) => fn(...args as never[]);
+        break;
+      }
+    }
   }
 
   const params = Array.from({ length: arity }, (_, i) => `a${i}`).join(", ");
@@ -278,10 +281,10 @@ export function jit<F extends (...args: never[]) => unknown>(
     return found;
   };
   const each = (signature: string | undefined, f: (s: Specialization) => string) =>
-    pick(signature).map((s) => `; ${signatureText(s.argTypes, s.returnType)}\n${f(s)}`).join(
-      "\n\n",
-    );
+    pick(signature).map((s) => `; ${signatureText(s.argTypes, s.returnType)}\n${f(s)}`)
+      .join("\n\n");
   Object.defineProperties(jitted, {
+    [SOURCE]: { value: source },
     py_func: { value: fn },
     signatures: { get: () => order.map((e) => signatureText(e.spec.argTypes, e.spec.returnType)) },
     inspectTypes: { value: (s?: string) => pick(s).map(typesReport).join("\n\n") },

@@ -1,18 +1,10 @@
 // One specialization from syntax tree to machine code: infer, lower, verify, optimize, JIT.
-import type { SourceInfo } from "./diagnostics.ts";
-import type { FunctionAST } from "./frontend/ast.ts";
-import type { Resolved } from "./frontend/resolve.ts";
+import type { CompilableFunction } from "./frontend/ast.ts";
 import * as llvm from "./llvm/mod.ts";
-import { type ErrorSite, lowerFunction } from "./lower/lower.ts";
-import { inferTypes, type TypedFunction } from "./types/infer.ts";
+import { type ErrorSite, lowerProgram } from "./lower/lower.ts";
+import { inferProgram, type TypedFunction } from "./types/infer.ts";
 import { regionABI } from "../parallel/pool.ts";
 import { isArray, type Type, typeName } from "./types/types.ts";
-
-/** Options that reach code generation. */
-export interface CodegenOptions {
-  fastmath: boolean;
-  boundscheck: boolean;
-}
 
 /** A compiled specialization: where its entry is and what is known about it. */
 export interface Specialization {
@@ -34,18 +26,12 @@ export interface Specialization {
 
 let counter = 0;
 
-/** Compiles one tuple of argument types of a resolved function. */
-export function compileSpecialization(
-  ast: FunctionAST,
-  resolved: Resolved,
-  argTypes: Type[],
-  src: SourceInfo,
-  opts: CodegenOptions,
-): Specialization {
+/** Compiles one tuple of argument types of a jitted function (and what it calls). */
+export function compileSpecialization(fn: CompilableFunction, argTypes: Type[]): Specialization {
   const t0 = performance.now();
-  const typed = inferTypes(ast, resolved, argTypes, src);
-  const symbol = `tsjit${counter++}.${(ast.name || "anonymous").replace(/[^\w$]/g, "_")}`;
-  const lowered = lowerFunction(typed, symbol, { ...opts, region: regionABI });
+  const { root: typed, all } = inferProgram(fn, argTypes);
+  const symbol = `tsjit${counter++}.${(typed.ast.name || "anonymous").replace(/[^\w$]/g, "_")}`;
+  const lowered = lowerProgram(typed, all, symbol, regionABI);
   const t1 = performance.now();
   const mod = llvm.parseForJit(lowered.ir, symbol);
   try {
@@ -53,7 +39,7 @@ export function compileSpecialization(
     llvm.optimizeModule(mod);
   } catch (e) {
     llvm.disposeModule(mod);
-    throw new Error(`tsjit internal error compiling ${ast.name}: ${(e as Error).message}`);
+    throw new Error(`tsjit internal error compiling ${typed.ast.name}: ${(e as Error).message}`);
   }
   const optimizedIR = llvm.printModule(mod);
   const t2 = performance.now();

@@ -1,5 +1,6 @@
 // tsjit's own syntax tree: the subset of JS that compiles, each node with its source range.
-import type { Range } from "../diagnostics.ts";
+import type { Range, SourceInfo } from "../diagnostics.ts";
+import type { Resolved } from "./resolve.ts";
 
 /** A local variable or parameter, after name resolution. */
 export interface Variable {
@@ -17,7 +18,7 @@ interface Node {
 export type Expr =
   | Node & { kind: "num"; value: number }
   | Node & { kind: "bool"; value: boolean }
-  | Node & { kind: "name"; name: string; variable?: Variable }
+  | Node & { kind: "name"; name: string; variable?: Variable; global?: GlobalValue }
   | Node & { kind: "unary"; op: "-" | "+" | "!" | "~"; operand: Expr }
   | Node & { kind: "update"; op: "++" | "--"; prefix: boolean; target: Expr }
   | Node & { kind: "binary"; op: string; left: Expr; right: Expr }
@@ -69,3 +70,30 @@ export interface FunctionAST {
   source: string;
   range: Range;
 }
+
+/** A function parsed and resolved, with the source its diagnostics point into. */
+export interface ParsedFunction {
+  ast: FunctionAST;
+  resolved: Resolved;
+  src: SourceInfo;
+}
+
+/** A jitted function as the compiler sees it from a call site in another jitted function. */
+export interface CompilableFunction {
+  /** unique per jit() call */
+  readonly id: number;
+  readonly name: string;
+  readonly options: {
+    boundscheck: boolean;
+    fastmath: boolean;
+    /** fixed types of locals, by name (`jit(fn, { locals })`) */
+    locals?: Map<string, import("../types/types.ts").Type>;
+  };
+  /** its parsed, resolved source; throws CompileError */
+  parsed(): ParsedFunction;
+}
+
+/** What a free name in a body stands for: a constant captured at compile time, or a function. */
+export type GlobalValue =
+  | { kind: "const"; value: number | boolean }
+  | { kind: "function"; fn: CompilableFunction };

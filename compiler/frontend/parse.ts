@@ -163,7 +163,9 @@ export function parseFunction(source: string, info: Omit<SourceInfo, "source">):
       return expr(n.expression);
     }
     if (ts.isSatisfiesExpression?.(n)) return expr(n.expression);
-    if (ts.isNumericLiteral(n)) return { kind: "num", value: Number(n.text), range: r };
+    if (ts.isNumericLiteral(n)) {
+      return { kind: "num", value: Number(n.text.replace(/_/g, "")), range: r };
+    }
     if (n.kind === ts.SyntaxKind.TrueKeyword) return { kind: "bool", value: true, range: r };
     if (n.kind === ts.SyntaxKind.FalseKeyword) return { kind: "bool", value: false, range: r };
     if (ts.isIdentifier(n)) return { kind: "name", name: n.text, range: r };

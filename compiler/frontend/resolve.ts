@@ -1,7 +1,7 @@
 // Stage 2: name resolution. Binds every name to its declaration (block scoping, shadowing),
 // rejects assignment to constants and use before declaration.
 import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
-import type { Declarator, Expr, FunctionAST, Stmt, Variable } from "./ast.ts";
+import type { Declarator, Expr, FunctionAST, GlobalValue, Stmt, Variable } from "./ast.ts";
 
 /** Names a compiled body may use without declaring them. */
 export const BUILTIN_NAMES = new Set([
@@ -21,8 +21,15 @@ export interface Resolved {
   variables: Variable[];
 }
 
-/** Binds names in `fn` in place; throws CompileError for unknown or misused names. */
-export function resolveNames(fn: FunctionAST, origin?: string): Resolved {
+/**
+ * Binds names in `fn` in place; free names go to `lookupGlobal` (constants captured now, and
+ * jitted functions). Throws CompileError for unknown or misused names.
+ */
+export function resolveNames(
+  fn: FunctionAST,
+  origin?: string,
+  lookupGlobal: (name: string) => GlobalValue | undefined = () => undefined,
+): Resolved {
   const src: SourceInfo = { source: fn.source, fnName: fn.name, origin };
   const fail = (msg: string, construct: string, r: Range): never => {
     throw new CompileError(msg, construct, r, src);
@@ -106,12 +113,16 @@ export function resolveNames(fn: FunctionAST, origin?: string): Resolved {
           }
           e.variable = found.v;
         } else if (!BUILTIN_NAMES.has(e.name)) {
-          fail(
-            `unresolved name '${e.name}': a compiled function sees only its parameters, its locals ` +
-              `and Math/Number; pass '${e.name}' as an argument`,
-            "free variable",
-            e.range,
-          );
+          e.global = lookupGlobal(e.name);
+          if (!e.global) {
+            fail(
+              `unresolved name '${e.name}': a compiled function sees its parameters, its locals, ` +
+                `Math, Number and other jitted functions by name; pass '${e.name}' as an ` +
+                `argument, or as jit(fn, { globals: { ${e.name} } }) for a constant or a jitted function`,
+              "free variable",
+              e.range,
+            );
+          }
         }
         return;
       }

@@ -1,6 +1,6 @@
 // Stage 4: typed function → LLVM IR text. Locals live in stack slots (LLVM's mem2reg makes them
 // registers); every JS conversion rule is spelled out here or in _jsops.ts.
-import { CompileError, type Range } from "../diagnostics.ts";
+import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import {
   Block,
@@ -46,6 +46,8 @@ export interface ErrorSite {
   /** the array's name, for bounds errors */
   array?: string;
   range: Range;
+  /** the function the range points into (a callee's, for errors in called functions) */
+  src: SourceInfo;
 }
 
 /** Options that change the generated code. */
@@ -54,6 +56,8 @@ export interface LowerOptions {
   fastmath: boolean;
   /** the worker pool's addresses, asked for only when the function has a prange loop */
   region?: () => RegionABI;
+  /** every specialization in the module, by key, with its symbol (for direct calls) */
+  program?: Map<string, { tf: TypedFunction; symbol: string }>;
 }
 
 /**
@@ -170,7 +174,7 @@ export class FunctionLowering {
   // ---- errors -------------------------------------------------------------------------------
 
   site(range: Range, array?: string): number {
-    this.sites.push({ range, array });
+    this.sites.push({ range, array, src: this.tf.src });
     return this.sites.length - 1;
   }
 
@@ -243,6 +247,9 @@ export class FunctionLowering {
   /** The expression in representation `to` (f64, int, bool, ...). */
   as(e: Expr | ValueExpr, to: Type): Value {
     if (to === "f64") return this.asF64(e);
+    if (to === "f32" && this.typeOf(e) !== "f32") {
+      return this.b.cast("fptrunc", this.asF64(e), "float");
+    }
     return this.convert(this.gen(e), this.typeOf(e), to);
   }
 
@@ -285,6 +292,14 @@ export class FunctionLowering {
       case "bool":
         return int("i1", e.value ? 1 : 0);
       case "name": {
+        if (e.global?.kind === "const") {
+          const v = e.global.value;
+          return typeof v === "boolean"
+            ? int("i1", v ? 1 : 0)
+            : t === "int"
+            ? int("i64", v)
+            : f64(v);
+        }
         if (!e.variable) return f64(e.name === "NaN" ? NaN : Infinity);
         const slot = this.scalarSlots.get(e.variable);
         if (!slot) {
@@ -625,9 +640,32 @@ export class FunctionLowering {
 
   // ---- calls --------------------------------------------------------------------------------
 
+  /** A call to another jitted function: a native call; its error status propagates. */
+  private directCall(e: Expr & { kind: "call" }): Value {
+    const { b } = this;
+    const callee = this.opts.program!.get(this.tf.calls.get(e)!)!;
+    const args: Value[] = [this.ctx];
+    callee.tf.argTypes.forEach((t, i) => {
+      if (isArray(t)) {
+        const a = this.array(e.args[i]);
+        args.push(a.ptr, a.len);
+      } else args.push(this.as(e.args[i], t));
+    });
+    const r = b.call(irType(callee.tf.returnType), callee.symbol, args);
+    const status = b.load("double", b.gep("double", this.ctx, int("i64", 1)));
+    const ok = this.fn.newBlock("call.ok");
+    const bad = this.fn.newBlock("call.err");
+    b.condBr(b.fcmp("oeq", status, f64(0)), ok, bad, [1048576, 1]);
+    b.positionAt(bad);
+    b.ret(this.zeroOf(this.retTy));
+    b.positionAt(ok);
+    return r;
+  }
+
   private call(e: Expr & { kind: "call" }, t: Type): Value {
     const { b } = this;
     const c = e.callee;
+    if (c.kind === "name" && c.global?.kind === "function") return this.directCall(e);
     if (c.kind === "name" && c.name === "getThreadId") {
       return b.cast("fptosi", b.load("double", b.gep("double", this.ctx, int("i64", 5))), "i64");
     }
@@ -1003,18 +1041,28 @@ function elemType(a: ArrayType): Type {
 }
 
 /**
- * Lowers one specialization to a module with an internal function and an entry wrapper that
- * the trampolines call: `double entry(ptr array0, ..., ptr ctx)`.
+ * Lowers one specialization and every jitted function it calls (`all`, from inferProgram) to a
+ * module of internal functions, plus an entry wrapper for the root that the trampolines call:
+ * `double entry(ptr array0, ..., ptr ctx)`.
  */
-export function lowerFunction(
-  tf: TypedFunction,
-  symbol: string,
-  opts: LowerOptions,
+export function lowerProgram(
+  root: TypedFunction,
+  all: TypedFunction[],
+  prefix: string,
+  region: () => RegionABI,
 ): LoweredModule {
   const mod = new IRModule();
   const sites: ErrorSite[] = [];
-  const inner = new FunctionLowering(tf, mod, symbol, sites, opts);
-  inner.lower();
+  const program = new Map<string, { tf: TypedFunction; symbol: string }>();
+  all.forEach((f, i) => {
+    const name = (f.ast.name || "anonymous").replace(/[^\w$]/g, "_");
+    program.set(f.key, { tf: f, symbol: f === root ? prefix : `${prefix}.${i}.${name}` });
+  });
+  for (const { tf: f, symbol } of program.values()) {
+    new FunctionLowering(f, mod, symbol, sites, { ...f.fn.options, region, program }).lower();
+  }
+  const tf = root;
+  const symbol = prefix;
 
   // entry wrapper: unpack the context block, call, box the result as a double
   const arrays = tf.argTypes.filter(isArray).length;
@@ -1062,6 +1110,6 @@ define internal void @tsjit.fail(ptr %ctx, i32 %code, i64 %index, i64 %len, i32 
   ret void
 }`;
   const parallel = mod.functions.some((f) => f.name.includes(".prange"));
-  const helper = parallel ? parallelHelperIR(opts.region!()) : "";
+  const helper = parallel ? parallelHelperIR(region()) : "";
   return { ir: JSOPS_DECLS + mod.render() + JSOPS_IR + fail + helper, entryName, sites, parallel };
 }

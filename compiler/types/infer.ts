@@ -2,12 +2,17 @@
 // variable and expression. Flow-insensitive: a variable's type is the join of everything
 // assigned to it, iterated to a fixed point (types only widen: int → f64).
 import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
-import type { Expr, FunctionAST, Stmt, Variable } from "../frontend/ast.ts";
+import type { CompilableFunction, Expr, FunctionAST, Stmt, Variable } from "../frontend/ast.ts";
 import type { Resolved } from "../frontend/resolve.ts";
 import { elementType, isArray, isNumeric, type Type, typeName } from "./types.ts";
 
 /** A function with the types of one specialization. */
 export interface TypedFunction {
+  /** identifies the specialization: function id and argument types */
+  key: string;
+  fn: CompilableFunction;
+  /** the specialization each call to a jitted function compiles to, by key */
+  calls: Map<Expr, string>;
   ast: FunctionAST;
   resolved: Resolved;
   argTypes: Type[];
@@ -106,7 +111,10 @@ export function inferTypes(
   resolved: Resolved,
   argTypes: Type[],
   src: SourceInfo,
+  session: InferSession,
+  fn: CompilableFunction,
 ): TypedFunction {
+  const calls = new Map<Expr, string>();
   const fail = (msg: string, construct: string, r: Range): never => {
     throw new CompileError(msg, construct, r, src);
   };
@@ -126,7 +134,28 @@ export function inferTypes(
       r,
     );
   };
+  const fixed = new Map<Variable, Type>();
+  for (const v of resolved.variables) {
+    const t = v.kind !== "param" ? fn.options.locals?.get(v.name) : undefined;
+    if (t) fixed.set(v, t), varTypes.set(v, t);
+  }
   const assignVar = (v: Variable, t: Type, r: Range) => {
+    const want = fixed.get(v);
+    if (want) {
+      const ok = want === "bool"
+        ? t === "bool"
+        : want === "int"
+        ? t === "int" || t === "intz" || t === "bool"
+        : isNumeric(t) || t === "bool";
+      if (!ok) {
+        fail(
+          `'${v.name}' is declared ${typeName(want)} in locals but is assigned a ${typeName(t)}`,
+          "locals",
+          r,
+        );
+      }
+      return;
+    }
     if (v.kind === "param" && isArray(varTypes.get(v)!) !== isArray(t)) {
       fail(`parameter '${v.name}' cannot change between array and scalar`, "assignment", r);
     }
@@ -138,7 +167,7 @@ export function inferTypes(
   };
 
   const numeric = (e: Expr, t: Type): Type => {
-    if (t === "bool") return "int";
+    if (t === "bool" || t === "never") return "int";
     if (!isNumeric(t)) fail(`expected a number, got ${typeName(t)}`, "operand", e.range);
     return t;
   };
@@ -231,6 +260,17 @@ export function inferTypes(
           const t = varTypes.get(e.variable);
           return t ?? "int"; // not yet assigned in this round: the lowest number type
         }
+        if (e.global?.kind === "const") {
+          const v = e.global.value;
+          return typeof v === "boolean" ? "bool" : literalType(v);
+        }
+        if (e.global?.kind === "function") {
+          return fail(
+            `jitted function '${e.name}' can only be called, not used as a value`,
+            "function value",
+            e.range,
+          );
+        }
         if (e.name === "NaN" || e.name === "Infinity") return "f64";
         if (e.name === "undefined") return fail("undefined is not a number", "undefined", e.range);
         return fail(`'${e.name}' cannot be used as a value`, e.name, e.range);
@@ -266,7 +306,7 @@ export function inferTypes(
         const l = type(e.left);
         const r = type(e.right);
         if (e.op === "??") return l;
-        if (l === "bool" && r === "bool") return "bool";
+        if ((l === "bool" || l === "never") && (r === "bool" || r === "never")) return "bool";
         if (isNumeric(l) && isNumeric(r)) {
           return l === r && l !== "intz"
             ? (l === "f32" ? "f64" : l)
@@ -282,7 +322,8 @@ export function inferTypes(
         type(e.test);
         const a = type(e.then);
         const b = type(e.else);
-        if (a === b) return a;
+        if (a === b || b === "never") return a;
+        if (a === "never") return b;
         if (isNumeric(a) && isNumeric(b)) return a === "int" && b === "int" ? "int" : "f64";
         return fail(
           `both branches of ?: must have the same type (got ${typeName(a)} and ${typeName(b)})`,
@@ -360,6 +401,26 @@ export function inferTypes(
             return "bool";
           }
         }
+        if (c.kind === "name" && c.global?.kind === "function") {
+          const callee = c.global.fn;
+          const params = callee.parsed().ast.params.length;
+          if (args.length !== params) {
+            fail(
+              `${c.name}() takes ${params} arguments, got ${args.length}`,
+              `call to ${c.name}()`,
+              e.range,
+            );
+          }
+          e.args.forEach((a, i) => {
+            if (isArray(args[i]) && a.kind !== "name") {
+              fail("pass arrays to jitted functions by variable", "array argument", a.range);
+            }
+            if (args[i] === "void") fail("this argument has no value", "argument", a.range);
+          });
+          const calleeArgs = args.map(storable);
+          calls.set(e, InferSession.key(callee, calleeArgs));
+          return session.returnTypeOf(callee, calleeArgs);
+        }
         if (c.kind === "name" && c.name === "getThreadId" && !c.variable) return "int";
         const what = c.kind === "name"
           ? `${c.name}()`
@@ -410,6 +471,7 @@ export function inferTypes(
         return stmt(s.body);
       case "return": {
         const t = s.value ? type(s.value) : "void";
+        if (t === "never") return;
         if (isArray(t)) fail("returning an array is not supported", "return of an array", s.range);
         if (returnType === undefined || returnType === storable(t)) returnType = storable(t);
         else if (isNumeric(returnType) && isNumeric(t)) returnType = "f64";
@@ -448,5 +510,92 @@ export function inferTypes(
       fail(`'${v.name}' is never assigned a value`, "unassigned variable", v.range);
     }
   }
-  return { ast, resolved, argTypes, varTypes, exprTypes, returnType: returnType ?? "void", src };
+  return {
+    key: InferSession.key(fn, argTypes),
+    fn,
+    calls,
+    ast,
+    resolved,
+    argTypes,
+    varTypes,
+    exprTypes,
+    returnType: returnType ?? "void",
+    src,
+  };
+}
+
+/**
+ * Inference over a call graph: each (function, argument types) once, recursion included. A
+ * recursive call sees its callee's return type as estimated so far (`int` at first); when the
+ * final type differs from what a call assumed, the whole graph is inferred again.
+ */
+export class InferSession {
+  readonly done = new Map<string, TypedFunction>();
+  private readonly active = new Set<string>();
+  private readonly assumed = new Map<string, Type>();
+  unstable = false;
+  constructor(readonly estimates = new Map<string, Type>()) {}
+
+  /** The key of a specialization. */
+  static key(fn: CompilableFunction, argTypes: Type[]): string {
+    return `${fn.id}(${argTypes.join(",")})`;
+  }
+
+  infer(fn: CompilableFunction, argTypes: Type[]): TypedFunction {
+    const key = InferSession.key(fn, argTypes);
+    const known = this.done.get(key);
+    if (known) return known;
+    const p = fn.parsed();
+    this.active.add(key);
+    const tf = inferTypes(p.ast, p.resolved, argTypes, p.src, this, fn);
+    this.active.delete(key);
+    this.done.set(key, tf);
+    const assumed = this.assumed.get(key);
+    if (assumed !== undefined && assumed !== tf.returnType) this.unstable = true;
+    this.estimates.set(key, tf.returnType);
+    return tf;
+  }
+
+  returnTypeOf(fn: CompilableFunction, argTypes: Type[]): Type {
+    const key = InferSession.key(fn, argTypes);
+    if (this.active.has(key)) {
+      const t = this.estimates.get(key) ?? "never";
+      this.assumed.set(key, t);
+      return t;
+    }
+    return this.infer(fn, argTypes).returnType;
+  }
+}
+
+/** Infers `root` for `argTypes` and every jitted function it calls, transitively. */
+export function inferProgram(
+  root: CompilableFunction,
+  argTypes: Type[],
+): { root: TypedFunction; all: TypedFunction[] } {
+  let estimates = new Map<string, Type>();
+  for (let round = 0; round < 8; round++) {
+    const session = new InferSession(estimates);
+    const tf = session.infer(root, argTypes);
+    if (!session.unstable) {
+      const all = [...session.done.values()];
+      const endless = all.find((f) => f.returnType === "never");
+      if (endless) {
+        throw new CompileError(
+          "this function's return type cannot be found: it only returns results of recursive calls",
+          "recursion",
+          endless.ast.range,
+          endless.src,
+        );
+      }
+      return { root: tf, all };
+    }
+    estimates = session.estimates;
+  }
+  const p = root.parsed();
+  throw new CompileError(
+    "the return type of this recursive function does not settle; make every return the same type",
+    "recursion",
+    p.ast.range,
+    p.src,
+  );
 }

@@ -21,8 +21,10 @@ export type ArrayType = typeof ARRAY_TYPES[number];
  * an `int` is one whose value is integral). `intz` is an integer-valued expression that may be
  * -0 in JS (a product, a negation, a remainder): used where the sign of zero cannot be seen, and
  * recomputed in floating point where it can. `f32` is a Float32Array element before widening.
+ * `never` is the result of a recursive call whose return type is not known yet (inference
+ * then runs again with the type found).
  */
-export type Type = "f64" | "f32" | "int" | "intz" | "bool" | "void" | ArrayType;
+export type Type = "f64" | "f32" | "int" | "intz" | "bool" | "void" | "never" | ArrayType;
 
 /** True for the typed-array types. */
 export function isArray(t: Type): t is ArrayType {
@@ -120,7 +122,7 @@ export function typeOfValue(v: unknown): Type | undefined {
     return (v | 0) === v && (v !== 0 || 1 / v > 0) ? "int" : "f64";
   }
   if (typeof v === "boolean") return "bool";
-  if (ArrayBuffer.isView(v)) {
+  if (ArrayBuffer.isView(v) && !(v.buffer as ArrayBuffer).detached) {
     for (const name of ARRAY_TYPES) if (v instanceof globalThis[name]) return name;
   }
   return undefined;
@@ -133,4 +135,25 @@ export function describeValue(v: unknown): string {
   if (Array.isArray(v)) return "a plain Array";
   if (typeof v === "object") return `a ${(v as object).constructor?.name ?? "object"}`;
   return `a ${typeof v}`;
+}
+
+/**
+ * Parses a signature, Numba style `"f64(f64[], i64)"` or as tsjit prints it
+ * `"(f64[], i64) -> f64"`; throws a TypeError on an unknown type.
+ */
+export function parseSignature(text: string): { args: Type[]; returns?: Type } {
+  const m = text.match(/^\s*([\w\[\]]*)\s*\(([^)]*)\)\s*(?:->\s*([\w\[\]]+))?\s*$/);
+  if (!m) throw new TypeError(`cannot read the signature ${JSON.stringify(text)}`);
+  const one = (s: string) => {
+    const t = parseTypeName(s);
+    if (!t) {
+      throw new TypeError(
+        `unknown type ${JSON.stringify(s.trim())} in signature ${JSON.stringify(text)}`,
+      );
+    }
+    return t;
+  };
+  const args = m[2].trim() ? m[2].split(",").map(one) : [];
+  const ret = m[1] || m[3];
+  return { args, returns: ret ? one(ret) : undefined };
 }
