@@ -125,6 +125,7 @@ Deno.test("prefix/postfix updates on elements, comma, ??, unary + and ~", () => 
 
 Deno.test("switch on numbers, labeled blocks, var, shadowing, early return from nested loops", () => {
   checkSame(function control(n: number) {
+    // deno-lint-ignore no-var
     var acc = 0;
     for (let i = 0; i < n; i++) {
       switch (i % 4) {
@@ -148,6 +149,7 @@ Deno.test("switch on numbers, labeled blocks, var, shadowing, early return from 
       acc *= 2;
     }
     let x = 1;
+    x += 0;
     {
       let x = 2;
       x += 1;
