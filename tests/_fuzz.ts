@@ -15,7 +15,26 @@ const ARRAY_KINDS = [
   "Uint8ClampedArray",
 ] as const;
 
-const SPECIALS = [0, -0, 0.5, -0.5, 1.5, 2.5, -2.5, 255.5, 256, -129, 2 ** 31, 2 ** 32 + 3, 1e300, -1e-300, NaN, Infinity, -Infinity, 0.49999999999999994];
+const SPECIALS = [
+  0,
+  -0,
+  0.5,
+  -0.5,
+  1.5,
+  2.5,
+  -2.5,
+  255.5,
+  256,
+  -129,
+  2 ** 31,
+  2 ** 32 + 3,
+  1e300,
+  -1e-300,
+  NaN,
+  Infinity,
+  -Infinity,
+  0.49999999999999994,
+];
 
 function lit(v: number): string {
   if (Number.isNaN(v)) return "NaN";
@@ -41,7 +60,9 @@ type Place = boolean | "init";
 
 /** Expressions over the names visible in a place (a loop adds `i` and element reads). */
 function exprArb(inLoop: Place, depth: number): fc.Arbitrary<string> {
-  const names = inLoop === "init" ? ["a", "b", "x.length"] : ["a", "b", "v0", "v1", "v2", "x.length"];
+  const names = inLoop === "init"
+    ? ["a", "b", "x.length"]
+    : ["a", "b", "v0", "v1", "v2", "x.length"];
   if (inLoop === true) names.push("i", "x[i]", "y[i]", "z[i]");
   const leaf = fc.oneof(numLiteral, fc.constantFrom(...names));
   if (depth <= 0) return leaf;
@@ -49,12 +70,31 @@ function exprArb(inLoop: Place, depth: number): fc.Arbitrary<string> {
   const cond = condArb(inLoop, depth - 1);
   return fc.oneof(
     { weight: 3, arbitrary: leaf },
-    { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...BIN), sub, sub).map(([o, l, r]) => `(${l} ${o} ${r})`) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom("-", "+", "~"), sub).map(([o, e]) => `(${o}${e})`) },
+    {
+      weight: 4,
+      arbitrary: fc.tuple(fc.constantFrom(...BIN), sub, sub).map(([o, l, r]) => `(${l} ${o} ${r})`),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom("-", "+", "~"), sub).map(([o, e]) => `(${o}${e})`),
+    },
     { weight: 1, arbitrary: fc.tuple(cond, sub, sub).map(([c, t, e]) => `(${c} ? ${t} : ${e})`) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...MATH1), sub).map(([f, e]) => `Math.${f}(${e})`) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...MATH2), sub, sub).map(([f, l, r]) => `Math.${f}(${l}, ${r})`) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom("&&", "||"), sub, sub).map(([o, l, r]) => `(${l} ${o} ${r})`) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom(...MATH1), sub).map(([f, e]) => `Math.${f}(${e})`),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom(...MATH2), sub, sub).map(([f, l, r]) =>
+        `Math.${f}(${l}, ${r})`
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom("&&", "||"), sub, sub).map(([o, l, r]) =>
+        `(${l} ${o} ${r})`
+      ),
+    },
   );
 }
 
@@ -66,8 +106,17 @@ function condArb(inLoop: Place, depth: number): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: cmp },
     { weight: 1, arbitrary: c.map((x) => `!${x}`) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom("&&", "||"), c, c).map(([o, l, r]) => `(${l} ${o} ${r})`) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom("Number.isNaN", "Number.isInteger", "Number.isFinite"), sub).map(([f, e]) => `${f}(${e})`) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom("&&", "||"), c, c).map(([o, l, r]) => `(${l} ${o} ${r})`),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(
+        fc.constantFrom("Number.isNaN", "Number.isInteger", "Number.isFinite"),
+        sub,
+      ).map(([f, e]) => `${f}(${e})`),
+    },
   );
 }
 
@@ -84,19 +133,28 @@ function stmtArb(inLoop: boolean, depth: number): fc.Arbitrary<string> {
       .map(([t, o, x]) => `${t} ${o} ${x};`)
     : fc.tuple(fc.constantFrom("z[0]", "y[0]"), e).map(([t, x]) => `${t} = ${x};`);
   if (depth <= 0) return fc.oneof(assign, update, store);
-  const body = fc.array(stmtArb(inLoop, depth - 1), { minLength: 1, maxLength: 3 }).map((s) => s.join(" "));
-  const loopBody = fc.array(stmtArb(true, depth - 1), { minLength: 1, maxLength: 3 }).map((s) => s.join(" "));
+  const body = fc.array(stmtArb(inLoop, depth - 1), { minLength: 1, maxLength: 3 }).map((s) =>
+    s.join(" ")
+  );
+  const loopBody = fc.array(stmtArb(true, depth - 1), { minLength: 1, maxLength: 3 }).map((s) =>
+    s.join(" ")
+  );
   const arms = [
     { weight: 4, arbitrary: assign },
     { weight: 1, arbitrary: update },
     { weight: 2, arbitrary: store },
     {
       weight: 2,
-      arbitrary: fc.tuple(condArb(inLoop, 1), body, body).map(([c, t, f]) => `if (${c}) { ${t} } else { ${f} }`),
+      arbitrary: fc.tuple(condArb(inLoop, 1), body, body).map(([c, t, f]) =>
+        `if (${c}) { ${t} } else { ${f} }`
+      ),
     },
   ];
   if (!inLoop) {
-    arms.push({ weight: 2, arbitrary: loopBody.map((b) => `for (let i = 0; i < x.length; i++) { ${b} }`) });
+    arms.push({
+      weight: 2,
+      arbitrary: loopBody.map((b) => `for (let i = 0; i < x.length; i++) { ${b} }`),
+    });
   }
   return fc.oneof(...arms);
 }
@@ -111,9 +169,16 @@ export const programArb = fc.record({
 
 /** Inputs: a double, a small integer, and three arrays of one length (at least 1). */
 export const inputArb = fc.record({
-  a: fc.oneof(fc.constantFrom(...SPECIALS), fc.double({ noNaN: false }), fc.integer({ min: -50, max: 50 })),
+  a: fc.oneof(
+    fc.constantFrom(...SPECIALS),
+    fc.double({ noNaN: false }),
+    fc.integer({ min: -50, max: 50 }),
+  ),
   b: fc.integer({ min: -40, max: 40 }),
-  xs: fc.array(fc.oneof(fc.double(), fc.constantFrom(...SPECIALS), fc.integer({ min: -1000, max: 1000 })), { minLength: 1, maxLength: 9 }),
+  xs: fc.array(
+    fc.oneof(fc.double(), fc.constantFrom(...SPECIALS), fc.integer({ min: -1000, max: 1000 })),
+    { minLength: 1, maxLength: 9 },
+  ),
 });
 
 /** A generated program. */

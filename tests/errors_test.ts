@@ -121,6 +121,18 @@ Deno.test("hoisted bounds checks still throw at the right iteration, after earli
   assertEquals([...dst], [1, 2]);
 });
 
+Deno.test("checks hoisted with an invariant offset (a[row * n + j]) throw at the right index", () => {
+  const fill = jit((c: Float64Array, row: number, n: number) => {
+    for (let j = 0; j < n; j++) c[row * n + j] = j + 1;
+  });
+  const c = new Float64Array(10);
+  fill(c, 1, 4);
+  assertEquals([...c], [0, 0, 0, 0, 1, 2, 3, 4, 0, 0]);
+  assertThrows(() => fill(c, 2, 4), RangeError, "index 10 is out of bounds for 'c'");
+  assertEquals([...c.subarray(8)], [1, 2]);
+  assertThrows(() => fill(c, -1, 4), RangeError, "index -4");
+});
+
 Deno.test("a failed compile leaves the function usable for other argument types", () => {
   const f = jit((a: number) => {
     let x = a;

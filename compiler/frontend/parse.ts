@@ -42,8 +42,16 @@ const FRIENDLY: Record<string, string> = {
   ObjectBindingPattern: "destructuring",
 };
 
-/** Parses `fn.toString()` (or REPL text) into a FunctionAST; throws CompileError on bad syntax. */
-export function parseFunction(source: string, info: Omit<SourceInfo, "source">): FunctionAST {
+/**
+ * Parses `fn.toString()` into a FunctionAST; throws CompileError on bad syntax. The text is
+ * JavaScript (V8 only ever sees the transpiled code): parsing it as TypeScript would misread
+ * `a < (b) ? …` as type arguments. `language: "ts"` accepts annotations (REPL input).
+ */
+export function parseFunction(
+  source: string,
+  info: Omit<SourceInfo, "source">,
+  language: "js" | "ts" = "js",
+): FunctionAST {
   const ts = typescript();
   let src = source.trim();
   const fail = (msg: string, construct: string, r: Range): never => {
@@ -58,7 +66,8 @@ export function parseFunction(source: string, info: Omit<SourceInfo, "source">):
   let prefix = "(";
   if (!isExpr(src)) prefix = "(function ";
   const text = `${prefix}${src})`;
-  const sf = ts.createSourceFile("f.ts", text, ts.ScriptTarget.Latest, true);
+  const kind = language === "ts" ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const sf = ts.createSourceFile(`f.${language}`, text, ts.ScriptTarget.Latest, true, kind);
   const off = prefix.length;
   if (prefix !== "(") src = "function " + src;
   const shift = prefix === "(" ? off : 1;

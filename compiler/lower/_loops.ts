@@ -1,5 +1,6 @@
 // Recognizes innermost counted loops and the array accesses in them that a single check before
-// the loop can cover (`a[i]`, `a[i + k]`, `a[i - k]` with i the counter and k a literal).
+// the loop can cover: `a[i]`, `a[i + k]`, `a[k + i]`, `a[i - k]` with i the counter and k a
+// literal or an integer expression the loop does not change (`a[row * n + i]`).
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import type { TypedFunction } from "../types/infer.ts";
 import { isArray } from "../types/types.ts";
@@ -8,7 +9,9 @@ import { isArray } from "../types/types.ts";
 export interface CoveredAccess {
   index: Expr;
   array: Expr;
-  offset: number;
+  /** a literal, or a loop-invariant integer expression (negated when `negate`) */
+  offset: number | Expr;
+  negate?: boolean;
 }
 
 /** A loop `for (i = lo; i < bound; i++)` whose accesses can be checked once. */
@@ -129,24 +132,36 @@ export function findCountedLoop(s: LoopLike, tf: TypedFunction): CountedLoop | u
   walk(body, (e) => {
     if (e.kind !== "index" || e.object.kind !== "name" || !e.object.variable) return;
     if (assigned.has(e.object.variable) || !isArray(tf.varTypes.get(e.object.variable)!)) return;
-    const offset = counterOffset(e.index, variable);
-    if (offset !== undefined) accesses.push({ index: e, array: e.object, offset });
+    const found = counterOffset(e.index, variable, (x) => invariant(x, assigned, variable, tf));
+    if (found) accesses.push({ index: e, array: e.object, ...found });
   }, () => {});
   return { variable, bound, inclusive, accesses };
 }
 
-/** k when `e` is `i`, `i + k`, `k + i` or `i - k` for an integer literal k. */
-function counterOffset(e: Expr, v: Variable): number | undefined {
-  if (isName(e, v)) return 0;
+/** The offset k when `e` is `i`, `i + k`, `k + i` or `i - k` (k a literal or invariant). */
+function counterOffset(
+  e: Expr,
+  v: Variable,
+  isInvariant: (x: Expr) => boolean,
+): { offset: number | Expr; negate?: boolean } | undefined {
+  if (isName(e, v)) return { offset: 0 };
   if (e.kind !== "binary" || (e.op !== "+" && e.op !== "-")) return undefined;
-  const lit = (x: Expr) =>
-    x.kind === "num" && Number.isInteger(x.value) && Math.abs(x.value) < 2 ** 31
-      ? x.value
-      : undefined;
-  if (isName(e.left, v) && lit(e.right) !== undefined) {
-    return e.op === "+" ? lit(e.right) : -lit(e.right)!;
+  const term = (x: Expr): number | Expr | undefined => {
+    if (x.kind === "num") {
+      return Number.isInteger(x.value) && Math.abs(x.value) < 2 ** 31 ? x.value : undefined;
+    }
+    return isInvariant(x) ? x : undefined;
+  };
+  if (isName(e.left, v)) {
+    const k = term(e.right);
+    if (k === undefined) return undefined;
+    if (e.op === "+") return { offset: k };
+    return typeof k === "number" ? { offset: -k } : { offset: k, negate: true };
   }
-  if (e.op === "+" && isName(e.right, v) && lit(e.left) !== undefined) return lit(e.left);
+  if (e.op === "+" && isName(e.right, v)) {
+    const k = term(e.left);
+    return k === undefined ? undefined : { offset: k };
+  }
   return undefined;
 }
 

@@ -22,7 +22,7 @@ import {
 } from "../types/infer.ts";
 import { type ArrayType, ELEMENT, irType, isArray, type Type } from "../types/types.ts";
 import { JSOPS_DECLS, JSOPS_IR } from "./_jsops.ts";
-import { findCountedLoop } from "./_loops.ts";
+import { type CoveredAccess, findCountedLoop } from "./_loops.ts";
 import {
   CHUNK_PARAMS,
   type ChunkSetup,
@@ -166,6 +166,11 @@ export class FunctionLowering {
         );
       }
     });
+    // `var`s exist from the start of the function: give them a defined value
+    for (const v of tf.resolved.variables) {
+      const slot = v.kind === "var" ? this.scalarSlots.get(v) : undefined;
+      if (slot) b.store(this.zeroOf(irType(this.varType(v)))!, slot);
+    }
     tf.ast.body.forEach((s) => this.stmt(s));
     if (this.retTy === "void") b.ret();
     else if (!b.block.terminated) this.fail(Status.noReturnValue, tf.ast.range);
@@ -964,26 +969,30 @@ export class FunctionLowering {
   emitVersions(
     lo: Value,
     hi: Value,
-    accesses: { index: Expr; array: Expr; offset: number }[],
+    accesses: CoveredAccess[],
     emit: () => void,
   ) {
     const { b } = this;
     if (accesses.length === 0) return emit();
     let ok: Value = b.icmp("sge", lo, hi); // the loop does not run
     let all: Value = int("i1", 1);
-    const seen = new Set<string>();
+    const seen = new Map<string, Value>();
     for (const a of accesses) {
-      const key = `${(a.array as Expr & { kind: "name" }).variable!.id}:${a.offset}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // the same array and literal offset need one check (expression offsets are few)
+      const lit = typeof a.offset === "number";
+      const key = `${(a.array as Expr & { kind: "name" }).variable!.id}:${lit ? a.offset : ""}`;
+      if (lit && seen.has(key)) continue;
+      let off = typeof a.offset === "number" ? int("i64", a.offset) : this.asInt(a.offset);
+      if (a.negate) off = b.bin("sub", int("i64", 0), off);
       const arr = this.array(a.array);
-      const first = b.bin("add", lo, int("i64", a.offset));
-      const last = b.bin("add", hi, int("i64", a.offset));
+      const first = b.bin("add", lo, off);
+      const last = b.bin("add", hi, off);
       const inside = b.bin(
         "and",
         b.icmp("sge", first, int("i64", 0)),
         b.icmp("sle", last, arr.len),
       );
+      seen.set(key, inside);
       all = b.bin("and", all, inside);
     }
     ok = b.bin("or", ok, all);

@@ -1,0 +1,16 @@
+// Every mismatch the differential fuzzer found, as a named regression test (tests/_fuzz.ts).
+import { differ } from "./_fuzz.ts";
+import { assertEquals } from "@std/assert";
+
+Deno.test("fuzz #1: `x << (c ? a : b)` parsed as TypeScript type arguments", () => {
+  // fn.toString() is JavaScript; the TypeScript parser read `(-0) << ((a > …` as `<…>`.
+  assertEquals(
+    differ({
+      inits: ["Math.abs(a)", "Math.min(0, a)", "(0 + a)"],
+      body: ["z[0] = ((-0) << ((a > (-0)) ? a : 0));"],
+      ret: "((-0) + ((a < 0) ? a : 0))",
+      zKind: "Float64Array",
+    }, { a: 0, b: 0, xs: [0] }),
+    undefined,
+  );
+});
