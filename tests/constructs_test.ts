@@ -259,3 +259,17 @@ Deno.test("SharedArrayBuffer-backed arrays are accepted", () => {
     for (let i = 0; i < x.length; i++) x[i] *= 2;
   }, [[sab]]);
 });
+
+Deno.test("integer expressions that may be -0 keep the sign through +, ?:, comma and Math.sign", () => {
+  checkSame(function signs(a: number, b: number, out: Float64Array) {
+    out[0] = +(-a);
+    out[1] = a > 1 ? a * b : -a;
+    out[2] = (out[4] = 1, -a);
+    out[3] = Math.sign(-a);
+    out[4] = Math.sign(a * b);
+  }, [[0, -1, new Float64Array(5)], [0, 3, new Float64Array(5)], [2, 0, new Float64Array(5)], [
+    -3,
+    0,
+    new Float64Array(5),
+  ]]);
+});

@@ -14,3 +14,15 @@ Deno.test("fuzz #1: `x << (c ? a : b)` parsed as TypeScript type arguments", () 
     undefined,
   );
 });
+
+Deno.test("fuzz #2: `+(-a)` with a = 0 must store -0 (unary + kept the integer form)", () => {
+  assertEquals(
+    differ({
+      inits: ["(0 + a)", "(-0)", "Math.abs(0)"],
+      body: ["for (let i = 0; i < x.length; i++) { x[i] = (+(-a)); }"],
+      ret: "v0",
+      zKind: "Float64Array",
+    }, { a: 0, b: 0, xs: [0] }),
+    undefined,
+  );
+});

@@ -327,22 +327,8 @@ export class FunctionLowering {
         return this.binary(e, t);
       case "logical":
         return this.logical(e, t);
-      case "cond": {
-        const thenB = this.fn.newBlock("cond.then");
-        const elseB = this.fn.newBlock("cond.else");
-        const end = this.fn.newBlock("cond.end");
-        b.condBr(this.truthy(e.test), thenB, elseB);
-        b.positionAt(thenB);
-        const tv = this.as(e.then, t);
-        const tEnd = b.block;
-        b.br(end);
-        b.positionAt(elseB);
-        const ev = this.as(e.else, t);
-        const eEnd = b.block;
-        b.br(end);
-        b.positionAt(end);
-        return b.phi(tv.ty, [[tv, tEnd], [ev, eEnd]]);
-      }
+      case "cond":
+        return this.conditional(e, t);
       case "assign":
         return this.assign(e, t);
       case "update":
@@ -371,11 +357,43 @@ export class FunctionLowering {
   /** An intz-typed (or float) arithmetic expression computed in doubles. */
   genFloat(e: Expr): Value {
     const { b } = this;
-    if (e.kind === "unary" && e.op === "-") return b.fneg(this.asF64(e.operand));
-    if (e.kind === "binary") {
-      return this.floatOp(e.op, this.asF64(e.left), () => this.asF64(e.right));
+    switch (e.kind) {
+      case "unary":
+        if (e.op === "-") return b.fneg(this.asF64(e.operand));
+        if (e.op === "+") return this.asF64(e.operand);
+        break;
+      case "binary":
+        return this.floatOp(e.op, this.asF64(e.left), () => this.asF64(e.right));
+      case "cond":
+        return this.conditional(e, "f64");
+      case "comma":
+        e.exprs.slice(0, -1).forEach((x) => this.gen(x));
+        return this.asF64(e.exprs[e.exprs.length - 1]);
+      case "call":
+        if (e.callee.kind === "member" && e.callee.name === "sign") {
+          return b.call("double", "js.sign", [this.asF64(e.args[0])]);
+        }
     }
     return this.convert(this.gen(e), this.typeOf(e), "f64");
+  }
+
+  /** `c ? a : b` with both branches in representation `t`. */
+  private conditional(e: Expr & { kind: "cond" }, t: Type): Value {
+    const { b } = this;
+    const thenB = this.fn.newBlock("cond.then");
+    const elseB = this.fn.newBlock("cond.else");
+    const end = this.fn.newBlock("cond.end");
+    b.condBr(this.truthy(e.test), thenB, elseB);
+    b.positionAt(thenB);
+    const tv = this.as(e.then, t);
+    const tEnd = b.block;
+    b.br(end);
+    b.positionAt(elseB);
+    const ev = this.as(e.else, t);
+    const eEnd = b.block;
+    b.br(end);
+    b.positionAt(end);
+    return b.phi(tv.ty, [[tv, tEnd], [ev, eEnd]]);
   }
 
   private fastFlags(): string {
