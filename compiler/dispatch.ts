@@ -42,6 +42,8 @@ export interface JitOptions {
   signature?: string | string[];
   /** Fixed types of local variables, by name: `{ s: "f32", n: "i64" }`. */
   locals?: Record<string, string>;
+  /** Where the function was defined, for messages (default: the caller of jit()). */
+  origin?: string;
 }
 
 /** A jitted function: callable like the original, with inspection methods. */
@@ -112,7 +114,8 @@ export function jit<F extends (...args: never[]) => unknown>(
     throw new TypeError(`jit() expects a function, got ${describeValue(fn)}`);
   }
   const name = fn.name || "<anonymous>";
-  const source = new JitSource(fn, name, functionOptions(options), callerOrigin(), options.globals);
+  const origin = options.origin ?? callerOrigin();
+  const source = new JitSource(fn, name, functionOptions(options), origin, options.globals);
   const entries = new Map<string, Entry | CompileError>();
   const order: Entry[] = [];
   const arity = fn.length;

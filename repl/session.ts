@@ -1,0 +1,132 @@
+// The REPL's evaluator, apart from the terminal: TypeScript in, values out. Every function
+// defined at the prompt is wrapped with jit() (compiled on its first call, plain JS with a note
+// when it cannot be), and free names in its body resolve to what the session has defined.
+import type * as TS from "typescript";
+import { CompileError } from "../compiler/diagnostics.ts";
+import { typescript } from "../compiler/frontend/parse.ts";
+import * as tsjit from "../mod.ts";
+
+/** What evaluating one input gave. */
+export type EvalResult =
+  | { kind: "value"; value: unknown }
+  | { kind: "incomplete" }
+  | { kind: "error"; message: string };
+
+/** Names put in scope at start. */
+export const PRELUDE: Record<string, unknown> = {
+  jit: tsjit.jit,
+  prange: tsjit.prange,
+  range: tsjit.range,
+  getNumThreads: tsjit.getNumThreads,
+  setNumThreads: tsjit.setNumThreads,
+  getThreadId: tsjit.getThreadId,
+  CompileError: tsjit.CompileError,
+};
+
+/** A REPL session's state: its definitions live as globals of this isolate. */
+export class Session {
+  /** jitted functions defined at the prompt, by name */
+  readonly functions = new Map<string, tsjit.JitFunction<(...a: never[]) => unknown>>();
+  private readonly globals: Record<string, unknown>;
+
+  constructor() {
+    Object.assign(globalThis, PRELUDE);
+    // A live view of the session for free names in compiled bodies: constants and functions
+    // defined so far (read at a function's first compile).
+    this.globals = new Proxy({}, {
+      getOwnPropertyDescriptor: (_t, name) => {
+        if (typeof name !== "string" || !(name in globalThis)) return undefined;
+        const value = (globalThis as Record<string, unknown>)[name];
+        return { value, configurable: true, enumerable: true, writable: false };
+      },
+      get: (_t, name) => (globalThis as Record<string | symbol, unknown>)[name],
+    });
+  }
+
+  /** Evaluates TypeScript input; incomplete input (an open brace) asks for more lines. */
+  eval(input: string): EvalResult {
+    const ts = typescript();
+    if (!input.trim()) return { kind: "value", value: undefined };
+    const parsed = ts.createSourceFile("repl.ts", input, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const diags = (parsed as unknown as { parseDiagnostics: TS.Diagnostic[] }).parseDiagnostics;
+    if (diags.length) {
+      const d = diags[0];
+      if ((d.start ?? 0) >= input.trimEnd().length) return { kind: "incomplete" };
+      return { kind: "error", message: syntaxMessage(input, d, ts) };
+    }
+    const js = ts.transpile(input, { target: ts.ScriptTarget.ESNext, removeComments: false });
+    const { code, functions } = persistDeclarations(js, ts);
+    let value: unknown;
+    try {
+      value = (0, eval)(code);
+    } catch (e) {
+      return { kind: "error", message: shortError(e) };
+    }
+    for (const name of functions) this.wrap(name);
+    return { kind: "value", value };
+  }
+
+  /** Replaces a global function with its jitted wrapper. */
+  private wrap(name: string): void {
+    const g = globalThis as Record<string, unknown>;
+    const fn = g[name];
+    if (typeof fn !== "function" || this.functions.get(name) === fn) return;
+    const jitted = tsjit.jit(fn as (...a: never[]) => unknown, {
+      fallback: true,
+      globals: this.globals as Record<string, number>,
+      origin: "repl",
+    });
+    g[name] = jitted;
+    this.functions.set(name, jitted);
+  }
+
+  /** Names for tab completion. */
+  names(): string[] {
+    return Object.getOwnPropertyNames(globalThis);
+  }
+}
+
+/** Rewrites top-level let/const to var (which persist across inputs) and lists new functions. */
+function persistDeclarations(js: string, ts: typeof TS): { code: string; functions: string[] } {
+  const sf = ts.createSourceFile("in.js", js, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const functions: string[] = [];
+  const edits: { start: number; end: number }[] = [];
+  for (const s of sf.statements) {
+    if (ts.isFunctionDeclaration(s) && s.name) functions.push(s.name.text);
+    if (ts.isVariableStatement(s)) {
+      const list = s.declarationList;
+      if (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) {
+        const start = list.getStart(sf);
+        edits.push({ start, end: start + (list.flags & ts.NodeFlags.Const ? 5 : 3) });
+      }
+      for (const d of list.declarations) {
+        const init = d.initializer;
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+          functions.push(d.name.text);
+        }
+      }
+    }
+  }
+  let code = js;
+  for (const e of edits.reverse()) code = code.slice(0, e.start) + "var" + code.slice(e.end);
+  return { code, functions };
+}
+
+function syntaxMessage(input: string, d: TS.Diagnostic, ts: typeof TS): string {
+  const start = d.start ?? 0;
+  const lineStart = input.lastIndexOf("\n", start - 1) + 1;
+  let lineEnd = input.indexOf("\n", start);
+  if (lineEnd < 0) lineEnd = input.length;
+  const line = input.slice(lineStart, lineEnd);
+  const caret = " ".repeat(start - lineStart) + "^".repeat(Math.max(1, Math.min(d.length ?? 1, lineEnd - start)));
+  return `SyntaxError: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}\n    ${line}\n    ${caret}`;
+}
+
+/** An error as one short message: the compiler's own messages carry their source line. */
+export function shortError(e: unknown): string {
+  if (e instanceof CompileError || e instanceof TypeError || e instanceof RangeError) {
+    return `${e.name}: ${e.message}`;
+  }
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return `Uncaught ${String(e)}`;
+}
