@@ -18,9 +18,15 @@ console.log(
 
 const server = repl.start({
   prompt: "tsjit> ",
+  terminal: Deno.stdin.isTerminal() && Deno.stdout.isTerminal(),
   ignoreUndefined: true,
   writer: (v: unknown) => inspect(v, { colors: Deno.stdout.isTerminal() }),
-  eval(cmd: string, _context: unknown, _file: string, done: (e: Error | null, v?: unknown) => void) {
+  eval(
+    cmd: string,
+    _context: unknown,
+    _file: string,
+    done: (e: Error | null, v?: unknown) => void,
+  ) {
     const r = session.eval(cmd);
     if (r.kind === "incomplete") return done(new repl.Recoverable(new Error("incomplete")));
     if (r.kind === "error") {
@@ -47,7 +53,10 @@ try {
 server.on("line", (line: string) => {
   if (!line.trim()) return;
   try {
-    Deno.writeTextFileSync(historyFile, line.replace(/\n/g, " ") + "\n", { append: true, mode: 0o600 });
+    Deno.writeTextFileSync(historyFile, line.replace(/\n/g, " ") + "\n", {
+      append: true,
+      mode: 0o600,
+    });
   } catch { /* read-only home: no history */ }
 });
 
@@ -73,7 +82,9 @@ function command(name: string, help: string, action: (arg: string) => string) {
 
 command("sig", "Compiled signatures of a function: .sig f", (a) => {
   const s = fnArg(a).signatures;
-  return s.length ? s.join("\n") : `${a.trim()} has not been compiled yet (it compiles on its first call)`;
+  return s.length
+    ? s.join("\n")
+    : `${a.trim()} has not been compiled yet (it compiles on its first call)`;
 });
 command("types", "Types of a function's variables: .types f", (a) => fnArg(a).inspectTypes());
 command("llvm", "Optimized LLVM IR of a function: .llvm f", (a) => fnArg(a).inspectLLVM());
@@ -83,5 +94,9 @@ command(
   "Time an expression: .timeit f(x) (first call reported apart, as the compile)",
   (a) => timeit(session, a),
 );
-command("threads", "Pool size and threads in use", () =>
-  `pool of ${poolSize()} threads (TSJIT_NUM_THREADS), ${getNumThreads()} in use (setNumThreads)`);
+command(
+  "threads",
+  "Pool size and threads in use",
+  () =>
+    `pool of ${poolSize()} threads (TSJIT_NUM_THREADS), ${getNumThreads()} in use (setNumThreads)`,
+);

@@ -47,7 +47,13 @@ export class Session {
   eval(input: string): EvalResult {
     const ts = typescript();
     if (!input.trim()) return { kind: "value", value: undefined };
-    const parsed = ts.createSourceFile("repl.ts", input, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const parsed = ts.createSourceFile(
+      "repl.ts",
+      input,
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.TS,
+    );
     const diags = (parsed as unknown as { parseDiagnostics: TS.Diagnostic[] }).parseDiagnostics;
     if (diags.length) {
       const d = diags[0];
@@ -101,7 +107,10 @@ function persistDeclarations(js: string, ts: typeof TS): { code: string; functio
       }
       for (const d of list.declarations) {
         const init = d.initializer;
-        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+        if (
+          ts.isIdentifier(d.name) && init &&
+          (ts.isArrowFunction(init) || ts.isFunctionExpression(init))
+        ) {
           functions.push(d.name.text);
         }
       }
@@ -118,8 +127,11 @@ function syntaxMessage(input: string, d: TS.Diagnostic, ts: typeof TS): string {
   let lineEnd = input.indexOf("\n", start);
   if (lineEnd < 0) lineEnd = input.length;
   const line = input.slice(lineStart, lineEnd);
-  const caret = " ".repeat(start - lineStart) + "^".repeat(Math.max(1, Math.min(d.length ?? 1, lineEnd - start)));
-  return `SyntaxError: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}\n    ${line}\n    ${caret}`;
+  const caret = " ".repeat(start - lineStart) +
+    "^".repeat(Math.max(1, Math.min(d.length ?? 1, lineEnd - start)));
+  return `SyntaxError: ${
+    ts.flattenDiagnosticMessageText(d.messageText, "\n")
+  }\n    ${line}\n    ${caret}`;
 }
 
 /** An error as one short message: the compiler's own messages carry their source line. */

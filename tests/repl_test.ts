@@ -1,0 +1,138 @@
+// The REPL driven as a user would: through its standard input, and through a pseudo-terminal
+// (`script`) for line editing and completion.
+import { assert, assertEquals, assertMatch, assertStringIncludes } from "@std/assert";
+
+const main = new URL("../repl/main.ts", import.meta.url).pathname;
+const state = new URL("../.tsjit/", import.meta.url).pathname;
+const denoArgs = [
+  "run",
+  "--allow-ffi",
+  "--allow-read",
+  "--allow-env",
+  "--allow-sys=cpus",
+  "--allow-write",
+];
+
+function session(input: string, history = `${state}repl_history_test`) {
+  Deno.mkdirSync(state, { recursive: true });
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [...denoArgs, main],
+    env: { TSJIT_REPL_HISTORY: history, NO_COLOR: "1" },
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const w = child.stdin.getWriter();
+  w.write(new TextEncoder().encode(input));
+  w.close();
+  return child.output().then((o) => ({
+    code: o.code,
+    out: new TextDecoder().decode(o.stdout) + new TextDecoder().decode(o.stderr),
+  }));
+}
+
+Deno.test("define a function over a Float64Array, call it, see the signature and timings", async () => {
+  const r = await session(
+    [
+      "function total(x: Float64Array, n: number): number {",
+      "  let s = 0;",
+      "  for (let i = 0; i < n; i++) s += x[i];",
+      "  return s;",
+      "}",
+      "const x = new Float64Array([1.5, 2, 3, 4]);",
+      "total(x, 4)",
+      ".sig total",
+      ".types total",
+      ".timeit total(x, 4)",
+      ".threads",
+      "",
+    ].join("\n"),
+  );
+  assertEquals(r.code, 0, r.out);
+  assertStringIncludes(r.out, "10.5");
+  assertStringIncludes(r.out, "(f64[], i64) -> f64");
+  assertStringIncludes(r.out, "s: f64");
+  assertMatch(r.out, /first call .* \(includes compiling\); .* median, .* min per call/);
+  assertMatch(r.out, /pool of \d+ threads/);
+});
+
+Deno.test("a syntax error and an unsupported construct each print one clear message; the session goes on", async () => {
+  const r = await session(
+    [
+      "let = ;",
+      "function label(n: number) { return 'n=' + n; }",
+      "label(3)",
+      "const a = new Float64Array(2);",
+      "function at(v: Float64Array, i: number) { return v[i]; }",
+      "at(a, 5)",
+      "40 + 2",
+      "",
+    ].join("\n"),
+  );
+  assertEquals(r.code, 0, r.out);
+  assertStringIncludes(r.out, "SyntaxError: Expression expected.");
+  assertMatch(
+    r.out,
+    /tsjit: running label\(\) as plain JS: unsupported construct: string literal\n/,
+  );
+  assertStringIncludes(r.out, "'n=3'");
+  assertStringIncludes(r.out, "RangeError: index 5 is out of bounds for 'v' (length 2)");
+  assertStringIncludes(r.out, "42");
+  assert(!/^\s+at /m.test(r.out), `a stack trace leaked:\n${r.out}`);
+});
+
+Deno.test("free names resolve to the session's constants and functions", async () => {
+  const r = await session(
+    [
+      "const k = 3;",
+      "const sq = (v: number) => v * v;",
+      "function f(v: number) { return sq(v) * k; }",
+      "f(2)",
+      ".sig f",
+      "",
+    ].join("\n"),
+  );
+  assertStringIncludes(r.out, "12");
+  assertStringIncludes(r.out, "(i64) -> f64");
+  assert(!r.out.includes("plain JS"), r.out);
+});
+
+Deno.test("history is kept across sessions", async () => {
+  const file = `${state}repl_history_${crypto.randomUUID()}`;
+  await session("const remembered = 1;\n", file);
+  assertStringIncludes(Deno.readTextFileSync(file), "const remembered = 1;");
+  Deno.removeSync(file);
+});
+
+Deno.test("line editing in a terminal: tab completes a session name", async () => {
+  const script = "/usr/bin/script";
+  try {
+    Deno.statSync(script);
+  } catch {
+    console.log("  skipped: no `script` to provide a pseudo-terminal");
+    return;
+  }
+  const cmd = [Deno.execPath(), ...denoArgs, main].map((a) => `'${a}'`).join(" ");
+  const child = new Deno.Command(script, {
+    args: ["-qec", cmd, "/dev/null"],
+    env: { TSJIT_REPL_HISTORY: `${state}repl_history_test`, NO_COLOR: "1" },
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const w = child.stdin.getWriter();
+  const send = async (s: string, ms = 700) => {
+    await w.write(new TextEncoder().encode(s));
+    await new Promise((r) => setTimeout(r, ms));
+  };
+  await send("", 1500);
+  await send("const uniqueName42 = 7\r");
+  await send("uniqueN\t");
+  await send(" * 6\r");
+  await send("\x04", 300);
+  await w.close();
+  const o = await child.output();
+  const out = new TextDecoder().decode(o.stdout);
+  assertStringIncludes(out, "42");
+  assertStringIncludes(out, "uniqueName42 * 6");
+});
