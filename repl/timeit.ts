@@ -17,9 +17,13 @@ export function timeit(session: Session, expr: string): string {
     return made.kind === "error" ? made.message : "cannot time that expression";
   }
   const f = made.value as () => unknown;
+  const compiled = () =>
+    [...session.functions.values()].reduce((n, g) => n + g.signatures.length, 0);
+  const before = compiled();
   let t = performance.now();
   f();
   const first = performance.now() - t;
+  const note = compiled() > before ? "includes compiling" : "nothing new to compile";
   let loops = 1;
   for (;;) {
     t = performance.now();
@@ -35,6 +39,6 @@ export function timeit(session: Session, expr: string): string {
     per.push((performance.now() - t) / loops);
   }
   per.sort((a, b) => a - b);
-  return `first call ${format(first)} (includes compiling); ${format(per[3])} median, ` +
+  return `first call ${format(first)} (${note}); ${format(per[3])} median, ` +
     `${format(per[0])} min per call (7 runs of ${loops} calls)`;
 }
