@@ -27,6 +27,8 @@ function runtimeError(entry: Entry, fnName: string): Error {
       );
     case Status.nonIntegerIndex:
       return new RangeError(`index into '${site?.array}' is not an integer${where}`);
+    case Status.nonIntegerBound:
+      return new RangeError(`prange() bounds and step must be integers${where}`);
     case Status.zeroStep:
       return new RangeError(`range() step must not be 0${where}`);
     case Status.noReturnValue:

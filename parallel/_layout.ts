@@ -10,9 +10,10 @@ export const NTHREADS = 4; // threads later regions use (setNumThreads)
 export const SLEEPERS = 5; // workers asleep on GEN
 export const IN_REGION = 6; // 1 while a region runs: a nested region then runs serially
 export const MAIN_SLEEPING = 7; // the main thread is asleep on DONE
+export const READY = 8; // workers that have entered their loop
 
 /** Region descriptor, 8 int64 slots (see tsjit_region in compiler/runtime/entry.c). */
-export const DESC_OFFSET = 64;
+export const DESC_OFFSET = 64; // after the int32 slots above (at most 16)
 /** Per-chunk context blocks: status, error details and thread id, one cache line each. */
 export const CHUNK_CTX_OFFSET = 128;
 export const CHUNK_CTX_BYTES = 64;

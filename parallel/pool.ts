@@ -9,6 +9,7 @@ import {
   controlBlockBytes,
   DESC_OFFSET,
   NTHREADS,
+  READY,
 } from "./_layout.ts";
 import { entryLibraryPath } from "../compiler/runtime/entry.ts";
 
@@ -61,6 +62,12 @@ export function regionABI(): RegionABI {
       workerData: { control, id, lib: path, spin: SPIN },
     });
     w.unref();
+  }
+  // Wait (a bounded time) for the workers to enter their loop, so that the first regions run
+  // on every thread; a region is correct without them (chunks are claimed by whoever is there).
+  const deadline = performance.now() + 5000;
+  while (Atomics.load(ctl, READY) < POOL_SIZE - 1 && performance.now() < deadline) {
+    Atomics.wait(ctl, READY, Atomics.load(ctl, READY), 5);
   }
   abi = {
     region: BigInt(Deno.UnsafePointer.value(lib.symbols.tsjit_region_address())),

@@ -86,6 +86,21 @@ checkSame(function mandelbrot(out: Uint8Array, w: number, h: number, maxIter: nu
   }
 }, [[new Uint8Array(160 * 120), 160, 120, 100]]);
 
+// bounds computed in floating point are fine when integral, refused otherwise
+const blocks = jit((a: Float64Array, size: number) => {
+  for (const b of prange(Math.ceil(a.length / size))) {
+    const end = Math.min(a.length, (b + 1) * size);
+    for (let i = b * size; i < end; i++) a[i] = b;
+  }
+});
+const blockOut = new Float64Array(1000);
+blocks(blockOut, 64);
+assert(blockOut[999] === 15 && blockOut[64] === 1, "blocked prange");
+const halfway = jit((a: Float64Array) => {
+  for (const i of prange(a.length / 3)) a[i] = 1;
+});
+assertThrows(() => halfway(new Float64Array(10)), RangeError, "bounds and step must be integers");
+
 // a floating-point sum: same value on every call for a given thread count
 const fsum = jit((x: Float64Array) => {
   let s = 0;

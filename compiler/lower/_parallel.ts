@@ -2,7 +2,7 @@
 // over a sub-range of iterations; the enclosing function packs what the body reads into an
 // environment, hands the chunk to the pool through @tsjit.parallel, then combines reductions
 // in chunk order (so a given thread count always gives the same result).
-import type { Stmt, Variable } from "../frontend/ast.ts";
+import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
 import { constantValue } from "../types/infer.ts";
 import { irType, isArray } from "../types/types.ts";
@@ -79,10 +79,6 @@ function envSlot(L: FunctionLowering, env: Value, k: number | Value): Value {
 /** Lowers `for (const i of prange(...))` in a function (not inside another chunk). */
 export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): void {
   const { b, tf } = L;
-  const v = s.decl.variable!;
-  if (L.varType(v) !== "int") {
-    L.compileError("prange() bounds and step must be integers", "prange", s.range);
-  }
   const info = analyzePrange(s, tf);
   for (const r of info.reductions) {
     const t = L.varType(r.variable);
@@ -116,10 +112,11 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
 
   // bounds: count = number of iterations of range(start, stop, step)
   const [a0, a1, a2] = s.args;
-  const start = a1 ? L.asInt(a0) : int("i64", 0);
-  const stop = L.asInt(a1 ?? a0);
+  const integral = (e: Expr) => L.integralBound(e);
+  const start = a1 ? integral(a0) : int("i64", 0);
+  const stop = integral(a1 ?? a0);
   const k = a2 ? constantValue(a2) : 1;
-  const step = a2 ? L.asInt(a2) : int("i64", 1);
+  const step = a2 ? integral(a2) : int("i64", 1);
   if (k === undefined || k === 0) {
     L.guard(b.icmp("ne", step, int("i64", 0)), Status.zeroStep, a2!.range);
   }

@@ -39,6 +39,7 @@ export const Status = {
   nonIntegerIndex: 2,
   noReturnValue: 3,
   zeroStep: 4,
+  nonIntegerBound: 5,
 } as const;
 
 /** A place in the source a runtime error can come from. */
@@ -915,6 +916,17 @@ export class FunctionLowering {
     b.positionAt(end);
   }
 
+  /** A prange bound: an integer, or a double that must hold one (`Math.ceil(n / 4096)`). */
+  integralBound(e: Expr): Value {
+    const { b } = this;
+    const t = this.typeOf(e);
+    if (t !== "f64" && t !== "f32") return this.asInt(e);
+    const d = this.asF64(e);
+    const i = b.call("i64", "llvm.fptosi.sat.i64.f64", [d]);
+    this.guard(b.fcmp("oeq", b.cast("sitofp", i, "double"), d), Status.nonIntegerBound, e.range);
+    return i;
+  }
+
   /** for (const i of range(start, stop, step)) */
   private rangeLoop(s: Stmt & { kind: "forOf" }): void {
     if (s.iter === "prange" && !this.chunk) return lowerPrange(this, s);
@@ -922,10 +934,12 @@ export class FunctionLowering {
     const v = s.decl.variable!;
     const vt = this.varType(v);
     const [a0, a1, a2] = s.args;
-    const start = a1 ? this.as(a0, vt) : (vt === "int" ? int("i64", 0) : f64(0));
-    const stop = this.as(a1 ?? a0, vt);
+    // a prange nested in a chunk runs here, serially; its bounds follow prange's rules
+    const bound = (e: Expr) => s.iter === "prange" ? this.integralBound(e) : this.as(e, vt);
+    const start = a1 ? bound(a0) : (vt === "int" ? int("i64", 0) : f64(0));
+    const stop = bound(a1 ?? a0);
     const k = a2 ? constantValue(a2) : 1;
-    const step = a2 ? this.as(a2, vt) : (vt === "int" ? int("i64", 1) : f64(1));
+    const step = a2 ? bound(a2) : (vt === "int" ? int("i64", 1) : f64(1));
     if (k === undefined || k === 0) {
       const nz = vt === "int" ? b.icmp("ne", step, int("i64", 0)) : b.fcmp("one", step, f64(0));
       this.guard(nz, Status.zeroStep, a2!.range);

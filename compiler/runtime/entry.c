@@ -48,7 +48,7 @@ double tsjit_call12(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, 
 #include <sys/syscall.h>
 #include <unistd.h>
 
-enum { GEN = 0, REMAIN = 1, DONE = 2, NCHUNKS = 3, NTHREADS = 4, SLEEPERS = 5, IN_REGION = 6, MAIN_SLEEPING = 7 };
+enum { GEN = 0, REMAIN = 1, DONE = 2, NCHUNKS = 3, NTHREADS = 4, SLEEPERS = 5, IN_REGION = 6, MAIN_SLEEPING = 7, READY = 8 };
 
 typedef void (*tsjit_chunk_t)(void* env, int64_t lo, int64_t hi, double* ctx, int64_t k);
 
@@ -117,6 +117,7 @@ void* tsjit_region_address(void) { return (void*)tsjit_region; }
 /* A pool worker's whole life: wait for a region, claim chunks, repeat. Never returns. */
 void tsjit_worker(_Atomic int32_t* c, int64_t* desc, int32_t id, int32_t spin) {
   int32_t seen = atomic_load(&c[GEN]);
+  atomic_fetch_add(&c[READY], 1);
   for (;;) {
     claim_chunks(c, desc, id);
     for (int32_t s = 0; atomic_load(&c[GEN]) == seen;) {

@@ -462,7 +462,9 @@ export function inferTypes(
         if (s.args.length < 1 || s.args.length > 3) {
           fail(`${s.iter}() takes 1 to 3 arguments`, s.iter, s.range);
         }
-        assignVar(s.decl.variable!, ts.every((t) => t === "int") ? "int" : "f64", s.decl.range);
+        // prange counts in integers (its bounds are checked to be integral at run time)
+        const counter = s.iter === "prange" || ts.every((t) => t === "int") ? "int" : "f64";
+        assignVar(s.decl.variable!, counter, s.decl.range);
         return stmt(s.body);
       }
       case "while":

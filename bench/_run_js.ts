@@ -1,0 +1,25 @@
+// One contender of one kernel in its own process: `plain` (V8) or `jit` (tsjit; the thread count
+// comes from TSJIT_NUM_THREADS). Prints JSON: median ms, checksum, first-call ms.
+// Usage: deno run ... bench/_run_js.ts KERNEL plain|jit [RUNS]
+import { jit } from "../mod.ts";
+import { SUITE } from "./suite.ts";
+import { median } from "./_stats.ts";
+
+const [name, mode, runsArg] = Deno.args;
+const kernel = SUITE.find((k) => k.name === name);
+if (!kernel) throw new Error(`unknown kernel ${name}`);
+const runs = Number(runsArg ?? 7);
+
+// jit all the kernel's functions first (helpers are found by name), compile on the first run
+const fns = mode === "jit" ? kernel.fns.map((f) => jit(f)) : kernel.fns;
+const inputs = kernel.inputs();
+let t = performance.now();
+const check = kernel.check(inputs, kernel.call(fns, inputs));
+const first = performance.now() - t;
+const times: number[] = [];
+for (let r = 0; r < runs; r++) {
+  t = performance.now();
+  kernel.call(fns, inputs);
+  times.push(performance.now() - t);
+}
+console.log(JSON.stringify({ ms: median(times), check, firstMs: first }));

@@ -1,0 +1,264 @@
+// `./tsjit bench`: the suite of bench/suite.ts run by every contender, each kernel in its own
+// process per contender: plain JS (Deno/V8), tsjit on 1 thread and on all threads, C
+// (gcc -O3 -march=native, with -fopenmp for the prange kernels) and Numba (njit, parallel=True
+// for the prange kernels). Prints a table of times and ratios with geometric means, writes
+// bench/results/latest.json and bench/results/ratios.svg. Usage: ./tsjit bench [KERNEL ...]
+import { getNumThreads, jit } from "../mod.ts";
+import { ratioChart } from "./_chart.ts";
+import { nsPerCall } from "./_stats.ts";
+import { SUITE } from "./suite.ts";
+
+interface Result {
+  ms: number;
+  check: number;
+  firstMs?: number;
+}
+
+const here = new URL("./", import.meta.url).pathname;
+const threads = getNumThreads();
+const runs = 7;
+const dec = new TextDecoder();
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}): Result | string {
+  try {
+    const o = new Deno.Command(cmd, { args, env, stdout: "piped", stderr: "piped" }).outputSync();
+    const text = dec.decode(o.stdout).trim().split("\n").pop() ?? "";
+    if (!o.success) return `failed: ${dec.decode(o.stderr).trim().split("\n").slice(-1)[0]}`;
+    return JSON.parse(text);
+  } catch (e) {
+    return `failed: ${(e as Error).message}`;
+  }
+}
+
+const denoArgs = [
+  "run",
+  "--allow-ffi",
+  "--allow-read",
+  "--allow-env",
+  "--allow-sys=cpus",
+  `${here}_run_js.ts`,
+];
+const js = (kernel: string, mode: string, n?: number) =>
+  run(
+    Deno.execPath(),
+    [...denoArgs, kernel, mode, String(runs)],
+    n ? { TSJIT_NUM_THREADS: String(n) } : {},
+  );
+
+// C: build once, serial and OpenMP
+const cc = ["cc", "gcc"].find((c) => {
+  try {
+    return new Deno.Command(c, { args: ["--version"], stdout: "null", stderr: "null" }).outputSync()
+      .success;
+  } catch {
+    return false;
+  }
+});
+const cBin = `${here}../.tsjit/bench_kernels`;
+let cSkip: string | undefined = cc ? undefined : "skipped: no C compiler (apt-get install gcc)";
+if (cc) {
+  Deno.mkdirSync(`${here}../.tsjit`, { recursive: true });
+  for (const [out, extra] of [[cBin, []], [`${cBin}_omp`, ["-fopenmp"]]] as const) {
+    const o = new Deno.Command(cc, {
+      args: ["-O3", "-march=native", ...extra, "-o", out, `${here}contenders/kernels.c`, "-lm"],
+      stderr: "piped",
+    }).outputSync();
+    if (!o.success) cSkip = `skipped: C build failed: ${dec.decode(o.stderr).split("\n")[0]}`;
+  }
+}
+const c = (kernel: string, omp: boolean) =>
+  cSkip ??
+    run(omp ? `${cBin}_omp` : cBin, [kernel, String(runs)], {
+      OMP_NUM_THREADS: String(omp ? threads : 1),
+    });
+
+// Numba: Debian's python3-numba lives under Debian's own Python
+const python = "/usr/bin/python3";
+const numbaOk = (() => {
+  try {
+    return new Deno.Command(python, {
+      args: ["-c", "import numba"],
+      stdout: "null",
+      stderr: "null",
+    }).outputSync().success;
+  } catch {
+    return false;
+  }
+})();
+const numbaSkip = numbaOk
+  ? undefined
+  : "skipped: Numba not found (apt-get install python3-numba, or ./tsjit bench --install)";
+const numba = (kernel: string, parallel: boolean) =>
+  numbaSkip ??
+    run(python, [
+      `${here}contenders/kernels_numba.py`,
+      kernel,
+      String(runs),
+      parallel ? "parallel" : "serial",
+    ], {
+      NUMBA_NUM_THREADS: String(parallel ? threads : 1),
+    });
+
+const wanted = Deno.args.length ? SUITE.filter((k) => Deno.args.includes(k.name)) : SUITE;
+const cpu = (() => {
+  try {
+    return Deno.readTextFileSync("/proc/cpuinfo").match(/model name\s*:\s*(.*)/)?.[1] ??
+      "unknown CPU";
+  } catch {
+    return "unknown CPU";
+  }
+})();
+console.log(
+  `tsjit bench, ${
+    new Date().toISOString().slice(0, 10)
+  }, ${cpu}, ${threads} threads, medians of ${runs} runs`,
+);
+if (cSkip) console.log(`C: ${cSkip}`);
+if (numbaSkip) console.log(`Numba: ${numbaSkip}`);
+
+type Row = {
+  kernel: string;
+  parallel: boolean;
+  js?: Result;
+  tsjit1?: Result;
+  tsjitN?: Result;
+  c?: Result;
+  cN?: Result;
+  numba?: Result;
+  numbaN?: Result;
+  mismatches: string[];
+  skipped: string[];
+};
+const rows: Row[] = [];
+const fmt = (r?: Result) => (r ? r.ms.toFixed(2).padStart(9) : "        -");
+console.log(
+  "kernel           JS ms  tsjit1 ms  tsjitN ms       C ms   C omp ms   Numba ms  Numba par  tsjit/C  tsjit/Nb  JS/tsjit",
+);
+for (const k of wanted) {
+  const row: Row = { kernel: k.name, parallel: k.parallel, mismatches: [], skipped: [] };
+  const take = (name: keyof Row, r: Result | string) => {
+    if (typeof r === "string") return row.skipped.push(`${name} ${r}`), undefined;
+    (row as Record<string, unknown>)[name] = r;
+    return r;
+  };
+  const ref = take("js", js(k.name, "plain"));
+  take("tsjit1", js(k.name, "jit", 1));
+  if (k.parallel) take("tsjitN", js(k.name, "jit", threads));
+  take("c", c(k.name, false));
+  if (k.parallel) take("cN", c(k.name, true));
+  take("numba", numba(k.name, false));
+  if (k.parallel) take("numbaN", numba(k.name, true));
+  for (const key of ["tsjit1", "tsjitN", "c", "cN", "numba", "numbaN"] as const) {
+    const r = row[key];
+    if (!r || !ref) continue;
+    const tol = ["blackscholes"].includes(k.name) ? 1e-9 : 0;
+    const diff = Math.abs(r.check - ref.check) / Math.max(1, Math.abs(ref.check));
+    if (diff > tol) row.mismatches.push(`${key} checksum ${r.check} != plain JS ${ref.check}`);
+  }
+  rows.push(row);
+  const t = row.tsjit1?.ms,
+    ratio = (a?: number, b?: number) => (a && b ? (a / b).toFixed(2).padStart(8) : "       -");
+  console.log(
+    `${k.name.padEnd(15)}${fmt(row.js)}  ${fmt(row.tsjit1)}  ${fmt(row.tsjitN)}  ${fmt(row.c)}  ${
+      fmt(row.cN)
+    }  ${fmt(row.numba)}  ${fmt(row.numbaN)}  ${ratio(t, row.c?.ms)}  ${ratio(t, row.numba?.ms)}  ${
+      ratio(row.js?.ms, t)
+    }`,
+  );
+  for (const m of row.mismatches) console.log(`  MISMATCH ${m}`);
+  for (const s of row.skipped) if (!s.includes("skipped:")) console.log(`  ${s}`);
+}
+
+const geo = (
+  xs: number[],
+) => (xs.length ? Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length) : NaN);
+const ratios = (f: (r: Row) => number | undefined, only?: (r: Row) => boolean) =>
+  rows.filter((r) => !only || only(r)).map(f).filter((x): x is number =>
+    x !== undefined && Number.isFinite(x)
+  );
+const g = {
+  tsjitOverC: geo(ratios((r) => r.tsjit1 && r.c && r.tsjit1.ms / r.c.ms)),
+  tsjitOverNumba: geo(ratios((r) => r.tsjit1 && r.numba && r.tsjit1.ms / r.numba.ms)),
+  jsOverTsjit: geo(ratios((r) => r.js && r.tsjit1 && r.js.ms / r.tsjit1.ms)),
+  parallelTsjitOverC: geo(
+    ratios((r) => r.tsjitN && r.cN && r.tsjitN.ms / r.cN.ms, (r) => r.parallel),
+  ),
+  parallelTsjitOverNumba: geo(
+    ratios((r) => r.tsjitN && r.numbaN && r.tsjitN.ms / r.numbaN.ms, (r) => r.parallel),
+  ),
+  parallelSpeedup: geo(
+    ratios((r) => r.tsjit1 && r.tsjitN && r.tsjit1.ms / r.tsjitN.ms, (r) => r.parallel),
+  ),
+};
+console.log(
+  `geometric means, 1 thread: tsjit/C ${g.tsjitOverC.toFixed(2)}, tsjit/Numba ${
+    g.tsjitOverNumba.toFixed(2)
+  }, ` +
+    `JS/tsjit ${g.jsOverTsjit.toFixed(2)}; prange kernels on ${threads} threads: tsjit/C+OpenMP ` +
+    `${g.parallelTsjitOverC.toFixed(2)}, tsjit/Numba parallel ${
+      g.parallelTsjitOverNumba.toFixed(2)
+    }, ` +
+    `speed-up over 1 thread ${g.parallelSpeedup.toFixed(2)}`,
+);
+
+// compile time and call overhead
+const compile = rows.map((r) => ({
+  kernel: r.kernel,
+  tsjitFirstCallMs: r.tsjit1?.firstMs,
+  numbaFirstCallMs: r.numba?.firstMs,
+}));
+console.log("first call (compile included), ms:");
+for (const x of compile) {
+  console.log(
+    `  ${x.kernel.padEnd(15)} tsjit ${x.tsjitFirstCallMs?.toFixed(1) ?? "-"}  Numba ${
+      x.numbaFirstCallMs?.toFixed(1) ?? "-"
+    }`,
+  );
+}
+const tiny = jit((x: Float64Array, n: number) => x[0] + n);
+const x4 = new Float64Array(4);
+const tsjitCallNs = nsPerCall(() => tiny(x4, 4));
+const numbaCall = numbaSkip
+  ? undefined
+  : (run(python, [`${here}contenders/kernels_numba.py`, "call"]) as unknown as { ns: number });
+console.log(
+  `call overhead, (x: Float64Array, n) => x[0] + n: tsjit ${tsjitCallNs.toFixed(1)} ns, Numba ${
+    numbaCall?.ns?.toFixed(1) ?? "-"
+  } ns`,
+);
+
+const date = new Date().toISOString();
+Deno.mkdirSync(`${here}results`, { recursive: true });
+Deno.writeTextFileSync(
+  `${here}results/latest.json`,
+  JSON.stringify(
+    {
+      date,
+      cpu,
+      threads,
+      runs,
+      rows,
+      geometricMeans: g,
+      compile,
+      callOverheadNs: { tsjit: tsjitCallNs, numba: numbaCall?.ns },
+    },
+    null,
+    2,
+  ) + "\n",
+);
+const chart = ratioChart(
+  `tsjit speed relative to other contenders (${date.slice(0, 10)}, ${threads} threads)`,
+  ["vs plain JS", "vs C -O3", "vs Numba", `vs C/Numba parallel`],
+  rows.map((r) => ({
+    label: r.kernel,
+    values: {
+      "vs plain JS": r.js && r.tsjit1 && r.js.ms / r.tsjit1.ms,
+      "vs C -O3": r.c && r.tsjit1 && r.c.ms / r.tsjit1.ms,
+      "vs Numba": r.numba && r.tsjit1 && r.numba.ms / r.tsjit1.ms,
+      "vs C/Numba parallel": r.cN && r.tsjitN && r.numbaN &&
+        Math.min(r.cN.ms, r.numbaN.ms) / r.tsjitN.ms,
+    },
+  })),
+);
+Deno.writeTextFileSync(`${here}results/ratios.svg`, chart + "\n");
+console.log("wrote bench/results/latest.json and bench/results/ratios.svg");
