@@ -1,4 +1,5 @@
 // Differential tests: each construct of the serial core, plain JS against jit().
+import { range } from "../mod.ts";
 import { checkSame, floats, rng, SPECIAL } from "./_differential.ts";
 
 const N = 40;
@@ -272,4 +273,29 @@ Deno.test("integer expressions that may be -0 keep the sign through +, ?:, comma
     0,
     new Float64Array(5),
   ]]);
+});
+
+Deno.test("products of non-negative integers are integers; anything that may be negative keeps -0", () => {
+  checkSame(function signs(n: number, out: Float64Array) {
+    let up = 0;
+    let down = 3;
+    let back = 0;
+    for (let i = 0; i < 4; i++) {
+      up++;
+      down--;
+      back = i - 2;
+    }
+    let minus = 5;
+    minus -= 9;
+    const len = out.length;
+    out[0] = up * 0;
+    out[1] = down * 0; // down ends at -1
+    out[2] = back * 0;
+    out[3] = minus * 0;
+    out[4] = n * 0;
+    out[5] = (len * 2) % 3;
+    out[6] = -back % 2;
+    out[7] = Math.max(back, 0) * -0;
+    for (const i of range(3, -1, -1)) out[8] = i * 0 - i;
+  }, [[0, new Float64Array(9)], [-4, new Float64Array(9)], [7, new Float64Array(9)]]);
 });

@@ -172,7 +172,104 @@ export function inferTypes(
     return t;
   };
 
-  const arith = (op: string, l: Type, r: Type, right: Expr, where: Expr): Type => {
+  // Which variables may hold a negative number. A product or remainder of integers is only
+  // `intz` (possibly -0) when an operand may be negative: `b * 4096` with b a counter from 0 is
+  // an ordinary integer. Flow-insensitive, widened with the types.
+  const negative = new Set<Variable>(resolved.params);
+  const markSign = (v: Variable, nonneg: boolean) => {
+    if (!nonneg && !negative.has(v)) {
+      negative.add(v);
+      changed = true;
+    }
+  };
+  const UNSIGNED = new Set(["Uint8Array", "Uint16Array", "Uint32Array", "Uint8ClampedArray"]);
+  const nonneg = (e: Expr): boolean => {
+    switch (e.kind) {
+      case "num":
+        return e.value >= 0 && !Object.is(e.value, -0);
+      case "bool":
+        return true;
+      case "name":
+        if (e.variable) return !negative.has(e.variable);
+        return e.global?.kind === "const" && typeof e.global.value === "number" && e.global.value >= 0;
+      case "unary":
+        return e.op === "+" ? nonneg(e.operand) : e.op === "!";
+      case "binary":
+        switch (e.op) {
+          case "+":
+          case "*":
+          case "/":
+            return nonneg(e.left) && nonneg(e.right);
+          case "%":
+            return nonneg(e.left);
+          case ">>>":
+            return true;
+          case "&": {
+            const small = (x: Expr) => x.kind === "num" && x.value >= 0 && x.value < 2 ** 31;
+            return small(e.left) || small(e.right);
+          }
+          case "-":
+          case "|":
+          case "^":
+          case "<<":
+          case ">>":
+          case "**":
+            return false;
+          default:
+            return true; // comparisons
+        }
+      case "logical":
+        return nonneg(e.left) && nonneg(e.right);
+      case "cond":
+        return nonneg(e.then) && nonneg(e.else);
+      case "index": {
+        const t = exprTypes.get(e.object);
+        return t !== undefined && UNSIGNED.has(t);
+      }
+      case "member":
+        if (e.name === "length") return true;
+        if (e.object.kind === "name" && !e.object.variable) {
+          const v = (e.object.name === "Math" ? MATH_CONSTANTS : NUMBER_CONSTANTS)[e.name];
+          return v !== undefined && v >= 0;
+        }
+        return false;
+      case "call": {
+        const c = e.callee;
+        if (c.kind !== "member" || c.object.kind !== "name" || c.object.name !== "Math") return false;
+        switch (c.name) {
+          case "abs":
+          case "clz32":
+          case "sqrt":
+            return true;
+          case "floor":
+          case "ceil":
+          case "round":
+          case "trunc":
+          case "sign":
+          case "fround":
+            return e.args.length > 0 && nonneg(e.args[0]);
+          case "max":
+            return e.args.some(nonneg);
+          case "min":
+            return e.args.length > 0 && e.args.every(nonneg);
+        }
+        return false;
+      }
+      case "comma":
+        return nonneg(e.exprs[e.exprs.length - 1]);
+      default:
+        return false;
+    }
+  };
+
+  const arith = (
+    op: string,
+    l: Type,
+    r: Type,
+    left: Expr,
+    right: Expr,
+    where: Expr,
+  ): Type => {
     const ints = (l === "int" || l === "intz") && (r === "int" || r === "intz");
     switch (op) {
       case "+":
@@ -182,13 +279,15 @@ export function inferTypes(
         if (!ints) return "f64";
         return l === "int" ? "int" : "intz";
       case "*":
-        return ints ? "intz" : "f64";
+        if (!ints) return "f64";
+        return nonneg(left) && nonneg(right) ? "int" : "intz";
       case "/":
       case "**":
         return "f64";
       case "%": {
         const k = constantValue(right);
-        return ints && k !== undefined && k !== 0 && Number.isInteger(k) ? "intz" : "f64";
+        if (!ints || k === undefined || k === 0 || !Number.isInteger(k)) return "f64";
+        return nonneg(left) ? "int" : "intz";
       }
       case "&":
       case "|":
@@ -289,6 +388,7 @@ export function inferTypes(
         if (e.target.kind === "name" && e.target.variable) {
           const r = t === "int" ? "int" : "f64";
           assignVar(e.target.variable, r, e.range);
+          if (e.op === "--") markSign(e.target.variable, false);
           return r;
         }
         return t === "int" ? "int" : "f64";
@@ -300,7 +400,7 @@ export function inferTypes(
           if (isArray(l) || isArray(r)) fail("cannot compare arrays", "array comparison", e.range);
           return "bool";
         }
-        return arith(e.op, numeric(e.left, l), numeric(e.right, r), e.right, e);
+        return arith(e.op, numeric(e.left, l), numeric(e.right, r), e.left, e.right, e);
       }
       case "logical": {
         const l = type(e.left);
@@ -337,10 +437,12 @@ export function inferTypes(
           const target = e.target.variable!;
           if (e.op === "=") {
             assignVar(target, v, e.range);
+            markSign(target, nonneg(e.value));
             return type(e.target);
           }
           const cur = numeric(e.target, type(e.target));
-          const r = arith(e.op, cur, numeric(e.value, v), e.value, e);
+          const r = arith(e.op, cur, numeric(e.value, v), e.target, e.value, e);
+          markSign(target, nonneg(compoundOperation(e)));
           exprTypes.set(compoundOperation(e), r);
           assignVar(target, r, e.range);
           return type(e.target);
@@ -352,7 +454,7 @@ export function inferTypes(
           }
           return storable(v);
         }
-        const r = arith(e.op, numeric(e.target, elem), numeric(e.value, v), e.value, e);
+        const r = arith(e.op, numeric(e.target, elem), numeric(e.value, v), e.target, e.value, e);
         exprTypes.set(compoundOperation(e), r);
         return storable(r);
       }
@@ -442,7 +544,10 @@ export function inferTypes(
     switch (s.kind) {
       case "decl":
         for (const d of s.decls) {
-          if (d.init) assignVar(d.variable!, type(d.init), d.range);
+          if (d.init) {
+            assignVar(d.variable!, type(d.init), d.range);
+            markSign(d.variable!, nonneg(d.init));
+          }
         }
         return;
       case "expr":
@@ -465,6 +570,9 @@ export function inferTypes(
         // prange counts in integers (its bounds are checked to be integral at run time)
         const counter = s.iter === "prange" || ts.every((t) => t === "int") ? "int" : "f64";
         assignVar(s.decl.variable!, counter, s.decl.range);
+        const k = s.args[2] === undefined ? 1 : constantValue(s.args[2]);
+        const from = s.args.length > 1 ? nonneg(s.args[0]) : true;
+        markSign(s.decl.variable!, from && k !== undefined && k > 0);
         return stmt(s.body);
       }
       case "while":
