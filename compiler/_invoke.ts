@@ -26,7 +26,7 @@ function runtimeError(entry: Entry, fnName: string): Error {
         `index ${ctx[2]} is out of bounds for '${site?.array}' (length ${ctx[4]})${where}`,
       );
     case Status.nonIntegerIndex:
-      return new RangeError(`index into '${site?.array}' is not an integer${where}`);
+      return new RangeError(`index ${ctx[2]} into '${site?.array}' is not an integer${where}`);
     case Status.nonIntegerBound:
       return new RangeError(`prange() bounds and step must be integers${where}`);
     case Status.zeroStep:

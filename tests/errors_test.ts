@@ -107,7 +107,11 @@ Deno.test("out-of-bounds reads and writes are RangeErrors naming array, index an
   assertEquals([...r], [0, 0, 1]);
   const frac = jit((a: Float64Array, i: number) => a[i]);
   assertThrows(() => frac(x, 1.5), RangeError, "not an integer");
-  assertThrows(() => frac(x, NaN), RangeError, "not an integer");
+  assertThrows(() => frac(x, NaN), RangeError, "index NaN into 'a' is not an integer");
+  const floored = jit((a: Float64Array, v: number) => a[Math.floor(v)]);
+  assertThrows(() => floored(x, NaN), RangeError, "index NaN is out of bounds for 'a'");
+  assertThrows(() => floored(x, 4.5), RangeError, "index 4 is out of bounds");
+  assertEquals(floored(new Float64Array([5, 6]), 1.9), 6);
   assertEquals(frac(new Float64Array([7, 8]), -0), 7);
 });
 

@@ -18,6 +18,15 @@ PARALLEL = len(sys.argv) > 3 and sys.argv[3] == "parallel"
 N = 10_000_000
 
 
+@njit
+def seq_sum(a):
+    """Sums in index order, as the JS and C checksums do (np.sum is pairwise)."""
+    s = 0.0
+    for i in range(a.shape[0]):
+        s += a[i]
+    return s
+
+
 def kernel(fn):
     return njit(parallel=PARALLEL)(fn) if PARALLEL else njit(fn)
 
@@ -229,7 +238,7 @@ def make():
     if NAME == "addarr_f64":
         f = kernel(addarr)
         x, y, r = (i % 1000) * 0.5, (i % 7) * 0.25, np.zeros(N)
-        return lambda: f(x, y, r), lambda _: float(np.sum(r))
+        return lambda: f(x, y, r), lambda _: seq_sum(r)
     if NAME == "addarr_u8":
         f = kernel(addarr)
         x, y, r = (i % 251).astype(np.uint8), ((i * 7) % 256).astype(np.uint8), np.zeros(N, np.uint8)
@@ -264,19 +273,19 @@ def make():
         f = kernel(blur)
         j = np.arange(2048 * 2048, dtype=np.int64)
         img, out = ((j * 7919) % 255).astype(np.float64), np.zeros(2048 * 2048)
-        return lambda: f(img, out, 2048, 2048), lambda _: float(np.sum(out))
+        return lambda: f(img, out, 2048, 2048), lambda _: seq_sum(out)
     if NAME == "matmul":
         f = kernel(matmul)
         j = np.arange(256 * 256)
         a, b, c = (j % 17).astype(np.float64), (j % 13) * 0.5, np.zeros(256 * 256)
-        return lambda: f(a, b, c, 256), lambda _: float(np.sum(c))
+        return lambda: f(a, b, c, 256), lambda _: seq_sum(c)
     if NAME == "nbody":
         f = kernel(nbody)
         j = np.arange(3000)
         arrs = [(j % 37) * 0.1, (j % 41) * 0.1 - 1, (j % 43) * 0.05, np.zeros(3000), np.zeros(3000),
                 np.zeros(3000), 1 + (j % 5) * 0.1]
 
-        return lambda: f(*arrs, 0.01), lambda _: float(sum(np.sum(a) for a in arrs[:6]))
+        return lambda: f(*arrs, 0.01), lambda _: float(sum(seq_sum(a) for a in arrs[:6]))
     if NAME == "mandelbrot":
         f = kernel(mandelbrot)
         out = np.zeros(1024 * 1024, np.uint8)
@@ -294,7 +303,7 @@ def make():
         j = np.arange(2_000_000)
         s, k, t = 50.0 + (j % 100), 40.0 + (j % 80), 0.25 + (j % 8) * 0.25
         call, put = np.zeros(j.size), np.zeros(j.size)
-        return lambda: f(s, k, t, 0.02, 0.3, call, put), lambda _: float(np.sum(call) + np.sum(put))
+        return lambda: f(s, k, t, 0.02, 0.3, call, put), lambda _: seq_sum(call) + seq_sum(put)
     if NAME == "call":
         f = njit(lambda x, n: x[0] + n)
         x = np.ones(4)

@@ -192,26 +192,37 @@ export class FunctionLowering {
   }
 
   /** Records a runtime error in the context block and returns from the function. */
+  /** Records a runtime error (`index` a double, `len` an i64) and returns from the function. */
   fail(code: number, range: Range, index?: Value, len?: Value, array?: string): void {
     const { b } = this;
     b.call("void", "tsjit.fail", [
       this.ctx,
       int("i32", code),
-      index ?? int("i64", 0),
+      index ?? f64(0),
       len ?? int("i64", 0),
       int("i32", this.site(range, array)),
     ]);
     b.ret(this.zeroOf(this.retTy));
   }
 
-  /** Branches to a failure exit unless `ok` holds. */
-  guard(ok: Value, code: number, range: Range, index?: Value, len?: Value, array?: string) {
+  /**
+   * Branches to a failure exit unless `ok` holds. The failing index is computed in the failure
+   * block only (`index()` returns a double), off the hot path.
+   */
+  guard(
+    ok: Value,
+    code: number,
+    range: Range,
+    index?: () => Value,
+    len?: Value,
+    array?: string,
+  ) {
     const { b } = this;
     const pass = this.fn.newBlock("ok");
     const bad = this.fn.newBlock("fail");
     b.condBr(ok, pass, bad, [1048576, 1]);
     b.positionAt(bad);
-    this.fail(code, range, index, len, array);
+    this.fail(code, range, index?.(), len, array);
     b.positionAt(pass);
   }
 
@@ -608,22 +619,37 @@ export class FunctionLowering {
     const it = this.typeOf(e.index);
     let idx: Value;
     if (it === "f64" || it === "f32") {
+      // A double index: checked in floating point (integral, 0 <= d < length), after which
+      // the plain conversion is exact. Math.floor/ceil/trunc/round results are integral or not
+      // finite, which the range check refuses.
       const d = this.asF64(e.index);
-      idx = b.call("i64", "llvm.fptosi.sat.i64.f64", [d]);
-      if (this.opts.boundscheck) {
-        const back = b.cast("sitofp", idx, "double");
+      if (!this.opts.boundscheck) idx = b.call("i64", "llvm.fptosi.sat.i64.f64", [d]);
+      else {
+        const x = e.index;
+        const rounded = x.kind === "call" && x.callee.kind === "member" &&
+          ["floor", "ceil", "trunc", "round"].includes(x.callee.name);
+        if (!rounded) {
+          const integral = b.fcmp("oeq", b.call("double", "llvm.trunc.f64", [d]), d);
+          this.guard(integral, Status.nonIntegerIndex, x.range, () => d, a.len, a.name);
+        }
+        const lenF = b.cast("sitofp", a.len, "double");
+        const inside = b.bin("and", b.fcmp("oge", d, f64(0)), b.fcmp("olt", d, lenF));
+        this.guard(inside, Status.outOfBounds, e.range, () => d, a.len, a.name);
+        idx = b.cast("fptosi", d, "i64");
+      }
+    } else {
+      idx = this.asInt(e.index);
+      if (this.opts.boundscheck && !this.proven.has(e)) {
+        const i = idx;
         this.guard(
-          b.fcmp("oeq", back, d),
-          Status.nonIntegerIndex,
-          e.index.range,
-          idx,
+          b.icmp("ult", idx, a.len),
+          Status.outOfBounds,
+          e.range,
+          () => b.cast("sitofp", i, "double"),
           a.len,
           a.name,
         );
       }
-    } else idx = this.asInt(e.index);
-    if (this.opts.boundscheck && !this.proven.has(e)) {
-      this.guard(b.icmp("ult", idx, a.len), Status.outOfBounds, e.range, idx, a.len, a.name);
     }
     return { ptr: b.gep(ELEMENT[a.type].ir, a.ptr, idx), array: a.type };
   }
@@ -1135,13 +1161,12 @@ export function lowerProgram(
   else b.ret(r);
 
   const fail = `
-define internal void @tsjit.fail(ptr %ctx, i32 %code, i64 %index, i64 %len, i32 %site) noinline cold nounwind {
+define internal void @tsjit.fail(ptr %ctx, i32 %code, double %i, i64 %len, i32 %site) noinline cold nounwind {
   %p1 = getelementptr double, ptr %ctx, i64 1
   %p2 = getelementptr double, ptr %ctx, i64 2
   %p3 = getelementptr double, ptr %ctx, i64 3
   %p4 = getelementptr double, ptr %ctx, i64 4
   %c = sitofp i32 %code to double
-  %i = sitofp i64 %index to double
   %s = sitofp i32 %site to double
   %l = sitofp i64 %len to double
   store double %c, ptr %p1

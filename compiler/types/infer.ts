@@ -191,7 +191,8 @@ export function inferTypes(
         return true;
       case "name":
         if (e.variable) return !negative.has(e.variable);
-        return e.global?.kind === "const" && typeof e.global.value === "number" && e.global.value >= 0;
+        return e.global?.kind === "const" && typeof e.global.value === "number" &&
+          e.global.value >= 0;
       case "unary":
         return e.op === "+" ? nonneg(e.operand) : e.op === "!";
       case "binary":
@@ -235,7 +236,9 @@ export function inferTypes(
         return false;
       case "call": {
         const c = e.callee;
-        if (c.kind !== "member" || c.object.kind !== "name" || c.object.name !== "Math") return false;
+        if (c.kind !== "member" || c.object.kind !== "name" || c.object.name !== "Math") {
+          return false;
+        }
         switch (c.name) {
           case "abs":
           case "clz32":
