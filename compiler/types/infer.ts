@@ -183,6 +183,31 @@ export function inferTypes(
     }
   };
   const UNSIGNED = new Set(["Uint8Array", "Uint16Array", "Uint32Array", "Uint8ClampedArray"]);
+  const nonnegBinary = (e: Expr & { kind: "binary" }): boolean => {
+    switch (e.op) {
+      case "+":
+      case "*":
+      case "/":
+        return nonneg(e.left) && nonneg(e.right);
+      case "%":
+        return nonneg(e.left);
+      case ">>>":
+        return true;
+      case "&": {
+        const small = (x: Expr) => x.kind === "num" && x.value >= 0 && x.value < 2 ** 31;
+        return small(e.left) || small(e.right);
+      }
+      case "-":
+      case "|":
+      case "^":
+      case "<<":
+      case ">>":
+      case "**":
+        return false;
+      default:
+        return true; // comparisons
+    }
+  };
   const nonneg = (e: Expr): boolean => {
     switch (e.kind) {
       case "num":
@@ -196,29 +221,7 @@ export function inferTypes(
       case "unary":
         return e.op === "+" ? nonneg(e.operand) : e.op === "!";
       case "binary":
-        switch (e.op) {
-          case "+":
-          case "*":
-          case "/":
-            return nonneg(e.left) && nonneg(e.right);
-          case "%":
-            return nonneg(e.left);
-          case ">>>":
-            return true;
-          case "&": {
-            const small = (x: Expr) => x.kind === "num" && x.value >= 0 && x.value < 2 ** 31;
-            return small(e.left) || small(e.right);
-          }
-          case "-":
-          case "|":
-          case "^":
-          case "<<":
-          case ">>":
-          case "**":
-            return false;
-          default:
-            return true; // comparisons
-        }
+        return nonnegBinary(e);
       case "logical":
         return nonneg(e.left) && nonneg(e.right);
       case "cond":
