@@ -4,6 +4,7 @@
 // for the prange kernels). Prints a table of times and ratios with geometric means, writes
 // bench/results/latest.json and bench/results/ratios.svg. Usage: ./tsjit bench [KERNEL ...]
 import { getNumThreads, jit } from "../mod.ts";
+import { hostTarget } from "../compiler/llvm/mod.ts";
 import { ratioChart } from "./_chart.ts";
 import { nsPerCall } from "./_stats.ts";
 import { SUITE } from "./suite.ts";
@@ -101,12 +102,13 @@ const numba = (kernel: string, parallel: boolean) =>
 
 const wanted = Deno.args.length ? SUITE.filter((k) => Deno.args.includes(k.name)) : SUITE;
 const cpu = (() => {
+  // Deno refuses /proc/cpuinfo without --allow-all; lscpu says the same, and LLVM names the core
+  let model = "unknown CPU";
   try {
-    return Deno.readTextFileSync("/proc/cpuinfo").match(/model name\s*:\s*(.*)/)?.[1] ??
-      "unknown CPU";
-  } catch {
-    return "unknown CPU";
-  }
+    const o = new Deno.Command("lscpu", { stdout: "piped", stderr: "null" }).outputSync();
+    model = dec.decode(o.stdout).match(/Model name:\s*(.*)/)?.[1]?.trim() ?? model;
+  } catch { /* no lscpu */ }
+  return `${model} (LLVM host CPU ${hostTarget().cpu})`;
 })();
 console.log(
   `tsjit bench, ${
