@@ -4,6 +4,7 @@ import { formatLocation } from "./diagnostics.ts";
 import { CTX_HEADER, Status } from "./lower/lower.ts";
 import type { Specialization } from "./pipeline.ts";
 import { trampoline } from "./runtime/entry.ts";
+import { startPool } from "../parallel/pool.ts";
 import { isArray, type Type } from "./types/types.ts";
 
 /** A callable specialization. */
@@ -42,6 +43,7 @@ function runtimeError(entry: Entry, fnName: string): Error {
 
 /** Builds the invoker of one specialization: fill the context block, call, check status. */
 export function makeEntry(spec: Specialization, fnName: string): Entry {
+  if (spec.parallel) startPool();
   const n = spec.argTypes.length;
   const ctx = new Float64Array(new ArrayBuffer((CTX_HEADER + n) * 8));
   new BigUint64Array(ctx.buffer)[0] = spec.address;

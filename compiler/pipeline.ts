@@ -3,7 +3,7 @@ import type { CompilableFunction } from "./frontend/ast.ts";
 import * as llvm from "./llvm/mod.ts";
 import { type ErrorSite, lowerProgram } from "./lower/lower.ts";
 import { inferProgram, type TypedFunction } from "./types/infer.ts";
-import { regionABI } from "../parallel/pool.ts";
+import { makeEntryLibraryGlobal } from "./runtime/entry.ts";
 import { isArray, type Type, typeName } from "./types/types.ts";
 
 /** A compiled specialization: where its entry is and what is known about it. */
@@ -31,7 +31,7 @@ export function compileSpecialization(fn: CompilableFunction, argTypes: Type[]):
   const t0 = performance.now();
   const { root: typed, all } = inferProgram(fn, argTypes);
   const symbol = `tsjit${counter++}.${(typed.ast.name || "anonymous").replace(/[^\w$]/g, "_")}`;
-  const lowered = lowerProgram(typed, all, symbol, regionABI);
+  const lowered = lowerProgram(typed, all, symbol);
   const t1 = performance.now();
   const mod = llvm.parseForJit(lowered.ir, symbol);
   try {
@@ -43,6 +43,7 @@ export function compileSpecialization(fn: CompilableFunction, argTypes: Type[]):
   }
   const optimizedIR = llvm.printModule(mod);
   const t2 = performance.now();
+  if (lowered.parallel) makeEntryLibraryGlobal(); // compiled code calls tsjit_parallel
   llvm.addModule(mod);
   const address = llvm.lookup(lowered.entryName);
   const t3 = performance.now();

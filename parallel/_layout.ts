@@ -18,6 +18,9 @@ export const DESC_OFFSET = 64; // after the int32 slots above (at most 16)
 export const CHUNK_CTX_OFFSET = 128;
 export const CHUNK_CTX_BYTES = 64;
 
+/** Most chunks a region is split into (compiled code keeps a reduction partial per chunk). */
+export const MAX_CHUNKS = 64;
+
 /** Size of the control block for a pool of `threads`. */
 export function controlBlockBytes(threads: number): number {
   return CHUNK_CTX_OFFSET + CHUNK_CTX_BYTES * threads;

@@ -3,14 +3,7 @@
 // script exits by itself) that enter the native worker loop of compiler/runtime/entry.c; compiled
 // code runs the fork/join itself (tsjit_region), over the SharedArrayBuffer control block.
 import { Worker } from "node:worker_threads";
-import {
-  CHUNK_CTX_BYTES,
-  CHUNK_CTX_OFFSET,
-  controlBlockBytes,
-  DESC_OFFSET,
-  NTHREADS,
-  READY,
-} from "./_layout.ts";
+import { controlBlockBytes, NTHREADS, READY } from "./_layout.ts";
 import { entryLibraryPath } from "../compiler/runtime/entry.ts";
 
 /** Parses TSJIT_NUM_THREADS; throws naming the variable and the value when it is not valid. */
@@ -38,25 +31,20 @@ Atomics.store(ctl, NTHREADS, POOL_SIZE);
 // every thread has a core of its own.
 const SPIN = POOL_SIZE <= CPUS ? 200_000 : 50;
 
-/** What compiled code needs to start a region: addresses it embeds, and the pool size. */
-export interface RegionABI {
-  /** address of tsjit_region(ctl, desc, n, spin) */
-  region: bigint;
-  control: bigint;
-  poolSize: number;
-  spin: number;
-  chunkCtxOffset: number;
-  chunkCtxBytes: number;
-  descOffset: number;
-}
+let started = false;
 
-let abi: RegionABI | undefined;
-
-/** Starts the pool's workers (once) and returns what compiled parallel code embeds. */
-export function regionABI(): RegionABI {
-  if (abi) return abi;
+/**
+ * Starts the pool's workers and hands the control block to the entry library (once). Until
+ * then compiled prange loops run serially; the dispatcher calls this before the first call of
+ * a function that has one.
+ */
+export function startPool(): void {
+  if (started) return;
+  started = true;
   const path = entryLibraryPath();
-  const lib = Deno.dlopen(path, { tsjit_region_address: { parameters: [], result: "pointer" } });
+  const lib = Deno.dlopen(path, {
+    tsjit_set_control: { parameters: ["buffer", "i64"], result: "void" },
+  });
   for (let id = 1; id < POOL_SIZE; id++) {
     const w = new Worker(new URL("./_worker.ts", import.meta.url), {
       workerData: { control, id, lib: path, spin: SPIN },
@@ -69,16 +57,7 @@ export function regionABI(): RegionABI {
   while (Atomics.load(ctl, READY) < POOL_SIZE - 1 && performance.now() < deadline) {
     Atomics.wait(ctl, READY, Atomics.load(ctl, READY), 5);
   }
-  abi = {
-    region: BigInt(Deno.UnsafePointer.value(lib.symbols.tsjit_region_address())),
-    control: BigInt(Deno.UnsafePointer.value(Deno.UnsafePointer.of(ctl))),
-    poolSize: POOL_SIZE,
-    spin: SPIN,
-    chunkCtxOffset: CHUNK_CTX_OFFSET,
-    chunkCtxBytes: CHUNK_CTX_BYTES,
-    descOffset: DESC_OFFSET,
-  };
-  return abi;
+  lib.symbols.tsjit_set_control(ctl, BigInt(SPIN));
 }
 
 /**

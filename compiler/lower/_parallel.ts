@@ -1,15 +1,14 @@
 // prange lowering: the loop body becomes a chunk function `void chunk(env, lo, hi, ctx, k)`
 // over a sub-range of iterations; the enclosing function packs what the body reads into an
-// environment, hands the chunk to the pool through @tsjit.parallel, then combines reductions
-// in chunk order (so a given thread count always gives the same result).
+// environment, hands the chunk to the pool through tsjit_parallel (compiler/runtime/entry.c),
+// then combines reductions in chunk order (so a given thread count always gives the same result).
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
 import { constantValue } from "../types/infer.ts";
 import { irType, isArray } from "../types/types.ts";
 import { findCountedLoop } from "./_loops.ts";
 import { analyzePrange, type PrangeInfo, type Reduction } from "./_prange.ts";
-import type { RegionABI } from "../../parallel/pool.ts";
-import { IN_REGION, NTHREADS } from "../../parallel/_layout.ts";
+import { MAX_CHUNKS } from "../../parallel/_layout.ts";
 import { type FunctionLowering, Status } from "./lower.ts";
 
 /** Parameters of a chunk function, in order. */
@@ -90,7 +89,6 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
       );
     }
   }
-  const abi = L.opts.region!();
   const slot = new Map<Variable, number>();
   let n = 2;
   for (const c of info.captured) {
@@ -100,8 +98,8 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
   const layout: EnvLayout = {
     slot,
     partialBase: n,
-    pool: abi.poolSize,
-    size: n + info.reductions.length * abi.poolSize,
+    pool: MAX_CHUNKS,
+    size: n + info.reductions.length * MAX_CHUNKS,
   };
 
   // the chunk function
@@ -138,7 +136,8 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
       b.store(b.load("i64", a.len), envSlot(L, env, at + 1));
     } else b.store(b.load(irType(L.varType(c)), L.scalarSlots.get(c)!), envSlot(L, env, at));
   }
-  const chunks = b.call("i64", "tsjit.parallel", [
+  L.mod.declare("tsjit_parallel", "i64", ["ptr", "ptr", "i64", "ptr"]);
+  const chunks = b.call("i64", "tsjit_parallel", [
     { ty: "ptr", ref: `@${chunkName}` },
     env,
     count,
@@ -238,65 +237,4 @@ export function lowerChunk(L: FunctionLowering, setup: ChunkSetup): void {
     b.store(b.load(ty, L.scalarSlots.get(r.variable)!), envSlot(L, env, at));
   });
   b.ret();
-}
-
-/**
- * @tsjit.parallel(chunk, env, count, ctx) → number of chunks. Runs the region serially when
- * one thread is set, the loop is tiny, or a region is already running (nested parallelism);
- * otherwise fills the region descriptor and calls tsjit_region (compiler/runtime/entry.c).
- * A chunk's error is copied into the caller's context block, first chunk first.
- */
-export function parallelHelperIR(abi: RegionABI): string {
-  const at = (byte: number) => `inttoptr (i64 ${abi.control + BigInt(byte)} to ptr)`;
-  const d = (slot: number) => at(abi.descOffset + slot * 8);
-  const ctxBase = abi.control + BigInt(abi.chunkCtxOffset);
-  return `
-define internal i64 @tsjit.parallel(ptr %fn, ptr %env, i64 %count, ptr %ctx) nounwind {
-entry:
-  %nt32 = load atomic i32, ptr ${at(NTHREADS * 4)} monotonic, align 4
-  %inr = load atomic i32, ptr ${at(IN_REGION * 4)} monotonic, align 4
-  %nt = sext i32 %nt32 to i64
-  %n = call i64 @llvm.smin.i64(i64 %nt, i64 %count)
-  %few = icmp sle i64 %n, 1
-  %nested = icmp ne i32 %inr, 0
-  %serial = or i1 %few, %nested
-  br i1 %serial, label %ser, label %par
-ser:
-  call void %fn(ptr %env, i64 0, i64 %count, ptr %ctx, i64 0)
-  ret i64 1
-par:
-  %fnv = ptrtoint ptr %fn to i64
-  %envv = ptrtoint ptr %env to i64
-  store i64 %fnv, ptr ${d(0)}, align 8
-  store i64 %envv, ptr ${d(1)}, align 8
-  store i64 %count, ptr ${d(2)}, align 8
-  store i64 %n, ptr ${d(3)}, align 8
-  store i64 ${ctxBase}, ptr ${d(4)}, align 8
-  store i64 ${abi.chunkCtxBytes}, ptr ${d(5)}, align 8
-  %n32 = trunc i64 %n to i32
-  call void inttoptr (i64 ${abi.region} to ptr)(ptr ${at(0)}, ptr ${
-    d(0)
-  }, i32 %n32, i64 ${abi.spin})
-  br label %check
-check:
-  %k = phi i64 [ 0, %par ], [ %k1, %next ]
-  %off = mul i64 %k, ${abi.chunkCtxBytes}
-  %cbase = getelementptr i8, ptr inttoptr (i64 ${ctxBase} to ptr), i64 %off
-  %sp = getelementptr double, ptr %cbase, i64 1
-  %st = load double, ptr %sp
-  %bad = fcmp une double %st, 0.0
-  br i1 %bad, label %copy, label %next
-copy:
-  %dst = getelementptr i8, ptr %ctx, i64 8
-  call void @llvm.memcpy.p0.p0.i64(ptr %dst, ptr %sp, i64 32, i1 false)
-  ret i64 %n
-next:
-  %k1 = add i64 %k, 1
-  %more = icmp slt i64 %k1, %n
-  br i1 %more, label %check, label %done
-done:
-  ret i64 %n
-}
-declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
-`;
 }

@@ -23,14 +23,7 @@ import {
 import { type ArrayType, ELEMENT, irType, isArray, type Type } from "../types/types.ts";
 import { JSOPS_DECLS, JSOPS_IR } from "./_jsops.ts";
 import { type CoveredAccess, findCountedLoop } from "./_loops.ts";
-import {
-  CHUNK_PARAMS,
-  type ChunkSetup,
-  lowerChunk,
-  lowerPrange,
-  parallelHelperIR,
-} from "./_parallel.ts";
-import type { RegionABI } from "../../parallel/pool.ts";
+import { CHUNK_PARAMS, type ChunkSetup, lowerChunk, lowerPrange } from "./_parallel.ts";
 
 /** Status codes a compiled function leaves in its context block. */
 export const Status = {
@@ -55,8 +48,6 @@ export interface ErrorSite {
 export interface LowerOptions {
   boundscheck: boolean;
   fastmath: boolean;
-  /** the worker pool's addresses, asked for only when the function has a prange loop */
-  region?: () => RegionABI;
   /** every specialization in the module, by key, with its symbol (for direct calls) */
   program?: Map<string, { tf: TypedFunction; symbol: string }>;
 }
@@ -1116,7 +1107,6 @@ export function lowerProgram(
   root: TypedFunction,
   all: TypedFunction[],
   prefix: string,
-  region: () => RegionABI,
 ): LoweredModule {
   const mod = new IRModule();
   const sites: ErrorSite[] = [];
@@ -1126,7 +1116,7 @@ export function lowerProgram(
     program.set(f.key, { tf: f, symbol: f === root ? prefix : `${prefix}.${i}.${name}` });
   });
   for (const { tf: f, symbol } of program.values()) {
-    new FunctionLowering(f, mod, symbol, sites, { ...f.fn.options, region, program }).lower();
+    new FunctionLowering(f, mod, symbol, sites, { ...f.fn.options, program }).lower();
   }
   const tf = root;
   const symbol = prefix;
@@ -1176,6 +1166,5 @@ define internal void @tsjit.fail(ptr %ctx, i32 %code, double %i, i64 %len, i32 %
   ret void
 }`;
   const parallel = mod.functions.some((f) => f.name.includes(".prange"));
-  const helper = parallel ? parallelHelperIR(region()) : "";
-  return { ir: JSOPS_DECLS + mod.render() + JSOPS_IR + fail + helper, entryName, sites, parallel };
+  return { ir: JSOPS_DECLS + mod.render() + JSOPS_IR + fail, entryName, sites, parallel };
 }

@@ -7,6 +7,7 @@
  * per-signature scalar block whose first 8 bytes hold the entry's address.
  * Keep MAX_ARRAYS in sync with compiler/runtime/entry.ts.
  */
+#define _GNU_SOURCE /* dladdr */
 #include <stdint.h>
 typedef double (*tsjit_entry0_t)(double*);
 double tsjit_call0(double* sc) { return (*(tsjit_entry0_t*)sc)(sc); }
@@ -48,6 +49,7 @@ double tsjit_call12(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, 
 #include <sys/syscall.h>
 #include <unistd.h>
 
+enum { MAX_CHUNKS = 64 }; /* reduction partials per prange loop (parallel/_layout.ts) */
 enum { GEN = 0, REMAIN = 1, DONE = 2, NCHUNKS = 3, NTHREADS = 4, SLEEPERS = 5, IN_REGION = 6, MAIN_SLEEPING = 7, READY = 8 };
 
 typedef void (*tsjit_chunk_t)(void* env, int64_t lo, int64_t hi, double* ctx, int64_t k);
@@ -111,8 +113,56 @@ void tsjit_region(_Atomic int32_t* c, int64_t* desc, int32_t n, int64_t spin) {
   atomic_store(&c[IN_REGION], 0);
 }
 
-/* The address compiled code calls tsjit_region at. */
-void* tsjit_region_address(void) { return (void*)tsjit_region; }
+/* ---- What compiled code calls: one symbol, resolved by name (ORC finds it once this library
+ * is made global; shared libraries built from compiled code link against it). ---- */
+static _Atomic int32_t* control; /* the pool's control block; NULL: no pool, run serially */
+static int64_t pool_spin;
+
+/* The pool registers its control block once (parallel/pool.ts). */
+void tsjit_set_control(_Atomic int32_t* c, int64_t spin) {
+  control = c;
+  pool_spin = spin;
+}
+
+/* Runs chunk(env, lo, hi, ctx, k) over [0, count) on the pool, or serially (one thread set, a
+ * tiny loop, a region already running, no pool). A chunk's error goes to the caller's context
+ * block, first chunk first. Returns the number of chunks, whose reduction partials the caller
+ * combines in chunk order. */
+int64_t tsjit_parallel(tsjit_chunk_t fn, void* env, int64_t count, double* ctx) {
+  _Atomic int32_t* c = control;
+  int64_t n = c ? atomic_load(&c[NTHREADS]) : 1;
+  if (n > count) n = count;
+  if (n > MAX_CHUNKS) n = MAX_CHUNKS;
+  if (n <= 1 || atomic_load(&c[IN_REGION])) {
+    fn(env, 0, count, ctx, 0);
+    return 1;
+  }
+  int64_t* desc = (int64_t*)((char*)c + 64);
+  desc[0] = (int64_t)fn;
+  desc[1] = (int64_t)env;
+  desc[2] = count;
+  desc[3] = n;
+  desc[4] = (int64_t)((char*)c + 128);
+  desc[5] = 64;
+  tsjit_region(c, desc, (int32_t)n, pool_spin);
+  for (int64_t k = 0; k < n; k++) {
+    double* kc = (double*)((char*)c + 128 + 64 * k);
+    if (kc[1] != 0) {
+      for (int s = 1; s <= 4; s++) ctx[s] = kc[s];
+      break;
+    }
+  }
+  return n;
+}
+
+/* Makes this library's symbols visible process-wide (Deno opens libraries RTLD_LOCAL), so that
+ * the JIT's process-symbol search resolves tsjit_parallel. */
+#include <dlfcn.h>
+int32_t tsjit_make_global(void) {
+  Dl_info info;
+  if (!dladdr((void*)tsjit_make_global, &info)) return 0;
+  return dlopen(info.dli_fname, RTLD_NOW | RTLD_GLOBAL | RTLD_NOLOAD) != NULL;
+}
 
 /* A pool worker's whole life: wait for a region, claim chunks, repeat. Never returns. */
 void tsjit_worker(_Atomic int32_t* c, int64_t* desc, int32_t id, int32_t spin) {

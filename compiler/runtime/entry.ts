@@ -25,7 +25,7 @@ function libraryPath(): string {
 function build(path: string): void {
   const src = new URL("./entry.c", import.meta.url).pathname;
   Deno.mkdirSync(path.slice(0, path.lastIndexOf("/")), { recursive: true });
-  const out = new Deno.Command("cc", { args: ["-O2", "-shared", "-fPIC", "-o", path, src] })
+  const out = new Deno.Command("cc", { args: ["-O2", "-shared", "-fPIC", "-o", path, src, "-ldl"] })
     .outputSync();
   if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
 }
@@ -66,4 +66,18 @@ export function trampoline(arrays: number): Trampoline {
     }
   }
   return trampolines[arrays];
+}
+
+let global = false;
+
+/** Makes the entry library's symbols (tsjit_parallel) visible to the JIT's symbol search. */
+export function makeEntryLibraryGlobal(): void {
+  if (global) return;
+  const lib = Deno.dlopen(entryLibraryPath(), {
+    tsjit_make_global: { parameters: [], result: "i32" },
+  });
+  if (!lib.symbols.tsjit_make_global()) {
+    throw new Error("tsjit: could not make the entry library's symbols global (dlopen RTLD_GLOBAL)");
+  }
+  global = true;
 }
