@@ -22,5 +22,6 @@
  */
 export { jit, type JitFunction, type JitOptions } from "./compiler/dispatch.ts";
 export { CompileError } from "./compiler/diagnostics.ts";
+export { cacheStats } from "./compiler/cache/store.ts";
 export { prange, range } from "./parallel/range.ts";
 export { getNumThreads, getThreadId, setNumThreads } from "./parallel/pool.ts";

@@ -68,7 +68,7 @@ export function makeEntry(spec: Specialization, fnName: string): Entry {
     "entry",
     "name",
     `return function (${params.join(", ")}) {${body}}`,
-  )(ctx, trampoline(arrays.length), runtimeError, entry, fnName);
+  )(ctx, spec.call ?? trampoline(arrays.length), runtimeError, entry, fnName);
   return entry;
 }
 

@@ -45,7 +45,7 @@ export class JitSource implements CompilableFunction {
       try {
         const info = { fnName: this.name, origin: this.origin };
         const ast = parseFunction(this.plain.toString(), info);
-        const resolved = resolveNames(ast, this.origin, (n) => this.lookupGlobal(n));
+        const resolved = resolveNames(ast, this.origin, (n) => this.resolveFree(n));
         this.result = { ast, resolved, src: { source: ast.source, ...info } };
       } catch (e) {
         if (!(e instanceof CompileError)) throw e;
@@ -56,17 +56,8 @@ export class JitSource implements CompilableFunction {
     return this.result;
   }
 
-  /** Parameter names (empty when the function does not parse). */
-  paramNames(): string[] {
-    try {
-      return this.parsed().ast.params.map((p) => p.name);
-    } catch {
-      return [];
-    }
-  }
-
-  /** A free name: from `globals` first, then a jitted function of that name. */
-  private lookupGlobal(name: string): GlobalValue | undefined {
+  /** A free name: from `globals` first, then a jitted function of that name (no parsing). */
+  resolveFree(name: string): GlobalValue | undefined {
     if (this.globals && Object.hasOwn(this.globals, name)) {
       const v = this.globals[name];
       if (typeof v === "number" || typeof v === "boolean") return { kind: "const", value: v };

@@ -3,12 +3,14 @@
 import { type Entry, guardSource, makeEntry } from "./_invoke.ts";
 import { type FunctionOptions, JitSource, SOURCE } from "./_source.ts";
 import { CompileError } from "./diagnostics.ts";
+import { cacheKey, dependencies, dependenciesHold } from "./cache/deps.ts";
+import { cacheStats, loadEntry, storeEntry, warnOnce } from "./cache/store.ts";
 import {
   assemblyOf,
   compileSpecialization,
+  objectOf,
   signatureText,
   type Specialization,
-  typesReport,
 } from "./pipeline.ts";
 import { MAX_ARRAYS } from "./runtime/entry.ts";
 import {
@@ -44,6 +46,11 @@ export interface JitOptions {
   locals?: Record<string, string>;
   /** Where the function was defined, for messages (default: the caller of jit()). */
   origin?: string;
+  /**
+   * Keep compiled code on disk (TSJIT_CACHE_DIR, else ~/.cache/tsjit) and reuse it in later
+   * processes without compiling. `TSJIT_CACHE=1` turns it on for every function.
+   */
+  cache?: boolean;
 }
 
 /** A jitted function: callable like the original, with inspection methods. */
@@ -130,7 +137,7 @@ export function jit<F extends (...args: never[]) => unknown>(
   };
 
   function argumentError(args: ArrayLike<unknown>): TypeError {
-    const names = source.paramNames();
+    const names = source.parsed().ast.params.map((p) => p.name); // a CompileError if it cannot parse
     if (args.length !== names.length) {
       return new TypeError(
         `${name}() takes ${names.length} argument${names.length === 1 ? "" : "s"} ` +
@@ -162,8 +169,37 @@ export function jit<F extends (...args: never[]) => unknown>(
     );
   }
 
-  function compile(argTypes: Type[], returns?: Type): Entry {
+  let useCache = options.cache ?? Deno.env.get("TSJIT_CACHE") === "1";
+
+  /** A specialization from the cache, or compiled now (and then stored when caching). */
+  function specialize(argTypes: Type[]): Specialization {
+    let key: string | undefined;
+    if (useCache) {
+      try {
+        key = cacheKey(source, argTypes);
+        const hit = loadEntry(key, (meta) => dependenciesHold(source, meta.deps));
+        if (hit) return hit;
+      } catch (e) {
+        warnOnce(`compile cache disabled: ${(e as Error).message.split("\n")[0]}`);
+        useCache = false;
+      }
+    }
+    cacheStats.compiles++;
     const spec = compileSpecialization(source, argTypes);
+    if (useCache && key) {
+      try {
+        storeEntry(key, name, spec, objectOf(spec), dependencies(source, spec.program!));
+      } catch (e) {
+        warnOnce(
+          `could not store ${name} in the compile cache: ${(e as Error).message.split("\n")[0]}`,
+        );
+      }
+    }
+    return spec;
+  }
+
+  function compile(argTypes: Type[], returns?: Type): Entry {
+    const spec = specialize(argTypes);
     if (returns !== undefined && returns !== spec.returnType) {
       const both = [returns, spec.returnType];
       if (!both.every((t) => isNumeric(t))) {
@@ -204,20 +240,20 @@ export function jit<F extends (...args: never[]) => unknown>(
   }
 
   function slow(...args: unknown[]): unknown {
-    try {
-      source.parsed();
-    } catch (e) {
-      if (e instanceof CompileError && options.fallback) {
-        return fallBack(e.message), fn(...args as never[]);
-      }
-      throw e;
-    }
+    // Nothing on the way to a cached entry parses the function: a cache hit loads neither
+    // TypeScript nor LLVM. (An unparsable function fails in compile(), as a CompileError.)
     const types = args.map(typeOfValue);
-    const bad = args.length !== source.paramNames().length || types.some((t) => t === undefined) ||
+    const bad = args.length !== arity || types.some((t) => t === undefined) ||
       types.filter((t) => t && isArray(t)).length > MAX_ARRAYS;
     if (bad || declared) {
       if (bad && options.fallback) {
-        return fallBack(argumentError(args).message), fn(...args as never[]);
+        let reason: string;
+        try {
+          reason = argumentError(args).message;
+        } catch (e) {
+          reason = (e as Error).message;
+        }
+        return fallBack(reason), fn(...args as never[]);
       }
       throw argumentError(args);
     }
@@ -244,7 +280,7 @@ export function jit<F extends (...args: never[]) => unknown>(
     const list = Array.isArray(options.signature) ? options.signature : [options.signature!];
     for (const text of list) {
       const sig = parseSignature(text);
-      if (sig.args.length !== arity && source.paramNames().length !== sig.args.length) {
+      if (sig.args.length !== arity) {
         throw new TypeError(
           `signature ${
             JSON.stringify(text)
@@ -290,7 +326,7 @@ export function jit<F extends (...args: never[]) => unknown>(
     [SOURCE]: { value: source },
     py_func: { value: fn },
     signatures: { get: () => order.map((e) => signatureText(e.spec.argTypes, e.spec.returnType)) },
-    inspectTypes: { value: (s?: string) => pick(s).map(typesReport).join("\n\n") },
+    inspectTypes: { value: (s?: string) => pick(s).map((x) => x.typesText).join("\n\n") },
     inspectLLVM: { value: (s?: string) => each(s, (x) => x.optimizedIR) },
     inspectAsm: { value: (s?: string) => each(s, assemblyOf) },
     compileTimes: {

@@ -10,18 +10,23 @@ import { isArray, type Type, typeName } from "./types/types.ts";
 export interface Specialization {
   argTypes: Type[];
   returnType: Type;
-  /** address of the entry wrapper (double entry(ptr arrays..., ptr ctx)) */
+  /** address of the entry wrapper (double entry(ptr arrays..., ptr ctx)) in the JIT */
   address: bigint;
+  /** the entry wrapper's symbol */
+  entrySymbol: string;
   sites: ErrorSite[];
-  /** starts parallel regions: its entry must allow callbacks into JS */
+  /** starts parallel regions (the pool must be running) */
   parallel: boolean;
-  typed: TypedFunction;
-  /** IR before optimization */
-  loweredIR: string;
+  /** every variable's type, as text (inspectTypes) */
+  typesText: string;
+  /** the functions compiled into the module, root first (absent when loaded from the cache) */
+  program?: TypedFunction[];
   /** IR after the O3 pipeline */
   optimizedIR: string;
   /** milliseconds spent: inference + lowering, LLVM optimization, machine code */
   timings: { front: number; optimize: number; codegen: number };
+  /** the entry as a dlopen'd symbol, when it comes from a shared library (the cache) */
+  call?: (...args: BufferSource[]) => number;
 }
 
 let counter = 0;
@@ -51,10 +56,11 @@ export function compileSpecialization(fn: CompilableFunction, argTypes: Type[]):
     argTypes,
     returnType: typed.returnType,
     address,
+    entrySymbol: lowered.entryName,
     sites: lowered.sites,
     parallel: lowered.parallel,
-    typed,
-    loweredIR: lowered.ir,
+    typesText: typesReport(typed, argTypes),
+    program: [typed, ...all.filter((f) => f !== typed)],
     optimizedIR,
     timings: { front: t1 - t0, optimize: t2 - t1, codegen: t3 - t2 },
   };
@@ -76,13 +82,22 @@ export function signatureText(argTypes: Type[], returnType: Type): string {
 }
 
 /** A listing of every variable's type in a specialization. */
-export function typesReport(spec: Specialization): string {
-  const t = spec.typed;
-  const lines = [`${t.ast.name || "<anonymous>"} ${signatureText(spec.argTypes, spec.returnType)}`];
+function typesReport(t: TypedFunction, argTypes: Type[]): string {
+  const lines = [`${t.ast.name || "<anonymous>"} ${signatureText(argTypes, t.returnType)}`];
   for (const v of t.resolved.variables) {
     const ty = t.varTypes.get(v)!;
     const kind = v.kind === "param" ? "parameter" : v.kind;
     lines.push(`  ${v.name}: ${typeName(ty)}${isArray(ty) ? ` (${ty})` : ""}  [${kind}]`);
   }
   return lines.join("\n");
+}
+
+/** A position-independent object file of a specialization's optimized module. */
+export function objectOf(spec: Specialization): Uint8Array {
+  const mod = llvm.parseForJit(spec.optimizedIR, "object");
+  try {
+    return llvm.emitObject(mod);
+  } finally {
+    llvm.disposeModule(mod);
+  }
 }

@@ -9,6 +9,7 @@ export { type HostTarget, hostTarget } from "./target.ts";
 export {
   disposeModule,
   emitAssembly,
+  emitObject,
   type ModuleRef,
   printModule,
   verifyModule,

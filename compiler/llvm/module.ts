@@ -49,17 +49,28 @@ export function disposeModule(m: ModuleRef): void {
 
 /** Host assembly for a module (runs the code generator; the module is not consumed). */
 export function emitAssembly(m: ModuleRef): string {
+  return new TextDecoder().decode(emit(m, 0, createTargetMachine()));
+}
+
+/**
+ * A position-independent ELF object for the module (for a shared library: the compile cache
+ * and ahead-of-time builds). The module is not consumed.
+ */
+export function emitObject(m: ModuleRef): Uint8Array {
+  return emit(m, 1, createTargetMachine(undefined, true));
+}
+
+/** Runs the code generator: 0 = assembly, 1 = object file. */
+function emit(m: ModuleRef, kind: 0 | 1, tm: Deno.PointerValue): Uint8Array {
   const L = llvm().lib.symbols;
-  const tm = createTargetMachine();
   const err = new OutPtr();
   const out = new OutPtr();
-  // LLVMAssemblyFile = 0
-  if (L.LLVMTargetMachineEmitToMemoryBuffer(tm, m.ptr, 0, err.buf, out.buf)) {
+  if (L.LLVMTargetMachineEmitToMemoryBuffer(tm, m.ptr, kind, err.buf, out.buf)) {
     throw new Error(`LLVM codegen: ${takeMessage(err.value)}`);
   }
   const start = L.LLVMGetBufferStart(out.value);
   const size = Number(L.LLVMGetBufferSize(out.value));
   const bytes = new Uint8Array(Deno.UnsafePointerView.getArrayBuffer(start!, size)).slice();
   L.LLVMDisposeMemoryBuffer(out.value);
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }

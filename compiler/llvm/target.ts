@@ -39,17 +39,19 @@ export function hostTarget(): HostTarget {
 /** A new target machine for the host at the highest optimization level (caller owns it). */
 export function createTargetMachine(
   h: HostTarget & { target: Deno.PointerValue } = hostTarget() as typeof host & HostTarget,
+  pic = false,
 ): Deno.PointerValue {
   const L = llvm().lib.symbols;
-  // LLVMCodeGenLevelAggressive = 3, LLVMRelocDefault = 0, LLVMCodeModelJITDefault = 1
+  // LLVMCodeGenLevelAggressive = 3; LLVMRelocDefault = 0, LLVMRelocPIC = 2;
+  // LLVMCodeModelJITDefault = 1, LLVMCodeModelDefault = 0
   const tm = L.LLVMCreateTargetMachine(
     h.target,
     cstr(h.triple),
     cstr(h.cpu),
     cstr(h.features),
     3,
-    0,
-    1,
+    pic ? 2 : 0,
+    pic ? 0 : 1,
   );
   if (!tm) throw new Error(`LLVM: cannot create a target machine for ${h.triple}`);
   return tm;

@@ -9,6 +9,8 @@
  */
 #define _GNU_SOURCE /* dladdr */
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 typedef double (*tsjit_entry0_t)(double*);
 double tsjit_call0(double* sc) { return (*(tsjit_entry0_t*)sc)(sc); }
 typedef double (*tsjit_entry1_t)(void*, double*);
@@ -183,3 +185,20 @@ void tsjit_worker(_Atomic int32_t* c, int64_t* desc, int32_t id, int32_t spin) {
     seen = atomic_load(&c[GEN]);
   }
 }
+
+/* ---- The host CPU, identified without LLVM (the compile cache's key must not load it). ---- */
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+void tsjit_cpu_id(char* buf, int32_t len) {
+  unsigned a = 0, b = 0, c = 0, d = 0, max = __get_cpuid_max(0, NULL);
+  char vendor[13] = {0};
+  __cpuid(0, a, b, c, d);
+  memcpy(vendor, &b, 4), memcpy(vendor + 4, &d, 4), memcpy(vendor + 8, &c, 4);
+  unsigned s1[4] = {0}, s7[4] = {0};
+  __cpuid(1, s1[0], s1[1], s1[2], s1[3]);
+  if (max >= 7) __cpuid_count(7, 0, s7[0], s7[1], s7[2], s7[3]);
+  snprintf(buf, len, "%s-%x-%x-%x-%x-%x-%x", vendor, s1[0], s1[2], s1[3], s7[1], s7[2], s7[3]);
+}
+#else
+void tsjit_cpu_id(char* buf, int32_t len) { snprintf(buf, len, "%s", "generic"); }
+#endif

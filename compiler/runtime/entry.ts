@@ -77,7 +77,25 @@ export function makeEntryLibraryGlobal(): void {
     tsjit_make_global: { parameters: [], result: "i32" },
   });
   if (!lib.symbols.tsjit_make_global()) {
-    throw new Error("tsjit: could not make the entry library's symbols global (dlopen RTLD_GLOBAL)");
+    throw new Error(
+      "tsjit: could not make the entry library's symbols global (dlopen RTLD_GLOBAL)",
+    );
   }
   global = true;
+}
+
+let cpu: string | undefined;
+
+/** The host CPU (vendor, model and feature bits from cpuid), read without loading LLVM. */
+export function cpuIdentity(): string {
+  if (cpu === undefined) {
+    const lib = Deno.dlopen(entryLibraryPath(), {
+      tsjit_cpu_id: { parameters: ["buffer", "i32"], result: "void" },
+    });
+    const buf = new Uint8Array(256);
+    lib.symbols.tsjit_cpu_id(buf, buf.length);
+    cpu = new TextDecoder().decode(buf.subarray(0, buf.indexOf(0)));
+    lib.close();
+  }
+  return cpu;
 }

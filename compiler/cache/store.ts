@@ -1,0 +1,218 @@
+// The on-disk compile cache: one directory per entry, `<dir>/<key>/` holding `entry.so` (the
+// specialization linked as a shared library, opened with Deno.dlopen: no LLVM, no parsing) and
+// `meta.json` (types, error sites, dependencies, the library's SHA-256). Entries are built in a
+// temporary directory and renamed into place, so concurrent writers never leave a torn entry.
+import { createHash } from "node:crypto";
+import { entryLibraryPath } from "../runtime/entry.ts";
+import type { ErrorSite } from "../lower/lower.ts";
+import type { Specialization } from "../pipeline.ts";
+import type { Type } from "../types/types.ts";
+import type { Dependency } from "./deps.ts";
+
+/** Bumped when compiled code or this format changes: part of every key. */
+export const TSJIT_VERSION = "0.1.0";
+const FORMAT = 1;
+
+/** What is stored beside the library. */
+export interface CacheMeta {
+  format: number;
+  key: string;
+  name: string;
+  symbol: string;
+  argTypes: Type[];
+  returnType: Type;
+  parallel: boolean;
+  sites: ErrorSite[];
+  typesText: string;
+  optimizedIR: string;
+  deps: Dependency[];
+  sha256: string;
+  created: string;
+  compileMs: number;
+}
+
+/** Counters of this process's cache traffic (tests read them; nothing is timed). */
+export const cacheStats = { compiles: 0, hits: 0, misses: 0, stale: 0, stored: 0, discarded: 0 };
+
+/** The cache directory: TSJIT_CACHE_DIR, else $XDG_CACHE_HOME/tsjit or ~/.cache/tsjit. */
+export function cacheDir(): string {
+  const env = Deno.env.get("TSJIT_CACHE_DIR");
+  if (env) return env;
+  const base = Deno.env.get("XDG_CACHE_HOME") ?? `${Deno.env.get("HOME") ?? "."}/.cache`;
+  return `${base}/tsjit`;
+}
+
+/** Hex SHA-256. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+let warned = new Set<string>();
+
+/** A one-line warning, once per message. */
+export function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`tsjit: ${message}`);
+}
+
+/** Forgets warnings already given (tests). */
+export function resetWarnings(): void {
+  warned = new Set();
+}
+
+function removeEntry(dir: string): void {
+  try {
+    Deno.removeSync(dir, { recursive: true });
+  } catch { /* already gone */ }
+}
+
+/**
+ * The entry for `key`, if present, intact and still valid (`valid` checks its dependencies).
+ * A corrupted entry (checksum mismatch, unloadable library) is discarded with a warning.
+ */
+export function loadEntry(
+  key: string,
+  valid: (meta: CacheMeta) => boolean,
+): Specialization | undefined {
+  const dir = `${cacheDir()}/${key}`;
+  let meta: CacheMeta;
+  try {
+    meta = JSON.parse(Deno.readTextFileSync(`${dir}/meta.json`));
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) {
+      cacheStats.misses++;
+      return undefined;
+    }
+    warnOnce(`discarding cache entry ${key.slice(0, 12)}: unreadable metadata`);
+    cacheStats.discarded++;
+    removeEntry(dir);
+    return undefined;
+  }
+  if (meta.format !== FORMAT || meta.key !== key) {
+    cacheStats.discarded++;
+    removeEntry(dir);
+    return undefined;
+  }
+  if (!valid(meta)) {
+    cacheStats.stale++;
+    return undefined;
+  }
+  const so = `${dir}/entry.so`;
+  try {
+    if (sha256(Deno.readFileSync(so)) !== meta.sha256) throw new Error("checksum mismatch");
+    const arrays = meta.argTypes.filter((t) => t.endsWith("Array")).length;
+    const lib = Deno.dlopen(so, {
+      [meta.symbol]: { parameters: Array(arrays + 1).fill("buffer"), result: "f64" },
+    } as Record<string, Deno.ForeignFunction>);
+    cacheStats.hits++;
+    return {
+      argTypes: meta.argTypes,
+      returnType: meta.returnType,
+      address: 0n,
+      entrySymbol: meta.symbol,
+      sites: meta.sites,
+      parallel: meta.parallel,
+      typesText: meta.typesText,
+      optimizedIR: meta.optimizedIR,
+      timings: { front: 0, optimize: 0, codegen: 0 },
+      call: lib.symbols[meta.symbol] as unknown as Specialization["call"],
+    };
+  } catch (e) {
+    warnOnce(
+      `discarding cache entry ${key.slice(0, 12)} (${meta.name}): ${
+        (e as Error).message.split("\n")[0]
+      }; recompiling`,
+    );
+    cacheStats.discarded++;
+    removeEntry(dir);
+    return undefined;
+  }
+}
+
+/** Links an object file into a shared library (against the entry library for tsjit_parallel). */
+export function linkSharedLibrary(objects: string[], out: string, extra: string[] = []): void {
+  const args = ["-shared", "-o", out, ...objects, ...extra, entryLibraryPath(), "-lm"];
+  const o = new Deno.Command("cc", { args, stderr: "piped", stdout: "null" }).outputSync();
+  if (!o.success) {
+    throw new Error(`linking failed: ${new TextDecoder().decode(o.stderr).split("\n")[0]}`);
+  }
+}
+
+/** Stores a compiled specialization under `key` (atomically: temporary directory, rename). */
+export function storeEntry(
+  key: string,
+  name: string,
+  spec: Specialization,
+  object: Uint8Array,
+  deps: Dependency[],
+): void {
+  const root = cacheDir();
+  Deno.mkdirSync(root, { recursive: true, mode: 0o700 });
+  const tmp = `${root}/.tmp-${crypto.randomUUID()}`;
+  Deno.mkdirSync(tmp, { mode: 0o700 });
+  try {
+    Deno.writeFileSync(`${tmp}/entry.o`, object, { mode: 0o600 });
+    linkSharedLibrary([`${tmp}/entry.o`], `${tmp}/entry.so`);
+    Deno.removeSync(`${tmp}/entry.o`);
+    const meta: CacheMeta = {
+      format: FORMAT,
+      key,
+      name,
+      symbol: spec.entrySymbol,
+      argTypes: spec.argTypes,
+      returnType: spec.returnType,
+      parallel: spec.parallel,
+      sites: spec.sites,
+      typesText: spec.typesText,
+      optimizedIR: spec.optimizedIR,
+      deps,
+      sha256: sha256(Deno.readFileSync(`${tmp}/entry.so`)),
+      created: new Date().toISOString(),
+      compileMs: spec.timings.front + spec.timings.optimize + spec.timings.codegen,
+    };
+    Deno.writeTextFileSync(`${tmp}/meta.json`, JSON.stringify(meta), { mode: 0o600 });
+    const dest = `${root}/${key}`;
+    removeEntry(dest); // a stale entry (a dependency changed) is replaced
+    try {
+      Deno.renameSync(tmp, dest);
+      cacheStats.stored++;
+    } catch {
+      removeEntry(tmp); // another process stored the same entry first: theirs is as good
+    }
+  } catch (e) {
+    removeEntry(tmp);
+    throw e;
+  }
+}
+
+/** Every entry's metadata (`./tsjit cache list`). */
+export function listEntries(): (CacheMeta & { bytes: number })[] {
+  const out: (CacheMeta & { bytes: number })[] = [];
+  let entries: Deno.DirEntry[];
+  try {
+    entries = [...Deno.readDirSync(cacheDir())];
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (!e.isDirectory || e.name.startsWith(".")) continue;
+    try {
+      const dir = `${cacheDir()}/${e.name}`;
+      const meta = JSON.parse(Deno.readTextFileSync(`${dir}/meta.json`));
+      out.push({ ...meta, bytes: Deno.statSync(`${dir}/entry.so`).size });
+    } catch { /* a torn or foreign directory: ignored */ }
+  }
+  return out;
+}
+
+/** Empties the cache (`./tsjit cache clear`); returns how many entries were removed. */
+export function clearCache(): number {
+  let n = 0;
+  try {
+    for (const e of Deno.readDirSync(cacheDir())) {
+      if (e.isDirectory) removeEntry(`${cacheDir()}/${e.name}`), n++;
+    }
+  } catch { /* no cache */ }
+  return n;
+}

@@ -1,0 +1,140 @@
+// The compile cache across processes: hits compile nothing, an edited callee invalidates its
+// caller, a corrupted entry is recompiled (never run), concurrent writers leave a valid cache.
+// Counters (cacheStats), not timings, say what happened.
+import { assert, assertEquals, assertStringIncludes } from "@std/assert";
+
+const state = new URL("../.tsjit/", import.meta.url).pathname;
+const mod = new URL("../mod.ts", import.meta.url).href;
+const dec = new TextDecoder();
+
+function program(helperBody: string, name = "scaled"): string {
+  return `import { cacheStats, jit } from "${mod}";
+function helper(v: number) { ${helperBody} }
+jit(helper);
+const f = jit(function ${name}(x: Float64Array) {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += helper(x[i]);
+  return s;
+}, { cache: true });
+const r = f(new Float64Array([1, 2, 3]));
+console.log(JSON.stringify({ r, ...cacheStats }));`;
+}
+
+function setup() {
+  Deno.mkdirSync(state, { recursive: true });
+  const dir = `${state}cache-test-${crypto.randomUUID()}`;
+  const file = (text: string) => {
+    const f = `${dir}.${crypto.randomUUID().slice(0, 8)}.ts`;
+    Deno.writeTextFileSync(f, text);
+    return f;
+  };
+  const run = (f: string) => {
+    const o = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--allow-ffi",
+        "--allow-read",
+        "--allow-env",
+        "--allow-sys=cpus",
+        "--allow-run=cc",
+        `--allow-write=${dir}`,
+        f,
+      ],
+      env: { TSJIT_CACHE_DIR: dir },
+      stdout: "piped",
+      stderr: "piped",
+    }).outputSync();
+    const out = dec.decode(o.stdout).trim().split("\n").pop() ?? "";
+    if (!o.success) throw new Error(dec.decode(o.stderr));
+    return { ...JSON.parse(out), stderr: dec.decode(o.stderr) };
+  };
+  const cleanup = () => {
+    for (const e of Deno.readDirSync(state)) {
+      if (e.name.startsWith(dir.split("/").pop()!)) {
+        Deno.removeSync(`${state}${e.name}`, { recursive: true });
+      }
+    }
+  };
+  return { dir, file, run, cleanup };
+}
+
+Deno.test("a second process loads the compiled entry and compiles nothing", () => {
+  const t = setup();
+  try {
+    const f = t.file(program("return v * 2;"));
+    const first = t.run(f);
+    assertEquals([first.r, first.compiles, first.stored, first.hits], [12, 1, 1, 0]);
+    const second = t.run(f);
+    assertEquals([second.r, second.compiles, second.hits], [12, 0, 1]);
+    assert(Deno.statSync(t.dir).mode! & 0o700, "owner-only directory");
+    assertEquals(Deno.statSync(t.dir).mode! & 0o077, 0, "cache directory must be owner-only");
+  } finally {
+    t.cleanup();
+  }
+});
+
+Deno.test("an edit to a called function invalidates the caller", () => {
+  const t = setup();
+  try {
+    assertEquals(t.run(t.file(program("return v * 2;"))).r, 12);
+    const edited = t.run(t.file(program("return v * 3;")));
+    assertEquals([edited.r, edited.stale, edited.compiles], [18, 1, 1]);
+    const again = t.run(t.file(program("return v * 3;")));
+    assertEquals([again.r, again.hits, again.compiles], [18, 1, 0]);
+  } finally {
+    t.cleanup();
+  }
+});
+
+Deno.test("a corrupted entry is discarded and recompiled, never executed", () => {
+  const t = setup();
+  try {
+    const f = t.file(program("return v + 1;"));
+    assertEquals(t.run(f).r, 9);
+    for (const e of Deno.readDirSync(t.dir)) {
+      const so = `${t.dir}/${e.name}/entry.so`;
+      const bytes = Deno.readFileSync(so);
+      for (let i = 0x1000; i < bytes.length; i += 7) bytes[i] ^= 0xff; // garble the code
+      Deno.writeFileSync(so, bytes);
+    }
+    const after = t.run(f);
+    assertEquals([after.r, after.discarded, after.compiles, after.hits], [9, 1, 1, 0]);
+    assertStringIncludes(after.stderr, "discarding cache entry");
+    assertStringIncludes(after.stderr, "checksum mismatch");
+    assertEquals(t.run(f).hits, 1);
+  } finally {
+    t.cleanup();
+  }
+});
+
+Deno.test("two processes compiling the same function at once leave a valid cache", async () => {
+  const t = setup();
+  try {
+    const f = t.file(program("return v - 1;", "racing"));
+    const spawn = () =>
+      new Deno.Command(Deno.execPath(), {
+        args: [
+          "run",
+          "--allow-ffi",
+          "--allow-read",
+          "--allow-env",
+          "--allow-sys=cpus",
+          "--allow-run=cc",
+          `--allow-write=${t.dir}`,
+          f,
+        ],
+        env: { TSJIT_CACHE_DIR: t.dir },
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+    const [a, b] = await Promise.all([spawn(), spawn()]);
+    assert(a.success && b.success, dec.decode(a.stderr) + dec.decode(b.stderr));
+    for (const o of [a, b]) assertEquals(JSON.parse(dec.decode(o.stdout).trim()).r, 3);
+    const entries = [...Deno.readDirSync(t.dir)].filter((e) => !e.name.startsWith("."));
+    assertEquals(entries.length, 1);
+    const third = t.run(f);
+    assertEquals([third.r, third.hits, third.compiles, third.discarded], [3, 1, 0, 0]);
+  } finally {
+    t.cleanup();
+  }
+});
