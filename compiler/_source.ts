@@ -9,6 +9,9 @@ import type { Type } from "./types/types.ts";
 /** The property under which a jitted function carries its JitSource. */
 export const SOURCE: unique symbol = Symbol("tsjit.source");
 
+/** The property under which a jitted function lists its compiled specializations (AOT). */
+export const SPECIALIZATIONS: unique symbol = Symbol("tsjit.specializations");
+
 /** Per-function compile options (what reaches code generation and inference). */
 export interface FunctionOptions {
   boundscheck: boolean;

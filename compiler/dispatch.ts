@@ -1,7 +1,7 @@
 // jit(): the dispatcher. Picks (or compiles) the specialization for the argument types of each
 // call and enters it through a dlopen'd trampoline, so a call costs tens of nanoseconds.
 import { type Entry, guardSource, makeEntry } from "./_invoke.ts";
-import { type FunctionOptions, JitSource, SOURCE } from "./_source.ts";
+import { type FunctionOptions, JitSource, SOURCE, SPECIALIZATIONS } from "./_source.ts";
 import { CompileError } from "./diagnostics.ts";
 import { cacheKey, dependencies, dependenciesHold } from "./cache/deps.ts";
 import { cacheStats, loadEntry, storeEntry, warnOnce } from "./cache/store.ts";
@@ -324,6 +324,7 @@ export function jit<F extends (...args: never[]) => unknown>(
       .join("\n\n");
   Object.defineProperties(jitted, {
     [SOURCE]: { value: source },
+    [SPECIALIZATIONS]: { value: () => order.map((e) => e.spec) },
     py_func: { value: fn },
     signatures: { get: () => order.map((e) => signatureText(e.spec.argTypes, e.spec.returnType)) },
     inspectTypes: { value: (s?: string) => pick(s).map((x) => x.typesText).join("\n\n") },
