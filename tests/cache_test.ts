@@ -138,3 +138,18 @@ Deno.test("two processes compiling the same function at once leave a valid cache
     t.cleanup();
   }
 });
+
+Deno.test("eager signatures compile at import, and with the cache a later import compiles nothing", () => {
+  const t = setup();
+  try {
+    const f = t.file(`import { cacheStats, jit } from "${mod}";
+const fns = [1, 2, 3].map((k) => jit(new Function("x", \`let s = 0; for (let i = 0; i < x.length; i++) s += x[i] * \${k}; return s;\`) as (x: Float64Array) => number, { signature: "f64(f64[])", cache: true }));
+console.log(JSON.stringify({ r: fns.map((f) => f(new Float64Array([1, 2]))).join(","), ...cacheStats }));`);
+    const first = t.run(f);
+    assertEquals([first.r, first.compiles, first.stored], ["3,6,9", 3, 3]);
+    const second = t.run(f);
+    assertEquals([second.r, second.compiles, second.hits], ["3,6,9", 0, 3]);
+  } finally {
+    t.cleanup();
+  }
+});
