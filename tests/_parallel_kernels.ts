@@ -101,6 +101,19 @@ const halfway = jit((a: Float64Array) => {
 });
 assertThrows(() => halfway(new Float64Array(10)), RangeError, "bounds and step must be integers");
 
+// prange in a function called from another jitted function (a native call); the plain caller
+// calls the plain callee, the jitted caller the jitted one
+function partialSum(a: Float64Array, k: number) {
+  let s = 0;
+  for (const i of prange(a.length)) s += a[i] * k;
+  return s;
+}
+checkSame(function caller(a: Float64Array) {
+  let t = 0;
+  for (let k = 1; k <= 3; k++) t += partialSum(a, k);
+  return t;
+}, [[ints]], { globals: { partialSum: jit(partialSum) } });
+
 // a floating-point sum: same value on every call for a given thread count
 const fsum = jit((x: Float64Array) => {
   let s = 0;
