@@ -4,6 +4,7 @@
 // Run: ./tsjit run --allow-run bench/region.ts
 import { getNumThreads, jit, prange, setNumThreads } from "../mod.ts";
 import { median, timeInTurns } from "./_stats.ts";
+import { mandelbrot as mandelbrotRows } from "../examples/mandelbrot.ts";
 
 const N = getNumThreads();
 const region = jit((a: Float64Array) => {
@@ -60,24 +61,7 @@ console.log(`  tsjit, 1 thread:    ${f(one)} per call`);
 console.log(`  tsjit, ${N} threads:   ${f(all)} per call`);
 console.log(`  piscina, ${N} tasks:   ${f(piscinaUs)} per region`);
 
-const mandelbrot = jit((out: Uint8Array, w: number, h: number, maxIter: number) => {
-  for (const y of prange(h)) {
-    const ci = (y / h) * 2.4 - 1.2;
-    for (let x = 0; x < w; x++) {
-      const cr = (x / w) * 3.2 - 2.2;
-      let zr = 0;
-      let zi = 0;
-      let k = 0;
-      while (k < maxIter && zr * zr + zi * zi <= 4) {
-        const t = zr * zr - zi * zi + cr;
-        zi = 2 * zr * zi + ci;
-        zr = t;
-        k++;
-      }
-      out[y * w + x] = k;
-    }
-  }
-});
+const mandelbrot = jit(mandelbrotRows);
 const img = new Uint8Array(1024 * 1024);
 const [m1, mN] = timeInTurns(
   [

@@ -1,7 +1,12 @@
 // The benchmark suite: each kernel as a plain function (the plain-JS contender runs it as is,
-// tsjit through jit()), with its inputs and a checksum of its result. bench/contenders/ has the
+// tsjit through jit()), with its inputs and a checksum of its result. The seed-material kernels
+// are the examples' own functions. bench/contenders/ has the
 // same kernels, the same inputs and the same checksums in C and in Python for Numba.
 import { prange } from "../mod.ts";
+import { addarr } from "../examples/addarr.ts";
+import { mandelbrot } from "../examples/mandelbrot.ts";
+import { rle } from "../examples/run_length_encode.ts";
+import { buildGraph, numberPixels, skeleton } from "../examples/skeleton_graph.ts";
 
 /** A benchmark kernel. */
 export interface Kernel {
@@ -32,79 +37,6 @@ const total = (a: ArrayLike<number>) => {
   for (let i = 0; i < a.length; i++) s += a[i];
   return s;
 };
-
-export function addarr(x: Float64Array, y: Float64Array, r: Float64Array) {
-  for (let i = 0; i < r.length; i++) r[i] = x[i] + y[i];
-}
-
-export function numberPixels(img: Uint8Array, ids: Int32Array): number {
-  let n = 0;
-  for (let p = 0; p < img.length; p++) {
-    if (img[p] !== 0) {
-      ids[p] = n;
-      n++;
-    } else ids[p] = -1;
-  }
-  return n;
-}
-
-export function buildGraph(
-  img: Uint8Array,
-  ids: Int32Array,
-  w: number,
-  h: number,
-  indptr: Int32Array,
-  indices: Int32Array,
-  degree: Uint8Array,
-): number {
-  let e = 0;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const p = y * w + x;
-      if (img[p] === 0) continue;
-      const node = ids[p];
-      indptr[node] = e;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const yy = y + dy;
-          const xx = x + dx;
-          if ((dx !== 0 || dy !== 0) && yy >= 0 && yy < h && xx >= 0 && xx < w) {
-            const q = yy * w + xx;
-            if (img[q] !== 0) {
-              indices[e] = ids[q];
-              e++;
-            }
-          }
-        }
-      }
-      degree[node] = e - indptr[node];
-    }
-  }
-  indptr[indptr.length - 1] = e;
-  return e;
-}
-
-export function rle(data: Uint8Array, values: Uint8Array, counts: Int32Array): number {
-  if (data.length === 0) return 0;
-  let runs = 0;
-  let current = data[0];
-  let count = 1;
-  for (let i = 1; i < data.length; i++) {
-    const v = data[i];
-    if (v === current) {
-      count++;
-    } else {
-      values[runs] = current;
-      counts[runs] = count;
-      runs++;
-      current = v;
-      count = 1;
-    }
-  }
-  values[runs] = current;
-  counts[runs] = count;
-  return runs + 1;
-}
 
 export function sum(x: Float64Array) {
   let s = 0;
@@ -174,25 +106,6 @@ export function nbody(
   }
 }
 
-export function mandelbrot(out: Uint8Array, w: number, h: number, maxIter: number) {
-  for (const y of prange(h)) {
-    const ci = (y / h) * 2.4 - 1.2;
-    for (let x = 0; x < w; x++) {
-      const cr = (x / w) * 3.2 - 2.2;
-      let zr = 0;
-      let zi = 0;
-      let k = 0;
-      while (k < maxIter && zr * zr + zi * zi <= 4) {
-        const t = zr * zr - zi * zi + cr;
-        zi = 2 * zr * zi + ci;
-        zr = t;
-        k++;
-      }
-      out[y * w + x] = k;
-    }
-  }
-}
-
 /** Points of the unit square inside the quarter circle, from a hash of the sample index. */
 export function montecarlo(n: number, seed: number) {
   let inside = 0;
@@ -254,15 +167,6 @@ export function blackscholes(
       put[i] = disc * cnd(-d2) - s[i] * cnd(-d1);
     }
   }
-}
-
-/** The skeleton image of examples/skeleton_graph.ts. */
-export function skeleton(w: number, h: number): Uint8Array {
-  const img = new Uint8Array(w * h);
-  for (let y = 0; y < h; y += 37) for (let x = 0; x < w; x++) img[y * w + x] = 1;
-  for (let x = 0; x < w; x += 53) for (let y = 0; y < h; y++) img[y * w + x] = 1;
-  for (let d = 0; d < Math.min(w, h); d++) img[d * w + d] = 1;
-  return img;
 }
 
 /** Bytes with runs of 1 to 40, from a 32-bit LCG. */

@@ -3,7 +3,7 @@
 // Run: ./tsjit run examples/mandelbrot.ts      (TSJIT_NUM_THREADS sets the pool size)
 import { getNumThreads, jit, prange, setNumThreads } from "../mod.ts";
 
-function mandelbrot(out: Uint8Array, width: number, height: number, maxIter: number) {
+export function mandelbrot(out: Uint8Array, width: number, height: number, maxIter: number) {
   for (const y of prange(height)) {
     const ci = (y / height) * 2.4 - 1.2;
     for (let x = 0; x < width; x++) {
@@ -21,36 +21,42 @@ function mandelbrot(out: Uint8Array, width: number, height: number, maxIter: num
     }
   }
 }
-const mandelbrotJit = jit(mandelbrot);
+if (import.meta.main) {
+  const mandelbrotJit = jit(mandelbrot);
 
-const w = 1024, h = 1024, iters = 200;
-const out = new Uint8Array(w * h), expected = new Uint8Array(w * h);
-const t0 = performance.now();
-mandelbrotJit(out, w, h, iters);
-const first = performance.now() - t0;
-mandelbrot(expected, w, h, iters);
-const same = out.every((v, i) => v === expected[i]);
+  const w = 1024, h = 1024, iters = 200;
+  const out = new Uint8Array(w * h), expected = new Uint8Array(w * h);
+  const t0 = performance.now();
+  mandelbrotJit(out, w, h, iters);
+  const first = performance.now() - t0;
+  mandelbrot(expected, w, h, iters);
+  const same = out.every((v, i) => v === expected[i]);
 
-const best = (f: () => void) => {
-  let b = Infinity;
-  for (let k = 0; k < 5; k++) {
-    const t = performance.now();
-    f();
-    b = Math.min(b, performance.now() - t);
-  }
-  return b;
-};
-const plain = best(() => mandelbrot(expected, w, h, iters));
-const threads = getNumThreads();
-setNumThreads(1);
-const compiled1 = best(() => mandelbrotJit(out, w, h, iters));
-setNumThreads(threads);
-const compiled = best(() => mandelbrotJit(out, w, h, iters));
-let inside = 0;
-for (let i = 0; i < out.length; i++) if (out[i] === iters) inside++;
-console.log(`${w}x${h}, ${iters} iterations: ${inside} points inside (same as plain JS: ${same})`);
-console.log(
-  `first call ${first.toFixed(1)} ms; plain JS ${plain.toFixed(1)} ms; tsjit 1 thread ` +
-    `${compiled1.toFixed(1)} ms, ${threads} threads ${compiled.toFixed(1)} ms: ` +
-    `${(plain / compiled).toFixed(2)}x plain JS, ${(compiled1 / compiled).toFixed(2)}x one thread`,
-);
+  const best = (f: () => void) => {
+    let b = Infinity;
+    for (let k = 0; k < 5; k++) {
+      const t = performance.now();
+      f();
+      b = Math.min(b, performance.now() - t);
+    }
+    return b;
+  };
+  const plain = best(() => mandelbrot(expected, w, h, iters));
+  const threads = getNumThreads();
+  setNumThreads(1);
+  const compiled1 = best(() => mandelbrotJit(out, w, h, iters));
+  setNumThreads(threads);
+  const compiled = best(() => mandelbrotJit(out, w, h, iters));
+  let inside = 0;
+  for (let i = 0; i < out.length; i++) if (out[i] === iters) inside++;
+  console.log(
+    `${w}x${h}, ${iters} iterations: ${inside} points inside (same as plain JS: ${same})`,
+  );
+  console.log(
+    `first call ${first.toFixed(1)} ms; plain JS ${plain.toFixed(1)} ms; tsjit 1 thread ` +
+      `${compiled1.toFixed(1)} ms, ${threads} threads ${compiled.toFixed(1)} ms: ` +
+      `${(plain / compiled).toFixed(2)}x plain JS, ${
+        (compiled1 / compiled).toFixed(2)
+      }x one thread`,
+  );
+}

@@ -2,18 +2,9 @@
 // inputs; each runs as plain JS and through jit(), and results must agree bit for bit.
 import fc from "fast-check";
 import { jit } from "../mod.ts";
+import { ARRAY_TYPES } from "../compiler/types/types.ts";
 
-const ARRAY_KINDS = [
-  "Float64Array",
-  "Float32Array",
-  "Int8Array",
-  "Int16Array",
-  "Int32Array",
-  "Uint8Array",
-  "Uint16Array",
-  "Uint32Array",
-  "Uint8ClampedArray",
-] as const;
+const ARRAY_KINDS = ARRAY_TYPES;
 
 const SPECIALS = [
   0,

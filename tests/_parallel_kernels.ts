@@ -2,6 +2,7 @@
 // against plain JS. Exits non-zero on the first difference.
 import { getNumThreads, getThreadId, jit, prange, range, setNumThreads } from "../mod.ts";
 import { checkSame, rng } from "./_differential.ts";
+import { mandelbrot } from "../examples/mandelbrot.ts";
 import { assert, assertEquals, assertThrows } from "@std/assert";
 
 const r = rng(11);
@@ -67,24 +68,7 @@ checkSame(function nested(out: Float64Array, w: number, h: number) {
   }
 }, [[new Float64Array(64 * 50), 64, 50]]);
 
-checkSame(function mandelbrot(out: Uint8Array, w: number, h: number, maxIter: number) {
-  for (const y of prange(h)) {
-    const ci = (y / h) * 2.4 - 1.2;
-    for (let x = 0; x < w; x++) {
-      const cr = (x / w) * 3.2 - 2.2;
-      let zr = 0;
-      let zi = 0;
-      let k = 0;
-      while (k < maxIter && zr * zr + zi * zi <= 4) {
-        const t = zr * zr - zi * zi + cr;
-        zi = 2 * zr * zi + ci;
-        zr = t;
-        k++;
-      }
-      out[y * w + x] = k;
-    }
-  }
-}, [[new Uint8Array(160 * 120), 160, 120, 100]]);
+checkSame(mandelbrot, [[new Uint8Array(160 * 120), 160, 120, 100]]);
 
 // bounds computed in floating point are fine when integral, refused otherwise
 const blocks = jit((a: Float64Array, size: number) => {
@@ -108,11 +92,15 @@ function partialSum(a: Float64Array, k: number) {
   for (const i of prange(a.length)) s += a[i] * k;
   return s;
 }
-checkSame(function caller(a: Float64Array) {
-  let t = 0;
-  for (let k = 1; k <= 3; k++) t += partialSum(a, k);
-  return t;
-}, [[ints]], { globals: { partialSum: jit(partialSum) } });
+checkSame(
+  function caller(a: Float64Array) {
+    let t = 0;
+    for (let k = 1; k <= 3; k++) t += partialSum(a, k);
+    return t;
+  },
+  [[ints]],
+  { globals: { partialSum: jit(partialSum) } },
+);
 
 // a floating-point sum: same value on every call for a given thread count
 const fsum = jit((x: Float64Array) => {

@@ -1,49 +1,35 @@
 // Ahead-of-time: exported jitted functions become a shared library and a loader that runs with
 // FFI limited to the output directory (so libLLVM cannot be loaded) and TSJIT_LLVM_LIB hidden.
 import { assertEquals, assertStringIncludes } from "@std/assert";
+import { denoArgs, denoSync } from "./_subprocess.ts";
 
 const root = new URL("../", import.meta.url).pathname;
-const dec = new TextDecoder();
 
 Deno.test("./tsjit aot builds a library and loader that run without LLVM", () => {
   const out = `${root}.tsjit/aot-test-${crypto.randomUUID().slice(0, 8)}`;
   try {
-    const build = new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--allow-ffi",
-        "--allow-read",
-        "--allow-env",
-        "--allow-sys=cpus",
-        "--allow-run=cc",
-        `--allow-write=${out}`,
-        `${root}compiler/aot/build.ts`,
-        `${root}examples/aot/kernels.ts`,
-        "--out",
-        out,
-      ],
-      stdout: "piped",
-      stderr: "piped",
-    }).outputSync();
-    assertEquals(build.success, true, dec.decode(build.stderr));
-    assertStringIncludes(
-      dec.decode(build.stdout),
-      "countAbove (f64[], f64) -> i64; (f32[], f64) -> i64",
-    );
+    const build = denoSync(denoArgs([
+      "--allow-run=cc",
+      `--allow-write=${out}`,
+      `${root}compiler/aot/build.ts`,
+      `${root}examples/aot/kernels.ts`,
+      "--out",
+      out,
+    ]));
+    assertEquals(build.success, true, build.stderr);
+    assertStringIncludes(build.stdout, "countAbove (f64[], f64) -> i64; (f32[], f64) -> i64");
     const user = `${out}/use.ts`;
     Deno.writeTextFileSync(
       user,
       Deno.readTextFileSync(`${root}examples/aot/use.ts`).replace("./out/mod.ts", "./mod.ts"),
     );
-    const run = new Deno.Command(Deno.execPath(), {
-      args: ["run", `--allow-ffi=${out}`, `--allow-read=${out}`, user],
-      env: { TSJIT_LLVM_LIB: "/nonexistent/libLLVM.so", LD_LIBRARY_PATH: "/nonexistent" },
-      stdout: "piped",
-      stderr: "piped",
-    }).outputSync();
-    assertEquals(run.success, true, dec.decode(run.stderr));
+    const run = denoSync(["run", `--allow-ffi=${out}`, `--allow-read=${out}`, user], {
+      TSJIT_LLVM_LIB: "/nonexistent/libLLVM.so",
+      LD_LIBRARY_PATH: "/nonexistent",
+    });
+    assertEquals(run.success, true, run.stderr);
     assertEquals(
-      dec.decode(run.stdout).trim().split("\n"),
+      run.stdout.trim().split("\n"),
       [
         "dot 20",
         "scaled 0.5 1 1.5 2",

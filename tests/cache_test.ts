@@ -2,10 +2,10 @@
 // caller, a corrupted entry is recompiled (never run), concurrent writers leave a valid cache.
 // Counters (cacheStats), not timings, say what happened.
 import { assert, assertEquals, assertStringIncludes } from "@std/assert";
+import { denoArgs, denoAsync, denoSync } from "./_subprocess.ts";
 
 const state = new URL("../.tsjit/", import.meta.url).pathname;
 const mod = new URL("../mod.ts", import.meta.url).href;
-const dec = new TextDecoder();
 
 function program(helperBody: string, name = "scaled"): string {
   return `import { cacheStats, jit } from "${mod}";
@@ -28,25 +28,11 @@ function setup() {
     Deno.writeTextFileSync(f, text);
     return f;
   };
+  const args = (f: string) => denoArgs(["--allow-run=cc", `--allow-write=${dir}`, f]);
   const run = (f: string) => {
-    const o = new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--allow-ffi",
-        "--allow-read",
-        "--allow-env",
-        "--allow-sys=cpus",
-        "--allow-run=cc",
-        `--allow-write=${dir}`,
-        f,
-      ],
-      env: { TSJIT_CACHE_DIR: dir },
-      stdout: "piped",
-      stderr: "piped",
-    }).outputSync();
-    const out = dec.decode(o.stdout).trim().split("\n").pop() ?? "";
-    if (!o.success) throw new Error(dec.decode(o.stderr));
-    return { ...JSON.parse(out), stderr: dec.decode(o.stderr) };
+    const o = denoSync(args(f), { TSJIT_CACHE_DIR: dir });
+    if (!o.success) throw new Error(o.stderr);
+    return { ...JSON.parse(o.stdout.trim().split("\n").pop() ?? ""), stderr: o.stderr };
   };
   const cleanup = () => {
     for (const e of Deno.readDirSync(state)) {
@@ -55,7 +41,7 @@ function setup() {
       }
     }
   };
-  return { dir, file, run, cleanup };
+  return { dir, file, run, args, cleanup };
 }
 
 Deno.test("a second process loads the compiled entry and compiles nothing", () => {
@@ -111,25 +97,10 @@ Deno.test("two processes compiling the same function at once leave a valid cache
   const t = setup();
   try {
     const f = t.file(program("return v - 1;", "racing"));
-    const spawn = () =>
-      new Deno.Command(Deno.execPath(), {
-        args: [
-          "run",
-          "--allow-ffi",
-          "--allow-read",
-          "--allow-env",
-          "--allow-sys=cpus",
-          "--allow-run=cc",
-          `--allow-write=${t.dir}`,
-          f,
-        ],
-        env: { TSJIT_CACHE_DIR: t.dir },
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
+    const spawn = () => denoAsync(t.args(f), { TSJIT_CACHE_DIR: t.dir });
     const [a, b] = await Promise.all([spawn(), spawn()]);
-    assert(a.success && b.success, dec.decode(a.stderr) + dec.decode(b.stderr));
-    for (const o of [a, b]) assertEquals(JSON.parse(dec.decode(o.stdout).trim()).r, 3);
+    assert(a.success && b.success, a.stderr + b.stderr);
+    for (const o of [a, b]) assertEquals(JSON.parse(o.stdout.trim()).r, 3);
     const entries = [...Deno.readDirSync(t.dir)].filter((e) => !e.name.startsWith("."));
     assertEquals(entries.length, 1);
     const third = t.run(f);

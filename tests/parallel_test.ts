@@ -1,20 +1,11 @@
 // prange kernels against plain JS for TSJIT_NUM_THREADS = 1, 2 and 3 (3 is more threads than
 // cores here), each in a fresh process since the pool is sized once at start-up.
 import { assertEquals, assertStringIncludes } from "@std/assert";
+import { denoArgs, denoSync } from "./_subprocess.ts";
 
 const script = new URL("./_parallel_kernels.ts", import.meta.url).pathname;
-const denoArgs = ["run", "--allow-ffi", "--allow-read", "--allow-env", "--allow-sys=cpus"];
-
 function runWith(threads: string, file = script) {
-  const cmd = new Deno.Command(Deno.execPath(), {
-    args: [...denoArgs, file],
-    env: { TSJIT_NUM_THREADS: threads },
-    stdout: "piped",
-    stderr: "piped",
-  });
-  const out = cmd.outputSync();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+  return denoSync(denoArgs([file]), { TSJIT_NUM_THREADS: threads });
 }
 
 for (const threads of ["1", "2", "3"]) {
