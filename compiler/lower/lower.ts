@@ -16,13 +16,15 @@ import {
   compoundOperation,
   constantValue,
   MATH_CONSTANTS,
-  MATH_UNARY_FLOAT,
   NUMBER_CONSTANTS,
   type TypedFunction,
 } from "../types/infer.ts";
-import { type ArrayType, ELEMENT, irType, isArray, type Type } from "../types/types.ts";
+import { type ArrayType, elementType, irType, isArray, type Type } from "../types/types.ts";
 import { JSOPS_DECLS, JSOPS_IR } from "./_jsops.ts";
 import { type CoveredAccess, findCountedLoop } from "./_loops.ts";
+import { elementPointer, loadElement, storeElement } from "./_arrays.ts";
+import { builtinCall } from "./_math.ts";
+import { emitEntry, FAIL_IR } from "./_entry.ts";
 import { CHUNK_PARAMS, type ChunkSetup, lowerChunk, lowerPrange } from "./_parallel.ts";
 
 /** Status codes a compiled function leaves in its context block. */
@@ -81,14 +83,7 @@ interface LoopTarget {
 }
 
 /** A value already computed, standing in an expression tree (compound assignment, switch). */
-type ValueExpr = { kind: "$value"; value: Value; type: Type; range: Range };
-
-const ELEM_MATH: Record<string, string> = {
-  sqrt: "llvm.sqrt.f64",
-  floor: "llvm.floor.f64",
-  ceil: "llvm.ceil.f64",
-  trunc: "llvm.trunc.f64",
-};
+export type ValueExpr = { kind: "$value"; value: Value; type: Type; range: Range };
 
 /** Lowers one function (or one prange chunk) into an IRFunction of `mod`. */
 export class FunctionLowering {
@@ -99,7 +94,7 @@ export class FunctionLowering {
   readonly arraySlots = new Map<Variable, ArraySlots>();
   readonly loops: LoopTarget[] = [];
   /** index expressions proven in bounds in the code being generated */
-  private proven = new Set<Expr>();
+  proven = new Set<Expr>();
   readonly retTy: IRType;
 
   constructor(
@@ -337,8 +332,8 @@ export class FunctionLowering {
       case "update":
         return this.update(e, t);
       case "index": {
-        const { ptr, array } = this.elementPointer(e);
-        return this.loadElement(ptr, array);
+        const { ptr, array } = elementPointer(this, e);
+        return loadElement(this, ptr, array);
       }
       case "member": {
         if (e.object.kind === "name" && !e.object.variable) {
@@ -542,13 +537,13 @@ export class FunctionLowering {
       return value;
     }
     // element store: evaluate array, index, then value; the expression's value is the RHS
-    const { ptr, array } = this.elementPointer(e.target as Expr & { kind: "index" });
+    const { ptr, array } = elementPointer(this, e.target as Expr & { kind: "index" });
     let valueExpr: Expr | ValueExpr = e.value;
     if (e.op !== "=") {
       const old: ValueExpr = {
         kind: "$value",
-        value: this.loadElement(ptr, array),
-        type: elemType(array),
+        value: loadElement(this, ptr, array),
+        type: elementType(array),
         range: e.range,
       };
       const opType = this.tf.exprTypes.get(compoundOperation(e))!;
@@ -563,7 +558,7 @@ export class FunctionLowering {
       };
     }
     const value = this.as(valueExpr, t);
-    this.storeElement({ kind: "$value", value, type: t, range: e.range }, ptr, array);
+    storeElement(this, { kind: "$value", value, type: t, range: e.range }, ptr, array);
     return value;
   }
 
@@ -581,10 +576,10 @@ export class FunctionLowering {
       b.store(this.convert(next, t, vt), slot);
       return e.prefix ? next : old;
     }
-    const { ptr, array } = this.elementPointer(e.target as Expr & { kind: "index" });
-    const old = this.convert(this.loadElement(ptr, array), elemType(array), t);
+    const { ptr, array } = elementPointer(this, e.target as Expr & { kind: "index" });
+    const old = this.convert(loadElement(this, ptr, array), elementType(array), t);
     const next = step(old);
-    this.storeElement({ kind: "$value", value: next, type: t, range: e.range }, ptr, array);
+    storeElement(this, { kind: "$value", value: next, type: t, range: e.range }, ptr, array);
     return e.prefix ? next : old;
   }
 
@@ -601,82 +596,6 @@ export class FunctionLowering {
       type: this.varType(e.variable) as ArrayType,
       name: e.name,
     };
-  }
-
-  /** The checked address of `a[i]`. */
-  elementPointer(e: Expr & { kind: "index" }): { ptr: Value; array: ArrayType } {
-    const { b } = this;
-    const a = this.array(e.object);
-    const it = this.typeOf(e.index);
-    let idx: Value;
-    if (it === "f64" || it === "f32") {
-      // A double index: checked in floating point (integral, 0 <= d < length), after which
-      // the plain conversion is exact. Math.floor/ceil/trunc/round results are integral or not
-      // finite, which the range check refuses.
-      const d = this.asF64(e.index);
-      if (!this.opts.boundscheck) idx = b.call("i64", "llvm.fptosi.sat.i64.f64", [d]);
-      else {
-        const x = e.index;
-        const rounded = x.kind === "call" && x.callee.kind === "member" &&
-          ["floor", "ceil", "trunc", "round"].includes(x.callee.name);
-        if (!rounded) {
-          const integral = b.fcmp("oeq", b.call("double", "llvm.trunc.f64", [d]), d);
-          this.guard(integral, Status.nonIntegerIndex, x.range, () => d, a.len, a.name);
-        }
-        const lenF = b.cast("sitofp", a.len, "double");
-        const inside = b.bin("and", b.fcmp("oge", d, f64(0)), b.fcmp("olt", d, lenF));
-        this.guard(inside, Status.outOfBounds, e.range, () => d, a.len, a.name);
-        idx = b.cast("fptosi", d, "i64");
-      }
-    } else {
-      idx = this.asInt(e.index);
-      if (this.opts.boundscheck && !this.proven.has(e)) {
-        const i = idx;
-        this.guard(
-          b.icmp("ult", idx, a.len),
-          Status.outOfBounds,
-          e.range,
-          () => b.cast("sitofp", i, "double"),
-          a.len,
-          a.name,
-        );
-      }
-    }
-    return { ptr: b.gep(ELEMENT[a.type].ir, a.ptr, idx), array: a.type };
-  }
-
-  loadElement(ptr: Value, array: ArrayType): Value {
-    const { b } = this;
-    const el = ELEMENT[array];
-    const v = b.load(el.ir, ptr);
-    if (el.float) return v;
-    return b.cast(el.signed ? "sext" : "zext", v, "i64");
-  }
-
-  /** Stores with the conversion a typed array applies (wrap, clamp, float rounding). */
-  storeElement(value: Expr | ValueExpr, ptr: Value, array: ArrayType): void {
-    const { b } = this;
-    const el = ELEMENT[array];
-    const t = this.typeOf(value);
-    let v: Value;
-    if (array === "Float64Array") v = this.asF64(value);
-    else if (array === "Float32Array") {
-      v = t === "f32" ? this.gen(value) : b.cast("fptrunc", this.asF64(value), "float");
-    } else if (array === "Uint8ClampedArray") {
-      if (t === "f64" || t === "f32") v = b.call("i8", "js.toclamped", [this.asF64(value)]);
-      else {
-        const x = this.asInt(value);
-        const c = b.call("i64", "llvm.smin.i64", [
-          b.call("i64", "llvm.smax.i64", [x, int("i64", 0)]),
-          int("i64", 255),
-        ]);
-        v = b.cast("trunc", c, "i8");
-      }
-    } else {
-      const i32 = this.toInt32(value);
-      v = el.ir === "i32" ? i32 : b.cast("trunc", i32, el.ir);
-    }
-    b.store(v, ptr);
   }
 
   // ---- calls --------------------------------------------------------------------------------
@@ -704,96 +623,13 @@ export class FunctionLowering {
   }
 
   private call(e: Expr & { kind: "call" }, t: Type): Value {
-    const { b } = this;
     const c = e.callee;
     if (c.kind === "name" && c.global?.kind === "function") return this.directCall(e);
     if (c.kind === "name" && c.name === "getThreadId") {
+      const b = this.b;
       return b.cast("fptosi", b.load("double", b.gep("double", this.ctx, int("i64", 5))), "i64");
     }
-    if (c.kind !== "member" || c.object.kind !== "name") {
-      throw new Error("tsjit internal error: call");
-    }
-    const f = c.name;
-    if (c.object.name === "Number") {
-      const d = this.asF64(e.args[0]);
-      const a = b.call("double", "llvm.fabs.f64", [d]);
-      const finite = b.fcmp("olt", a, f64(Infinity));
-      if (f === "isNaN") return b.fcmp("uno", d, d);
-      if (f === "isFinite") return finite;
-      const integral = b.fcmp("oeq", b.call("double", "llvm.trunc.f64", [d]), d);
-      const isInt = b.bin("and", finite, integral);
-      if (f === "isInteger") return isInt;
-      return b.bin("and", isInt, b.fcmp("ole", a, f64(Number.MAX_SAFE_INTEGER)));
-    }
-    const args = e.args;
-    const allInt = t === "int" || t === "intz";
-    switch (f) {
-      case "floor":
-      case "ceil":
-      case "trunc":
-      case "round":
-        if (allInt) return this.asInt(args[0]);
-        if (f === "round") return b.call("double", "js.round", [this.asF64(args[0])]);
-        return b.call("double", ELEM_MATH[f], [this.asF64(args[0])]);
-      case "abs":
-        if (allInt) return b.call("i64", "llvm.abs.i64", [this.asInt(args[0]), int("i1", 0)]);
-        return b.call("double", "llvm.fabs.f64", [this.asF64(args[0])]);
-      case "sign": {
-        if (allInt) {
-          const x = this.asInt(args[0]);
-          const pos = b.cast("zext", b.icmp("sgt", x, int("i64", 0)), "i64");
-          const neg = b.cast("zext", b.icmp("slt", x, int("i64", 0)), "i64");
-          return b.bin("sub", pos, neg);
-        }
-        return b.call("double", "js.sign", [this.asF64(args[0])]);
-      }
-      case "min":
-      case "max": {
-        if (args.length === 0) return f64(f === "max" ? -Infinity : Infinity);
-        if (allInt) {
-          let acc = this.asInt(args[0]);
-          for (const a of args.slice(1)) {
-            acc = b.call("i64", `llvm.s${f}.i64`, [acc, this.asInt(a)]);
-          }
-          return acc;
-        }
-        // Every argument is evaluated (and converted) before any NaN decides the result.
-        const vals = args.map((a) => this.asF64(a));
-        return vals.slice(1).reduce((acc, v) => b.call("double", `js.${f}`, [acc, v]), vals[0]);
-      }
-      case "pow":
-        return b.call("double", "js.pow", [this.asF64(args[0]), this.asF64(args[1])]);
-      case "imul": {
-        const p = b.bin("mul", this.toInt32(args[0]), this.toInt32(args[1]));
-        return b.cast("sext", p, "i64");
-      }
-      case "clz32":
-        return b.cast(
-          "zext",
-          b.call("i32", "llvm.ctlz.i32", [this.toInt32(args[0]), int("i1", 0)]),
-          "i64",
-        );
-      case "fround":
-        return b.cast("fpext", b.cast("fptrunc", this.asF64(args[0]), "float"), "double");
-      case "sqrt":
-        return b.call("double", "llvm.sqrt.f64", [this.asF64(args[0])]);
-      case "atan2":
-        this.mod.declare("atan2", "double", ["double", "double"]);
-        return b.call("double", "atan2", [this.asF64(args[0]), this.asF64(args[1])]);
-      case "hypot": {
-        if (args.length === 0) return f64(0);
-        const vals = args.map((a) => this.asF64(a));
-        if (vals.length === 1) return b.call("double", "llvm.fabs.f64", [vals[0]]);
-        this.mod.declare("hypot", "double", ["double", "double"]);
-        // JS: any infinity wins over NaN; C's hypot agrees. Fold left.
-        return vals.slice(1).reduce((acc, v) => b.call("double", "hypot", [acc, v]), vals[0]);
-      }
-    }
-    if (MATH_UNARY_FLOAT.has(f)) {
-      this.mod.declare(f, "double", ["double"]);
-      return b.call("double", f, [this.asF64(args[0])]);
-    }
-    throw new Error(`tsjit internal error: Math.${f}`);
+    return builtinCall(this, e, t);
   }
 
   // ---- statements ---------------------------------------------------------------------------
@@ -1094,10 +930,6 @@ export class FunctionLowering {
   }
 }
 
-function elemType(a: ArrayType): Type {
-  return a === "Float64Array" ? "f64" : a === "Float32Array" ? "f32" : "int";
-}
-
 /**
  * Lowers one specialization and every jitted function it calls (`all`, from inferProgram) to a
  * module of internal functions, plus an entry wrapper for the root that the trampolines call:
@@ -1118,53 +950,7 @@ export function lowerProgram(
   for (const { tf: f, symbol } of program.values()) {
     new FunctionLowering(f, mod, symbol, sites, { ...f.fn.options, program }).lower();
   }
-  const tf = root;
-  const symbol = prefix;
-
-  // entry wrapper: unpack the context block, call, box the result as a double
-  const arrays = tf.argTypes.filter(isArray).length;
-  const params: Value[] = [];
-  for (let i = 0; i < arrays; i++) params.push({ ty: "ptr", ref: `%a${i}` });
-  params.push({ ty: "ptr", ref: "%ctx" });
-  const entryName = `${symbol}.entry`;
-  const wrapper = new IRFunction(entryName, "double", params, "nounwind");
-  mod.functions.push(wrapper);
-  const b = new Builder(wrapper);
-  const ctx = params[arrays];
-  const slot = (k: number) => b.gep("double", ctx, int("i64", k));
-  b.store(f64(0), slot(1));
-  b.store(f64(0), slot(5));
-  const args: Value[] = [ctx];
-  let arrayNo = 0;
-  tf.argTypes.forEach((t, i) => {
-    const raw = b.load("double", slot(CTX_HEADER + i));
-    if (isArray(t)) args.push(params[arrayNo++], b.cast("fptosi", raw, "i64"));
-    else if (t === "int") args.push(b.cast("fptosi", raw, "i64"));
-    else if (t === "bool") args.push(b.fcmp("one", raw, f64(0)));
-    else args.push(raw);
-  });
-  const r = b.call(irType(tf.returnType), symbol, args);
-  const rt = tf.returnType;
-  if (rt === "void") b.ret(f64(0));
-  else if (rt === "int") b.ret(b.cast("sitofp", r, "double"));
-  else if (rt === "bool") b.ret(b.cast("uitofp", r, "double"));
-  else b.ret(r);
-
-  const fail = `
-define internal void @tsjit.fail(ptr %ctx, i32 %code, double %i, i64 %len, i32 %site) noinline cold nounwind {
-  %p1 = getelementptr double, ptr %ctx, i64 1
-  %p2 = getelementptr double, ptr %ctx, i64 2
-  %p3 = getelementptr double, ptr %ctx, i64 3
-  %p4 = getelementptr double, ptr %ctx, i64 4
-  %c = sitofp i32 %code to double
-  %s = sitofp i32 %site to double
-  %l = sitofp i64 %len to double
-  store double %c, ptr %p1
-  store double %i, ptr %p2
-  store double %s, ptr %p3
-  store double %l, ptr %p4
-  ret void
-}`;
+  const entryName = emitEntry(mod, root, prefix);
   const parallel = mod.functions.some((f) => f.name.includes(".prange"));
-  return { ir: JSOPS_DECLS + mod.render() + JSOPS_IR + fail, entryName, sites, parallel };
+  return { ir: JSOPS_DECLS + mod.render() + JSOPS_IR + FAIL_IR, entryName, sites, parallel };
 }

@@ -1,0 +1,59 @@
+// The entry ABI: the wrapper the trampolines (or a cached library's symbol) call, and the
+// failure routine compiled code uses to report a runtime error.
+import { Builder, f64, int, IRFunction, type IRModule, type Value } from "../ir/mod.ts";
+import type { TypedFunction } from "../types/infer.ts";
+import { irType, isArray } from "../types/types.ts";
+import { CTX_HEADER } from "./lower.ts";
+
+/**
+ * Adds `double <symbol>.entry(ptr array0, ..., ptr ctx)`: reads the scalar arguments and array
+ * lengths from the context block, clears the status, calls `symbol`, returns the result as a
+ * double. Returns the entry's name.
+ */
+export function emitEntry(mod: IRModule, tf: TypedFunction, symbol: string): string {
+  const arrays = tf.argTypes.filter(isArray).length;
+  const params: Value[] = [];
+  for (let i = 0; i < arrays; i++) params.push({ ty: "ptr", ref: `%a${i}` });
+  params.push({ ty: "ptr", ref: "%ctx" });
+  const entryName = `${symbol}.entry`;
+  const wrapper = new IRFunction(entryName, "double", params, "nounwind");
+  mod.functions.push(wrapper);
+  const b = new Builder(wrapper);
+  const ctx = params[arrays];
+  const slot = (k: number) => b.gep("double", ctx, int("i64", k));
+  b.store(f64(0), slot(1));
+  b.store(f64(0), slot(5));
+  const args: Value[] = [ctx];
+  let arrayNo = 0;
+  tf.argTypes.forEach((t, i) => {
+    const raw = b.load("double", slot(CTX_HEADER + i));
+    if (isArray(t)) args.push(params[arrayNo++], b.cast("fptosi", raw, "i64"));
+    else if (t === "int") args.push(b.cast("fptosi", raw, "i64"));
+    else if (t === "bool") args.push(b.fcmp("one", raw, f64(0)));
+    else args.push(raw);
+  });
+  const r = b.call(irType(tf.returnType), symbol, args);
+  const rt = tf.returnType;
+  if (rt === "void") b.ret(f64(0));
+  else if (rt === "int") b.ret(b.cast("sitofp", r, "double"));
+  else if (rt === "bool") b.ret(b.cast("uitofp", r, "double"));
+  else b.ret(r);
+  return entryName;
+}
+
+/** tsjit.fail(ctx, code, index, length, site): records an error in the context block. */
+export const FAIL_IR = `
+define internal void @tsjit.fail(ptr %ctx, i32 %code, double %i, i64 %len, i32 %site) noinline cold nounwind {
+  %p1 = getelementptr double, ptr %ctx, i64 1
+  %p2 = getelementptr double, ptr %ctx, i64 2
+  %p3 = getelementptr double, ptr %ctx, i64 3
+  %p4 = getelementptr double, ptr %ctx, i64 4
+  %c = sitofp i32 %code to double
+  %s = sitofp i32 %site to double
+  %l = sitofp i64 %len to double
+  store double %c, ptr %p1
+  store double %i, ptr %p2
+  store double %s, ptr %p3
+  store double %l, ptr %p4
+  ret void
+}`;
