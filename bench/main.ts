@@ -230,6 +230,10 @@ console.log(
 );
 
 const date = new Date().toISOString();
+if (wanted.length !== SUITE.length) {
+  console.log("a subset of the suite ran: bench/results/ keeps the last full run");
+  Deno.exit(0);
+}
 Deno.mkdirSync(`${here}results`, { recursive: true });
 Deno.writeTextFileSync(
   `${here}results/latest.json`,

@@ -63,14 +63,12 @@ export function parseFunction(
   // Method shorthand `f(x) { ... }` is not an expression on its own.
   const isExpr = (s: string) =>
     /^(async\s+)?function\b/.test(s) || /^(async\s*)?(\([^]*?\)|[\w$]+)\s*(:[^=]*)?=>/.test(s);
-  let prefix = "(";
-  if (!isExpr(src)) prefix = "(function ";
-  const text = `${prefix}${src})`;
+  if (!isExpr(src)) src = "function " + src;
+  // Parsed as `(src)`: offsets in the text are one past those in `src`.
+  const text = `(${src})`;
+  const shift = 1;
   const kind = language === "ts" ? ts.ScriptKind.TS : ts.ScriptKind.JS;
   const sf = ts.createSourceFile(`f.${language}`, text, ts.ScriptTarget.Latest, true, kind);
-  const off = prefix.length;
-  if (prefix !== "(") src = "function " + src;
-  const shift = prefix === "(" ? off : 1;
   const range = (n: TS.Node): Range => ({
     start: Math.max(0, n.getStart(sf) - shift),
     end: Math.max(0, n.getEnd() - shift),

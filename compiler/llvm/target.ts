@@ -1,5 +1,5 @@
 // The host target: triple, CPU name and features, and target machines for it.
-import { cstr, llvm, LLVM_ARCH, OutPtr, readCString, takeMessage } from "./_ffi.ts";
+import { cstr, llvm, LLVM_ARCH, OutPtr, takeMessage } from "./_ffi.ts";
 
 /** What the host is, as LLVM names it. */
 export interface HostTarget {
@@ -56,6 +56,3 @@ export function createTargetMachine(
   if (!tm) throw new Error(`LLVM: cannot create a target machine for ${h.triple}`);
   return tm;
 }
-
-/** Reads a C string without freeing it (re-exported for the binding's other modules). */
-export { readCString };
