@@ -25,3 +25,4 @@ export { CompileError } from "./compiler/diagnostics.ts";
 export { cacheStats } from "./compiler/cache/store.ts";
 export { prange, range } from "./parallel/range.ts";
 export { getNumThreads, getThreadId, setNumThreads } from "./parallel/pool.ts";
+export { empty, zeros } from "./parallel/shared.ts";

@@ -1,6 +1,15 @@
 // Run by parallel_test.ts in a fresh process per TSJIT_NUM_THREADS value: prange kernels
 // against plain JS. Exits non-zero on the first difference.
-import { getNumThreads, getThreadId, jit, prange, range, setNumThreads } from "../mod.ts";
+import {
+  empty,
+  getNumThreads,
+  getThreadId,
+  jit,
+  prange,
+  range,
+  setNumThreads,
+  zeros,
+} from "../mod.ts";
 import { checkSame, rng } from "./_differential.ts";
 import { mandelbrot } from "../examples/mandelbrot.ts";
 import { assert, assertEquals, assertThrows } from "@std/assert";
@@ -148,6 +157,17 @@ const race = jit((a: Float64Array) => {
   return last;
 });
 assertThrows(() => race(arr), Error, "'last' is written by every thread");
+
+// shared-memory helpers: SharedArrayBuffer-backed, accepted by jitted code
+const shared = zeros(100, "f64");
+assert(shared.buffer instanceof SharedArrayBuffer && shared.length === 100);
+const sharedOut = empty(100, Float64Array);
+checkSame(function copyShared(a: Float64Array, out: Float64Array) {
+  for (const i of prange(a.length)) out[i] = a[i] + i;
+}, [[shared, sharedOut]]);
+assert(zeros(3, "u8c") instanceof Uint8ClampedArray);
+assertThrows(() => zeros(-1, "f64"), RangeError);
+assertThrows(() => zeros(1, "f16" as never), TypeError);
 
 // range and prange are plain iterables outside compiled code
 assertEquals([...range(2, 11, 4)], [2, 6, 10]);
