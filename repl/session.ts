@@ -20,6 +20,8 @@ export const PRELUDE: Record<string, unknown> = {
   getNumThreads: tsjit.getNumThreads,
   setNumThreads: tsjit.setNumThreads,
   getThreadId: tsjit.getThreadId,
+  zeros: tsjit.zeros,
+  empty: tsjit.empty,
   CompileError: tsjit.CompileError,
 };
 
