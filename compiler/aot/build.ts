@@ -7,7 +7,8 @@ import { formatLocation } from "../diagnostics.ts";
 import { hostTarget } from "../llvm/mod.ts";
 import { CTX_HEADER, Status } from "../lower/lower.ts";
 import { objectOf, signatureText, type Specialization } from "../pipeline.ts";
-import { isArray, type Type } from "../types/types.ts";
+import { isArray } from "../types/types.ts";
+import { guardSource } from "../_invoke.ts";
 
 /** CPU features gcc's __builtin_cpu_supports knows, as LLVM spells them. */
 const CHECKABLE = [
@@ -99,15 +100,6 @@ const messages: Record<number, string> = {
   [Status.nonIntegerBound]: "prange() bounds and step must be integers",
   [Status.noReturnValue]: "the function reached its end without returning a value",
 };
-const guard = (types: Type[]) =>
-  types.map((t, i) => {
-    const a = `a${i}`;
-    if (isArray(t)) return `${a} instanceof ${t} && (${a}.length !== 0 || !${a}.buffer.detached)`;
-    if (t === "bool") return `typeof ${a} === "boolean"`;
-    if (t === "int") return `Number.isSafeInteger(${a})`;
-    return `typeof ${a} === "number"`;
-  }).join(" && ") || "true";
-
 const symbols: string[] = [];
 const functions: string[] = [];
 for (const { name, specs } of exported) {
@@ -132,7 +124,7 @@ for (const { name, specs } of exported) {
       : spec.returnType === "void"
       ? "undefined"
       : "r";
-    return `  if (${guard(spec.argTypes)}) {
+    return `  if (${guardSource(spec.argTypes, true)}) {
     ${fills}
     const r = lib.symbols["${spec.entrySymbol}"](${[...arrays, ctx].join(", ")});
     if (${ctx}[1] !== 0) throw failure(${ctx}, ${JSON.stringify(sites)});
