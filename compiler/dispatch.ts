@@ -149,7 +149,8 @@ export function jit<F extends (...args: never[]) => unknown>(
         const detached = ArrayBuffer.isView(args[i]) &&
           (args[i] as { buffer: ArrayBuffer }).buffer.detached;
         return new TypeError(
-          `${name}(): parameter '${names[i]}' must be a number, a boolean or a typed array, ` +
+          `${name}(): parameter '${names[i]}' must be a number, a boolean or a typed array ` +
+            `(Float64/32Array, Int8/16/32Array, Uint8/16/32Array, Uint8ClampedArray), ` +
             `got ${detached ? "a typed array whose buffer is detached" : describeValue(args[i])}`,
         );
       }
