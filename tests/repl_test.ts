@@ -122,19 +122,37 @@ Deno.test("line editing in a terminal: tab completes a session name", async () =
     stdout: "piped",
     stderr: "piped",
   }).spawn();
+  // Drive it like a user: wait for what the terminal shows before typing the next keys.
   const w = child.stdin.getWriter();
-  const send = async (s: string, ms = 700) => {
-    await w.write(new TextEncoder().encode(s));
-    await new Promise((r) => setTimeout(r, ms));
+  let out = "";
+  const reading = (async () => {
+    for await (const chunk of child.stdout) out += new TextDecoder().decode(chunk);
+  })();
+  const until = async (text: string, from: number) => {
+    for (let waited = 0; out.indexOf(text, from) < 0; waited += 20) {
+      if (waited > 20_000) {
+        throw new Error(`the REPL did not show ${JSON.stringify(text)}:\n${out}`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return out.indexOf(text, from) + text.length;
   };
-  await send("", 1500);
-  await send("const uniqueName42 = 7\r");
-  await send("uniqueN\t");
-  await send(" * 6\r");
-  await send("\x04", 300);
+  const type = (s: string) => w.write(new TextEncoder().encode(s));
+  let at = await until("tsjit> ", 0);
+  await type("const uniqueName42 = 7\r");
+  at = await until("tsjit> ", at);
+  await type("uniqueN\t");
+  at = await until("uniqueName42", at);
+  await type(" * 6\r");
+  const result = /\n(\x1b\[\d+m)?42(\x1b\[\d+m)?\r?\n/; // the value on a line of its own
+  for (let waited = 0; !result.test(out.slice(at)) && waited < 20_000; waited += 20) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await type("\x04");
   await w.close();
-  const o = await child.output();
-  const out = new TextDecoder().decode(o.stdout);
-  assertStringIncludes(out, "42");
+  await child.status;
+  await reading;
+  await child.stderr.cancel();
+  assertMatch(out.slice(at), result);
   assertStringIncludes(out, "uniqueName42 * 6");
 });
