@@ -1,11 +1,19 @@
-// Differential fuzzing against plain JS. CI checks a bounded number of random programs;
-// `./tsjit test --fuzz N` (TSJIT_FUZZ_RUNS=N) checks N.
+// Differential fuzzing against plain JS. CI checks a bounded number of random programs from a
+// fixed seed (reproducible); `./tsjit test --fuzz N` checks N programs from a fresh seed, which
+// it prints, and TSJIT_FUZZ_SEED replays one.
 import { fuzz } from "./_fuzz.ts";
 
-const runs = Number(Deno.env.get("TSJIT_FUZZ_RUNS") ?? 150);
+const requested = Deno.env.get("TSJIT_FUZZ_RUNS");
+const runs = Number(requested ?? 150);
+const seedEnv = Deno.env.get("TSJIT_FUZZ_SEED");
+const seed = seedEnv !== undefined
+  ? Number(seedEnv)
+  : requested === undefined
+  ? 20261122
+  : Math.floor(Math.random() * 2 ** 31);
 
-Deno.test(`random programs agree with plain JS (${runs} programs)`, () => {
+Deno.test(`random programs agree with plain JS (${runs} programs, seed ${seed})`, () => {
   const t = performance.now();
-  fuzz(runs);
-  console.log(`  ${runs} programs in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  fuzz(runs, seed);
+  console.log(`  ${runs} programs in ${((performance.now() - t) / 1000).toFixed(1)} s (seed ${seed})`);
 });
