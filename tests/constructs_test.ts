@@ -299,3 +299,19 @@ Deno.test("products of non-negative integers are integers; anything that may be 
     for (const i of range(3, -1, -1)) out[8] = i * 0 - i;
   }, [[0, new Float64Array(9)], [-4, new Float64Array(9)], [7, new Float64Array(9)]]);
 });
+
+Deno.test("integer products that outgrow int64 follow JS (doubles), not wrapping arithmetic", () => {
+  checkSame(function wideProducts(a: number, b: number, u: Uint32Array) {
+    const p = (a >>> 0) * (b >>> 0) + 1; // up to 2^64: beyond int64
+    const q = a * b * a; // three int32 factors: up to 2^93
+    let h = 7;
+    for (let i = 0; i < u.length; i++) h = h * 31 + u[i]; // grows past 2^63 after 13 rounds
+    let g = 1;
+    for (let i = 0; i < u.length; i++) g *= u[i] + 3;
+    return p + q + h + g + u[0] * u[1];
+  }, [[-1, -1, new Uint32Array(40).fill(4294967295)], [
+    2 ** 31 - 1,
+    -(2 ** 31),
+    new Uint32Array(30).map((_, i) => i * 123456789),
+  ], [3, 5, new Uint32Array([1, 2])]]);
+});

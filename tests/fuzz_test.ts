@@ -15,5 +15,7 @@ const seed = seedEnv !== undefined
 Deno.test(`random programs agree with plain JS (${runs} programs, seed ${seed})`, () => {
   const t = performance.now();
   fuzz(runs, seed);
-  console.log(`  ${runs} programs in ${((performance.now() - t) / 1000).toFixed(1)} s (seed ${seed})`);
+  console.log(
+    `  ${runs} programs in ${((performance.now() - t) / 1000).toFixed(1)} s (seed ${seed})`,
+  );
 });

@@ -183,6 +183,82 @@ export function inferTypes(
     }
   };
   const UNSIGNED = new Set(["Uint8Array", "Uint16Array", "Uint32Array", "Uint8ClampedArray"]);
+  // Which variables may hold integers too wide for exact int64 products: uint32 values (`>>>`,
+  // Uint32Array elements) and products of non-literal factors. A product with a wide factor is
+  // computed in doubles, as JS does, instead of in int64 (where it could pass 2^63 and wrap).
+  const wideVars = new Set<Variable>();
+  const markWide = (v: Variable, isWide: boolean) => {
+    if (isWide && !wideVars.has(v)) {
+      wideVars.add(v);
+      changed = true;
+    }
+  };
+  const smallLiteral = (x: Expr) =>
+    x.kind === "num" && Number.isInteger(x.value) && Math.abs(x.value) <= 2 ** 21;
+  const wide = (e: Expr): boolean => {
+    switch (e.kind) {
+      case "name":
+        return !!e.variable && wideVars.has(e.variable);
+      case "unary":
+        return wide(e.operand);
+      case "binary":
+        if (e.op === ">>>") return true;
+        if (e.op === "*") {
+          return (!smallLiteral(e.left) && !smallLiteral(e.right)) || wide(e.left) || wide(e.right);
+        }
+        if (e.op === "+" || e.op === "-" || e.op === "%") return wide(e.left) || wide(e.right);
+        return false;
+      case "index":
+        return exprTypes.get(e.object) === "Uint32Array";
+      case "cond":
+        return wide(e.then) || wide(e.else);
+      case "logical":
+        return wide(e.left) || wide(e.right);
+      case "call":
+        return e.args.some(wide);
+      case "comma":
+        return wide(e.exprs[e.exprs.length - 1]);
+      case "assign":
+        return wide(e.value);
+      default:
+        return false;
+    }
+  };
+
+  // `h = h * 31 + c` in a loop grows without bound: a variable multiplied into itself is wide.
+  const mentions = (e: Expr, v: Variable): boolean => {
+    switch (e.kind) {
+      case "name":
+        return e.variable === v;
+      case "unary":
+        return mentions(e.operand, v);
+      case "binary":
+      case "logical":
+        return mentions(e.left, v) || mentions(e.right, v);
+      case "cond":
+        return mentions(e.then, v) || mentions(e.else, v);
+      case "call":
+        return e.args.some((a) => mentions(a, v));
+      default:
+        return false;
+    }
+  };
+  const multipliesInto = (e: Expr, v: Variable): boolean => {
+    switch (e.kind) {
+      case "binary":
+        if ((e.op === "*" || e.op === "**") && (mentions(e.left, v) || mentions(e.right, v))) {
+          return true;
+        }
+        return multipliesInto(e.left, v) || multipliesInto(e.right, v);
+      case "unary":
+        return multipliesInto(e.operand, v);
+      case "cond":
+        return multipliesInto(e.then, v) || multipliesInto(e.else, v);
+      default:
+        return false;
+    }
+  };
+
   const nonnegBinary = (e: Expr & { kind: "binary" }): boolean => {
     switch (e.op) {
       case "+":
@@ -284,9 +360,15 @@ export function inferTypes(
       case "-":
         if (!ints) return "f64";
         return l === "int" ? "int" : "intz";
-      case "*":
-        if (!ints) return "f64";
-        return nonneg(left) && nonneg(right) ? "int" : "intz";
+      case "*": {
+        if (!ints || wide(left) || wide(right)) return "f64";
+        // A product of non-negative integers is never -0; with one factor a literal of at most
+        // 2^21 it also stays below 2^53 (the other factor is at most 2^32), so int64 arithmetic
+        // gives JS's value exactly. Anything else stays intz (recomputed in doubles when seen).
+        return nonneg(left) && nonneg(right) && (smallLiteral(left) || smallLiteral(right))
+          ? "int"
+          : "intz";
+      }
       case "/":
       case "**":
         return "f64";
@@ -444,11 +526,16 @@ export function inferTypes(
           if (e.op === "=") {
             assignVar(target, v, e.range);
             markSign(target, nonneg(e.value));
+            markWide(target, wide(e.value) || multipliesInto(e.value, target));
             return type(e.target);
           }
           const cur = numeric(e.target, type(e.target));
           const r = arith(e.op, cur, numeric(e.value, v), e.target, e.value, e);
           markSign(target, nonneg(compoundOperation(e)));
+          markWide(
+            target,
+            wide(compoundOperation(e)) || multipliesInto(compoundOperation(e), target),
+          );
           exprTypes.set(compoundOperation(e), r);
           assignVar(target, r, e.range);
           return type(e.target);
@@ -553,6 +640,7 @@ export function inferTypes(
           if (d.init) {
             assignVar(d.variable!, type(d.init), d.range);
             markSign(d.variable!, nonneg(d.init));
+            markWide(d.variable!, wide(d.init));
           }
         }
         return;
