@@ -1,6 +1,7 @@
 // Differential tests: each construct of the serial core, plain JS against jit().
 import { range } from "../mod.ts";
 import { checkSame, floats, rng, SPECIAL } from "./_differential.ts";
+import { assert } from "@std/assert";
 
 const N = 40;
 const xs = floats(N, 7);
@@ -314,4 +315,32 @@ Deno.test("integer products that outgrow int64 follow JS (doubles), not wrapping
     -(2 ** 31),
     new Uint32Array(30).map((_, i) => i * 123456789),
   ], [3, 5, new Uint32Array([1, 2])]]);
+});
+
+Deno.test("large element-wise loops (streaming stores) give the same elements as plain JS", () => {
+  const n = (1 << 18) + 37;
+  const x = floats(n, 3);
+  const y = floats(n, 4);
+  const view = (a: Float64Array, offset: number) => {
+    const b = new Float64Array(new ArrayBuffer(8 * (n + 8)), 8 * offset, n);
+    b.set(a);
+    return b;
+  };
+  const add = checkSame(function streamAdd(x: Float64Array, y: Float64Array, r: Float64Array) {
+    for (let i = 0; i < r.length; i++) r[i] = x[i] + y[i];
+  }, [[x, y, new Float64Array(n)], [x, y, view(y, 3)], [x, y, view(x, 7)]]);
+  if (Deno.build.arch === "x86_64") {
+    assert(/vmovnt/.test(add.inspectAsm()), "the streaming version was not generated");
+  }
+  checkSame(function streamExpr(x: Float64Array, r: Float64Array, k: number, m: number) {
+    let i = 0;
+    for (i = 0; i < r.length; i++) r[i] = (x[i] * k - i / 3) / m + -x[i];
+    return i;
+  }, [[x, new Float64Array(n), 2.5, 7], [x, new Float64Array(n), -3, 0]]);
+  checkSame(function streamCompound(r: Float64Array, x: Float64Array) {
+    for (let i = 0; i < r.length; i++) r[i] += x[i] * 0.5;
+  }, [[view(y, 1), x]]);
+  checkSame(function streamInPlace(r: Float64Array) {
+    for (let i = 0; i < r.length; i++) r[i] = r[i] * r[i] - 1;
+  }, [[view(x, 5)]]);
 });

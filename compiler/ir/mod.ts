@@ -5,8 +5,18 @@
  * @module
  */
 
-/** The LLVM types tsjit emits (opaque pointers: LLVM 15 and later). */
-export type IRType = "double" | "float" | "i64" | "i32" | "i16" | "i8" | "i1" | "ptr" | "void";
+/** The LLVM types tsjit emits (opaque pointers: LLVM 15 and later), vectors included. */
+export type IRType =
+  | "double"
+  | "float"
+  | "i64"
+  | "i32"
+  | "i16"
+  | "i8"
+  | "i1"
+  | "ptr"
+  | "void"
+  | `<${number} x ${"double" | "i64"}>`;
 
 /** An SSA value or constant: its type and how IR text refers to it. */
 export interface Value {
@@ -126,11 +136,21 @@ export class Builder {
     return { ty: "ptr", ref };
   }
 
-  load(ty: IRType, ptr: Value, hint?: string): Value {
-    return this.emit(ty, `load ${ty}, ptr ${ptr.ref}`, hint);
+  load(ty: IRType, ptr: Value, hint?: string, align?: number): Value {
+    return this.emit(ty, `load ${ty}, ptr ${ptr.ref}${align ? `, align ${align}` : ""}`, hint);
   }
-  store(v: Value, ptr: Value): void {
-    this.stmt(`store ${v.ty} ${v.ref}, ptr ${ptr.ref}`);
+  /** A store; `attachment` is extra text such as `!nontemporal !{i32 1}`. */
+  store(v: Value, ptr: Value, align?: number, attachment?: string): void {
+    const a = align ? `, align ${align}` : "";
+    this.stmt(`store ${v.ty} ${v.ref}, ptr ${ptr.ref}${a}${attachment ? `, ${attachment}` : ""}`);
+  }
+  /** An instruction given as text after `=` (vector operations the typed helpers do not cover). */
+  raw(ty: IRType, text: string, hint?: string): Value {
+    return this.emit(ty, text, hint);
+  }
+  /** An instruction without a result, as text. */
+  rawStmt(text: string): void {
+    this.stmt(text);
   }
   gep(elemTy: IRType, base: Value, index: Value): Value {
     return this.emit("ptr", `getelementptr inbounds ${elemTy}, ptr ${base.ref}, i64 ${index.ref}`);

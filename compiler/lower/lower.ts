@@ -25,6 +25,7 @@ import { type CoveredAccess, findCountedLoop } from "./_loops.ts";
 import { elementPointer, loadElement, storeElement } from "./_arrays.ts";
 import { builtinCall } from "./_math.ts";
 import { emitEntry, FAIL_IR } from "./_entry.ts";
+import { emitStreaming, STREAMING_THRESHOLD, streamingPlan } from "./_streaming.ts";
 import { CHUNK_PARAMS, type ChunkSetup, lowerChunk, lowerPrange } from "./_parallel.ts";
 
 /** Status codes a compiled function leaves in its context block. */
@@ -841,14 +842,15 @@ export class FunctionLowering {
    * the right iteration.
    */
   private versioned(s: Stmt & { kind: "for" }, emit: () => void): void {
-    if (!this.opts.boundscheck) return emit();
     const loop = findCountedLoop(s, this.tf);
     if (!loop) return emit();
     const { b } = this;
     const lo = b.load("i64", this.scalarSlots.get(loop.variable)!);
     let hi = this.asInt(loop.bound);
     if (loop.inclusive) hi = b.bin("add", hi, int("i64", 1));
-    this.emitVersions(lo, hi, loop.accesses, emit);
+    const plan = streamingPlan(s, loop, this.tf);
+    const stream = plan && ((l: Value, h: Value) => emitStreaming(this, plan, l, h));
+    this.emitVersions(lo, hi, loop.accesses, emit, stream);
   }
 
   emitVersions(
@@ -856,13 +858,15 @@ export class FunctionLowering {
     hi: Value,
     accesses: CoveredAccess[],
     emit: () => void,
+    stream?: (lo: Value, hi: Value) => void,
   ) {
     const { b } = this;
-    if (accesses.length === 0) return emit();
-    let ok: Value = b.icmp("sge", lo, hi); // the loop does not run
+    if (accesses.length === 0 && !stream) return emit();
+    // without bounds checks every access counts as proven
+    let ok: Value = this.opts.boundscheck ? b.icmp("sge", lo, hi) : int("i1", 1);
     let all: Value = int("i1", 1);
     const seen = new Map<string, Value>();
-    for (const a of accesses) {
+    for (const a of this.opts.boundscheck ? accesses : []) {
       // the same array and literal offset need one check (expression offsets are few)
       const lit = typeof a.offset === "number";
       const key = `${(a.array as Expr & { kind: "name" }).variable!.id}:${lit ? a.offset : ""}`;
@@ -888,6 +892,17 @@ export class FunctionLowering {
     b.positionAt(fast);
     const saved = this.proven;
     this.proven = new Set([...saved, ...accesses.map((a) => a.index)]);
+    if (stream) {
+      // large element-wise loops stream their stores past the cache (_streaming.ts)
+      const big = b.icmp("sge", b.bin("sub", hi, lo), int("i64", STREAMING_THRESHOLD));
+      const streaming = this.fn.newBlock("loop.streaming");
+      const plain = this.fn.newBlock("loop.cached");
+      b.condBr(big, streaming, plain);
+      b.positionAt(streaming);
+      stream(lo, hi);
+      b.br(join);
+      b.positionAt(plain);
+    }
     emit();
     this.proven = saved;
     b.br(join);
