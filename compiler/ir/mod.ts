@@ -100,6 +100,23 @@ export class IRModule {
     }
   }
 
+  private metadataCount = 0;
+
+  /**
+   * A loop attachment (`!llvm.loop !N`) that tells LLVM not to vectorize or unroll the loop whose
+   * back edge carries it (the loop is already in its final shape).
+   */
+  loopAsIs(): string {
+    const id = this.metadataCount;
+    this.metadataCount += 3;
+    this.globals.push(
+      `!${id} = distinct !{!${id}, !${id + 1}, !${id + 2}}`,
+      `!${id + 1} = !{!"llvm.loop.vectorize.enable", i1 false}`,
+      `!${id + 2} = !{!"llvm.loop.unroll.disable"}`,
+    );
+    return `!llvm.loop !${id}`;
+  }
+
   render(): string {
     return [...this.decls.values(), ...this.globals, "", ...this.functions.map((f) => f.render())]
       .join("\n");
@@ -191,9 +208,10 @@ export class Builder {
     return this.emit(retTy, text);
   }
 
-  br(target: Block): void {
+  /** An unconditional branch; `attachment` such as a loop's `!llvm.loop !N`. */
+  br(target: Block, attachment?: string): void {
     if (this.block.terminated) return;
-    this.stmt(`br label %${target.label}`);
+    this.stmt(`br label %${target.label}${attachment ? `, ${attachment}` : ""}`);
     this.block.terminated = true;
   }
   condBr(c: Value, t: Block, f: Block, weights?: [number, number]): void {

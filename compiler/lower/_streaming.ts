@@ -131,7 +131,7 @@ export function emitStreaming(
     b.positionAt(loopBody);
     body(i);
     b.store(b.bin("add", i, int("i64", step)), slot);
-    b.br(head);
+    b.br(head, L.mod.loopAsIs()); // already in final shape: no vectorizing or unrolling again
     b.positionAt(end);
   };
 
