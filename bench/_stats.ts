@@ -7,18 +7,6 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Median milliseconds of `f` over `runs` runs after `warmup` unmeasured ones. */
-export function timeMs(f: () => unknown, runs = 15, warmup = 3): number {
-  for (let i = 0; i < warmup; i++) f();
-  const ts: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    ts.push(performance.now() - t);
-  }
-  return median(ts);
-}
-
 /** Median nanoseconds per call of `f`, measured in batches of `batch` calls. */
 export function nsPerCall(f: () => unknown, batch = 200_000, batches = 15): number {
   for (let i = 0; i < batch; i++) f();

@@ -3,7 +3,7 @@
 // speed-up of a compute-bound kernel (mandelbrot rows) from 1 thread to all, in one run.
 // Run: ./tsjit run --allow-run bench/region.ts
 import { getNumThreads, jit, prange, setNumThreads } from "../mod.ts";
-import { median, timeInTurns } from "./_stats.ts";
+import { median, nsPerCall, timeInTurns } from "./_stats.ts";
 import { mandelbrot as mandelbrotRows } from "../examples/mandelbrot.ts";
 
 const N = getNumThreads();
@@ -12,21 +12,10 @@ const region = jit((a: Float64Array) => {
 });
 const a = new Float64Array(new SharedArrayBuffer(8 * N));
 
-function usPerCall(f: () => unknown, calls: number, rounds = 9): number {
-  for (let i = 0; i < calls; i++) f();
-  const ts: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const t = performance.now();
-    for (let i = 0; i < calls; i++) f();
-    ts.push(((performance.now() - t) / calls) * 1000);
-  }
-  return median(ts);
-}
-
 setNumThreads(1);
-const one = usPerCall(() => region(a), 100_000);
+const one = nsPerCall(() => region(a), 100_000, 9) / 1000;
 setNumThreads(N);
-const all = usPerCall(() => region(a), 100_000);
+const all = nsPerCall(() => region(a), 100_000, 9) / 1000;
 const expected = new Float64Array(N).fill(a[0]);
 if (!a.every((v, i) => v === expected[i])) throw new Error("region results differ");
 

@@ -66,14 +66,24 @@ export function compileSpecialization(fn: CompilableFunction, argTypes: Type[]):
   };
 }
 
-/** Machine code for a specialization, as assembly text (recompiles its optimized IR). */
-export function assemblyOf(spec: Specialization): string {
-  const mod = llvm.parseForJit(spec.optimizedIR, "asm");
+/** Runs the code generator over a specialization's optimized IR (parsed anew, then freed). */
+function fromOptimizedIR<T>(spec: Specialization, emit: (m: llvm.ModuleRef) => T): T {
+  const mod = llvm.parseForJit(spec.optimizedIR, "codegen");
   try {
-    return llvm.emitAssembly(mod);
+    return emit(mod);
   } finally {
     llvm.disposeModule(mod);
   }
+}
+
+/** Machine code for a specialization, as assembly text. */
+export function assemblyOf(spec: Specialization): string {
+  return fromOptimizedIR(spec, llvm.emitAssembly);
+}
+
+/** A position-independent object file of a specialization's optimized module. */
+export function objectOf(spec: Specialization): Uint8Array {
+  return fromOptimizedIR(spec, llvm.emitObject);
 }
 
 /** `(f64[], i64) -> f64` */
@@ -90,14 +100,4 @@ function typesReport(t: TypedFunction, argTypes: Type[]): string {
     lines.push(`  ${v.name}: ${typeName(ty)}${isArray(ty) ? ` (${ty})` : ""}  [${kind}]`);
   }
   return lines.join("\n");
-}
-
-/** A position-independent object file of a specialization's optimized module. */
-export function objectOf(spec: Specialization): Uint8Array {
-  const mod = llvm.parseForJit(spec.optimizedIR, "object");
-  try {
-    return llvm.emitObject(mod);
-  } finally {
-    llvm.disposeModule(mod);
-  }
 }

@@ -47,18 +47,13 @@ export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-let warned = new Set<string>();
+const warned = new Set<string>();
 
 /** A one-line warning, once per message. */
 export function warnOnce(message: string): void {
   if (warned.has(message)) return;
   warned.add(message);
   console.warn(`tsjit: ${message}`);
-}
-
-/** Forgets warnings already given (tests). */
-export function resetWarnings(): void {
-  warned = new Set();
 }
 
 function removeEntry(dir: string): void {
