@@ -131,3 +131,30 @@ export function floats(n: number, seed = 1): Float64Array {
   }
   return a;
 }
+
+/**
+ * Runs `fn` plain and jitted on arguments that may share memory (views of one buffer): `make`
+ * builds a fresh set each time. Results and every element of the underlying buffers must agree.
+ */
+export function checkSameViews(
+  // deno-lint-ignore no-explicit-any
+  fn: (...args: any[]) => unknown,
+  make: () => { buffers: Float64Array[]; args: Arg[] },
+  opts: JitOptions = {},
+) {
+  const f = jit(fn, opts);
+  const plain = make();
+  const jitted = make();
+  const expected = fn(...plain.args);
+  const actual = f(...jitted.args);
+  assert(Object.is(actual, expected), `${fn.name} returned ${actual}, plain JS ${expected}`);
+  plain.buffers.forEach((p, k) => {
+    for (let i = 0; i < p.length; i++) {
+      assert(
+        Object.is(jitted.buffers[k][i], p[i]),
+        `${fn.name}: buffer ${k} element ${i} is ${jitted.buffers[k][i]}, plain JS ${p[i]}`,
+      );
+    }
+  });
+  return f;
+}

@@ -81,6 +81,12 @@ function walk(s: Stmt | undefined, onExpr: (e: Expr) => void, onStmt: (s: Stmt) 
 
 const isName = (e: Expr, v: Variable) => e.kind === "name" && e.variable === v;
 
+/** An expression computed as an i64 (its type is an integer one). */
+function integral(e: Expr, tf: TypedFunction): boolean {
+  const t = tf.exprTypes.get(e);
+  return t === "int" || t === "intz";
+}
+
 /** Recognizes the loop, or returns undefined when it does not have the counted shape. */
 export function findCountedLoop(s: LoopLike, tf: TypedFunction): CountedLoop | undefined {
   const assigned = new Set<Variable>();
@@ -132,7 +138,13 @@ export function findCountedLoop(s: LoopLike, tf: TypedFunction): CountedLoop | u
   walk(body, (e) => {
     if (e.kind !== "index" || e.object.kind !== "name" || !e.object.variable) return;
     if (assigned.has(e.object.variable) || !isArray(tf.varTypes.get(e.object.variable)!)) return;
-    const found = counterOffset(e.index, variable, (x) => invariant(x, assigned, variable, tf));
+    // an index computed in doubles is checked at each access (elementPointer): not covered
+    if (!integral(e.index, tf)) return;
+    const found = counterOffset(
+      e.index,
+      variable,
+      (x) => invariant(x, assigned, variable, tf) && integral(x, tf),
+    );
     if (found) accesses.push({ index: e, array: e.object, ...found });
   }, () => {});
   return { variable, bound, inclusive, accesses };

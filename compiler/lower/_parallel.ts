@@ -7,6 +7,7 @@ import { f64, int, type Value } from "../ir/mod.ts";
 import { constantValue } from "../types/infer.ts";
 import { irType, isArray } from "../types/types.ts";
 import { findCountedLoop } from "./_loops.ts";
+import { checkedOp, emitVersions } from "./_versions.ts";
 import { analyzePrange, type PrangeInfo, type Reduction } from "./_prange.ts";
 import { MAX_CHUNKS } from "../../parallel/_layout.ts";
 import { type FunctionLowering, Status } from "./lower.ts";
@@ -229,7 +230,11 @@ export function lowerChunk(L: FunctionLowering, setup: ChunkSetup): void {
     ? findCountedLoop({ kind: "forOf", variable: v, body: loop.body }, L.tf)
     : undefined;
   if (counted) {
-    L.emitVersions(b.bin("add", start, lo), b.bin("add", start, hi), counted.accesses, emitLoop);
+    // counter values [start + lo, start + hi); a sum that wraps sends the chunk to its checked copy
+    const first = checkedOp(L, "add", start, lo);
+    const last = checkedOp(L, "add", start, hi);
+    const bad = b.bin("or", first.bad, last.bad);
+    emitVersions(L, first.value, { value: last.value, bad }, counted.accesses, emitLoop);
   } else emitLoop();
   info.reductions.forEach((r, ri) => {
     const ty = irType(L.varType(r.variable));

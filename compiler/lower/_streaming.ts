@@ -8,6 +8,7 @@ import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { f64, int, type IRType, type Value } from "../ir/mod.ts";
 import type { TypedFunction } from "../types/infer.ts";
 import type { CountedLoop } from "./_loops.ts";
+import type { StreamingCopy } from "./_versions.ts";
 import type { FunctionLowering } from "./lower.ts";
 
 /** Elements from which a loop streams its stores (2 MiB of doubles). */
@@ -67,8 +68,45 @@ export function streamingPlan(
   return { target: e.target.object, value, counter };
 }
 
+/** The streaming copy of a planned loop, for loop versioning (_versions.ts). */
+export function streamingCopy(L: FunctionLowering, plan: StreamingPlan): StreamingCopy {
+  return {
+    allowed: (lo, hi) => disjointInputs(L, plan, lo, hi),
+    emit: (lo, hi) => emitStreaming(L, plan, lo, hi),
+  };
+}
+
+/** The arrays read by the stored value, by name. */
+function inputs(x: Expr, out: Set<Expr & { kind: "name" }>): Set<Expr & { kind: "name" }> {
+  if (x.kind === "index" && x.object.kind === "name") out.add(x.object);
+  else if (x.kind === "binary") inputs(x.left, out), inputs(x.right, out);
+  else if (x.kind === "unary") inputs(x.operand, out);
+  return out;
+}
+
+/**
+ * True when no array the value reads overlaps the output's elements [lo, hi) unless it is the
+ * output itself: 8-wide loads ahead of the stores would otherwise read elements the plain loop
+ * has already rewritten (`r = buf.subarray(1)`, `x = buf.subarray(0, n)`, `r[i] = x[i] + 1`).
+ */
+function disjointInputs(L: FunctionLowering, plan: StreamingPlan, lo: Value, hi: Value): Value {
+  const { b } = L;
+  const address = (p: Value, i: Value) =>
+    b.bin("add", b.cast("ptrtoint", p, "i64"), b.bin("shl", i, int("i64", 3)));
+  const out = L.array(plan.target).ptr;
+  const [outLo, outHi] = [address(out, lo), address(out, hi)];
+  let ok: Value = int("i1", 1);
+  for (const a of inputs(plan.value, new Set())) {
+    const p = L.array(a).ptr;
+    const [inLo, inHi] = [address(p, lo), address(p, hi)];
+    const apart = b.bin("or", b.icmp("ule", inHi, outLo), b.icmp("ule", outHi, inLo));
+    ok = b.bin("and", ok, b.bin("or", apart, b.icmp("eq", p, out)));
+  }
+  return ok;
+}
+
 /** Emits the streaming loop over [lo, hi) (all its accesses are proven in bounds). */
-export function emitStreaming(
+function emitStreaming(
   L: FunctionLowering,
   plan: StreamingPlan,
   lo: Value,
@@ -96,7 +134,8 @@ export function emitStreaming(
         return width === 1 ? b.load("double", p) : b.load(VEC, p, undefined, 8);
       }
       case "binary": {
-        const op = { "+": "fadd", "-": "fsub", "*": "fmul", "/": "fdiv" }[x.op]!;
+        const op = { "+": "fadd", "-": "fsub", "*": "fmul", "/": "fdiv" }[x.op]! +
+          (L.opts.fastmath ? " fast" : "");
         return b.bin(op, value(x.left, i, width), value(x.right, i, width));
       }
       case "unary": {

@@ -21,11 +21,12 @@ import {
 } from "../types/infer.ts";
 import { type ArrayType, elementType, irType, isArray, type Type } from "../types/types.ts";
 import { JSOPS_DECLS, JSOPS_IR } from "./_jsops.ts";
-import { type CoveredAccess, findCountedLoop } from "./_loops.ts";
+import { findCountedLoop } from "./_loops.ts";
+import { emitVersions, loopEnd } from "./_versions.ts";
 import { elementPointer, loadElement, storeElement } from "./_arrays.ts";
 import { builtinCall } from "./_math.ts";
 import { emitEntry, FAIL_IR } from "./_entry.ts";
-import { emitStreaming, STREAMING_THRESHOLD, streamingPlan } from "./_streaming.ts";
+import { streamingCopy, streamingPlan } from "./_streaming.ts";
 import { CHUNK_PARAMS, type ChunkSetup, lowerChunk, lowerPrange } from "./_parallel.ts";
 
 /** Status codes a compiled function leaves in its context block. */
@@ -529,8 +530,8 @@ export class FunctionLowering {
       if (isArray(vt)) {
         const src = this.array(e.value);
         const dst = this.arraySlots.get(v)!;
-        b.store(b.load("ptr", src.ptr), dst.ptr);
-        b.store(b.load("i64", src.len), dst.len);
+        b.store(src.ptr, dst.ptr);
+        b.store(src.len, dst.len);
         return { ty: "void", ref: "" };
       }
       const value = e.op === "=" ? this.as(e.value, vt) : this.as(compoundOperation(e), vt);
@@ -587,6 +588,28 @@ export class FunctionLowering {
   // ---- arrays -------------------------------------------------------------------------------
 
   array(e: Expr): { ptr: Value; len: Value; type: ArrayType; name: string } {
+    if (e.kind === "cond") {
+      // `c ? a : b` between arrays of one type: the chosen array's pointer and length
+      const { b } = this;
+      const arms = [this.fn.newBlock("cond.then"), this.fn.newBlock("cond.else")];
+      const end = this.fn.newBlock("cond.end");
+      b.condBr(this.truthy(e.test), arms[0], arms[1]);
+      const picked = [e.then, e.else].map((x, k) => {
+        b.positionAt(arms[k]);
+        const a = this.array(x);
+        const from = b.block;
+        b.br(end);
+        return { ...a, from };
+      });
+      b.positionAt(end);
+      const [t, f] = picked;
+      return {
+        ptr: b.phi("ptr", [[t.ptr, t.from], [f.ptr, f.from]]),
+        len: b.phi("i64", [[t.len, t.from], [f.len, f.from]]),
+        type: t.type,
+        name: `${t.name} or ${f.name}`,
+      };
+    }
     if (e.kind !== "name" || !e.variable || !this.arraySlots.has(e.variable)) {
       return this.compileError("only array variables can be indexed", "array expression", e.range);
     }
@@ -831,85 +854,19 @@ export class FunctionLowering {
     const loop = k === 1 && vt === "int" && this.opts.boundscheck
       ? findCountedLoop({ kind: "forOf", variable: v, body: s.body }, this.tf)
       : undefined;
-    if (loop) this.emitVersions(start, stop, loop.accesses, emitLoop);
-    else emitLoop();
+    if (loop) {
+      emitVersions(this, start, { value: stop, bad: int("i1", 0) }, loop.accesses, emitLoop);
+    } else emitLoop();
   }
 
-  /**
-   * Loop versioning for bounds checks: for an innermost counted loop `for (i = lo; i < hi; i++)`,
-   * checks once before the loop that every `a[i + k]` stays inside `a`; if so, the loop runs with
-   * those checks removed (and can be vectorized), otherwise the checked copy runs and throws at
-   * the right iteration.
-   */
+  /** An innermost counted `for` loop runs in versions (_versions.ts) when it has a known end. */
   private versioned(s: Stmt & { kind: "for" }, emit: () => void): void {
     const loop = findCountedLoop(s, this.tf);
-    if (!loop) return emit();
-    const { b } = this;
-    const lo = b.load("i64", this.scalarSlots.get(loop.variable)!);
-    let hi = this.asInt(loop.bound);
-    if (loop.inclusive) hi = b.bin("add", hi, int("i64", 1));
+    const hi = loop && loopEnd(this, loop);
+    if (!loop || !hi) return emit();
+    const lo = this.b.load("i64", this.scalarSlots.get(loop.variable)!);
     const plan = streamingPlan(s, loop, this.tf);
-    const stream = plan && ((l: Value, h: Value) => emitStreaming(this, plan, l, h));
-    this.emitVersions(lo, hi, loop.accesses, emit, stream);
-  }
-
-  emitVersions(
-    lo: Value,
-    hi: Value,
-    accesses: CoveredAccess[],
-    emit: () => void,
-    stream?: (lo: Value, hi: Value) => void,
-  ) {
-    const { b } = this;
-    if (accesses.length === 0 && !stream) return emit();
-    // without bounds checks every access counts as proven
-    let ok: Value = this.opts.boundscheck ? b.icmp("sge", lo, hi) : int("i1", 1);
-    let all: Value = int("i1", 1);
-    const seen = new Map<string, Value>();
-    for (const a of this.opts.boundscheck ? accesses : []) {
-      // the same array and literal offset need one check (expression offsets are few)
-      const lit = typeof a.offset === "number";
-      const key = `${(a.array as Expr & { kind: "name" }).variable!.id}:${lit ? a.offset : ""}`;
-      if (lit && seen.has(key)) continue;
-      let off = typeof a.offset === "number" ? int("i64", a.offset) : this.asInt(a.offset);
-      if (a.negate) off = b.bin("sub", int("i64", 0), off);
-      const arr = this.array(a.array);
-      const first = b.bin("add", lo, off);
-      const last = b.bin("add", hi, off);
-      const inside = b.bin(
-        "and",
-        b.icmp("sge", first, int("i64", 0)),
-        b.icmp("sle", last, arr.len),
-      );
-      seen.set(key, inside);
-      all = b.bin("and", all, inside);
-    }
-    ok = b.bin("or", ok, all);
-    const fast = this.fn.newBlock("loop.unchecked");
-    const slow = this.fn.newBlock("loop.checked");
-    const join = this.fn.newBlock("loop.done");
-    b.condBr(ok, fast, slow, [1048576, 1]);
-    b.positionAt(fast);
-    const saved = this.proven;
-    this.proven = new Set([...saved, ...accesses.map((a) => a.index)]);
-    if (stream) {
-      // large element-wise loops stream their stores past the cache (_streaming.ts)
-      const big = b.icmp("sge", b.bin("sub", hi, lo), int("i64", STREAMING_THRESHOLD));
-      const streaming = this.fn.newBlock("loop.streaming");
-      const plain = this.fn.newBlock("loop.cached");
-      b.condBr(big, streaming, plain);
-      b.positionAt(streaming);
-      stream(lo, hi);
-      b.br(join);
-      b.positionAt(plain);
-    }
-    emit();
-    this.proven = saved;
-    b.br(join);
-    b.positionAt(slow);
-    emit();
-    b.br(join);
-    b.positionAt(join);
+    emitVersions(this, lo, hi, loop.accesses, emit, plan && streamingCopy(this, plan));
   }
 
   private switchStmt(s: Stmt & { kind: "switch" }): void {
