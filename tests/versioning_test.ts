@@ -93,11 +93,16 @@ Deno.test("loop-invariant offsets (a[row * n + j]) are checked without wrap-arou
   marginsUntouched(buf, 12);
   refused(12, (a) => f(a, 3, 4, 1, 1));
   refused(12, (a) => f(a, -1, 4, 4, 1));
-  // row * n wraps: (2^31 - 1) * (2^31 - 1) * ... as sums of int32 values
-  const g = jit((a: Float64Array, r: number, n: number, w: number, v: number) => {
-    const big = r * 4096 + r * 4096 * 4096 * 4096 * 4096; // beyond 2^53 for large r
-    for (let j = 0; j < w; j++) a[big + j] = v;
+  // an invariant start that wraps int64 (k + j form)
+  const g = jit((a: Float64Array, r: number, doublings: number, w: number, v: number) => {
+    let row = r;
+    for (let k = 0; k < doublings; k++) row = row + row;
+    for (let j = 0; j < w; j++) a[row + j] = v;
   });
+  for (const r of [1, -1, 3]) {
+    for (const d of [62, 63, 64]) refused(12, (a) => g(a, r, d, 4, 1));
+  }
+});
   for (const r of [2 ** 31 - 1, -(2 ** 31), 2 ** 20]) refused(12, (a) => g(a, r, 0, 4, 1));
 });
 
