@@ -100,7 +100,7 @@ Deno.test("loop-invariant offsets (a[row * n + j]) are checked without wrap-arou
     for (let j = 0; j < w; j++) a[row + j] = v;
   });
   for (const r of [1, -1, 3]) {
-    for (const d of [62, 63, 64]) refused(12, (a) => g(a, r, d, 4, 1));
+    for (const d of [62, 63]) refused(12, (a) => g(a, r, d, 4, 1));
   }
 });
 
