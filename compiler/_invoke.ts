@@ -6,12 +6,15 @@ import type { Specialization } from "./pipeline.ts";
 import { trampoline } from "./runtime/entry.ts";
 import { startPool } from "../parallel/pool.ts";
 import { isArray, type Type } from "./types/types.ts";
+import { isDetached, kindOf, lengthOf } from "./_values.ts";
 
 /** A callable specialization. */
 export interface Entry {
   spec: Specialization;
   ctx: Float64Array;
   invoke: (...args: unknown[]) => unknown;
+  /** the argument guard (set by the dispatch table) */
+  accepts?: (...args: unknown[]) => boolean;
 }
 
 /** The error a compiled call reported in its context block, as a JS error. */
@@ -42,7 +45,11 @@ function runtimeError(entry: Entry, fnName: string): Error {
 }
 
 /** Builds the invoker of one specialization: fill the context block, call, check status. */
-export function makeEntry(spec: Specialization, fnName: string): Entry {
+export function makeEntry(
+  spec: Specialization,
+  fnName: string,
+  detached: (args: unknown[], i: number) => Error,
+): Entry {
   if (spec.parallel) startPool();
   const n = spec.argTypes.length;
   const ctx = new Float64Array(new ArrayBuffer((CTX_HEADER + n) * 8));
@@ -50,14 +57,10 @@ export function makeEntry(spec: Specialization, fnName: string): Entry {
   const arrays = spec.argTypes.map((t, i) => (isArray(t) ? i : -1)).filter((i) => i >= 0);
   const entry = { spec, ctx } as Entry;
   const params = Array.from({ length: n }, (_, i) => `a${i}`);
-  const fills = spec.argTypes.map((t, i) =>
-    `ctx[${CTX_HEADER + i}] = ${
-      isArray(t) ? `a${i}.length` : t === "bool" ? `a${i} ? 1 : 0` : `a${i}`
-    };`
-  );
+  const fills = fillSource(spec.argTypes, "ctx");
   const rt = spec.returnType;
   const result = rt === "bool" ? "r !== 0" : rt === "void" ? "undefined" : "r";
-  const body = `${fills.join("\n")}
+  const body = `${fills}
     const r = call(${[...arrays.map((i) => `a${i}`), "ctx"].join(", ")});
     if (ctx[1] !== 0) throw fail(entry, name);
     return ${result};`;
@@ -67,26 +70,61 @@ export function makeEntry(spec: Specialization, fnName: string): Entry {
     "fail",
     "entry",
     "name",
+    ...Object.keys(GUARD_HELPERS),
+    "detached",
     `return function (${params.join(", ")}) {${body}}`,
-  )(ctx, spec.call ?? trampoline(arrays.length), runtimeError, entry, fnName);
+  )(
+    ctx,
+    spec.call ?? trampoline(arrays.length),
+    runtimeError,
+    entry,
+    fnName,
+    ...Object.values(GUARD_HELPERS),
+    detached,
+  );
   return entry;
 }
 
 /**
- * JS source of the test that arguments a0..an fit `types`. Specializations the dispatcher
- * created take integers in int32 range (not -0) as `int`; declared (eager) signatures take any
- * safe integer for an integer parameter.
+ * JS source that stores arguments a0..an of `types` in the context block `ctx`: numbers as they
+ * are, booleans as 0/1, typed arrays as their real length (`lengthOf`, never `.length`, which a
+ * subclass or an own property can override); a length of 0 is checked for a detached buffer
+ * (`throw detached([a0..an], i)`). The arrays' data pointers are taken by Deno's FFI from the
+ * same objects' internal slots, so pointer and length always agree.
+ */
+export function fillSource(types: Type[], ctx: string, detached = "detached"): string {
+  const all = `[${types.map((_, i) => `a${i}`).join(", ")}]`;
+  return types.map((t, i) => {
+    const slot = `${ctx}[${CTX_HEADER + i}]`;
+    if (isArray(t)) {
+      return `if ((${slot} = lengthOf(a${i})) === 0 && isDetached(a${i})) ` +
+        `throw ${detached}(${all}, ${i});`;
+    }
+    return `${slot} = ${t === "bool" ? `a${i} ? 1 : 0` : `a${i}`};`;
+  }).join("\n");
+}
+
+/**
+ * JS source of the test that arguments a0..an fit `types`, using `kindOf` (see _values.ts: the
+ * real element kind, from internal slots) and no global a caller could replace; a detached
+ * array passes, and is refused by fillSource's code.
+ * Specializations the dispatcher created take integers in int32 range (not -0) as `int`;
+ * declared (eager) signatures take any safe integer for an integer parameter.
  */
 export function guardSource(types: Type[], declared: boolean): string {
   return types.map((t, i) => {
     const a = `a${i}`;
-    if (isArray(t)) return `${a} instanceof ${t} && (${a}.length !== 0 || !${a}.buffer.detached)`;
+    if (isArray(t)) return `kindOf(${a}) === "${t}"`;
     if (t === "bool") return `typeof ${a} === "boolean"`;
     if (t === "int") {
       return declared
-        ? `Number.isSafeInteger(${a})`
+        ? `typeof ${a} === "number" && ${a} % 1 === 0 && ${a} <= ${Number.MAX_SAFE_INTEGER} && ` +
+          `${a} >= ${-Number.MAX_SAFE_INTEGER}`
         : `typeof ${a} === "number" && (${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0)`;
     }
     return `typeof ${a} === "number"`;
   }).join(" && ") || "true";
 }
+
+/** The helpers guardSource's and fillSource's code refers to, by name. */
+export const GUARD_HELPERS = { kindOf, isDetached, lengthOf };

@@ -1,6 +1,8 @@
 // jit(): the dispatcher. Picks (or compiles) the specialization for the argument types of each
 // call and enters it through a dlopen'd trampoline, so a call costs tens of nanoseconds.
-import { type Entry, guardSource, makeEntry } from "./_invoke.ts";
+import { type Entry, makeEntry } from "./_invoke.ts";
+import { DispatchTable, MAX_SPECIALIZATIONS } from "./_table.ts";
+import { describeValue, typeOfValue } from "./_values.ts";
 import { type FunctionOptions, JitSource, SOURCE, SPECIALIZATIONS } from "./_source.ts";
 import { CompileError } from "./diagnostics.ts";
 import { cacheKey, dependencies, dependenciesHold } from "./cache/deps.ts";
@@ -14,14 +16,12 @@ import {
 } from "./pipeline.ts";
 import { MAX_ARRAYS } from "./runtime/entry.ts";
 import {
-  describeValue,
   isArray,
   isNumeric,
   parseSignature,
   parseTypeName,
   type Type,
   typeName,
-  typeOfValue,
 } from "./types/types.ts";
 
 /** Options of `jit()`. */
@@ -123,10 +123,13 @@ export function jit<F extends (...args: never[]) => unknown>(
   const name = fn.name || "<anonymous>";
   const origin = options.origin ?? callerOrigin();
   const source = new JitSource(fn, name, functionOptions(options), origin, options.globals);
-  const entries = new Map<string, Entry | CompileError>();
-  const order: Entry[] = [];
+  /** by argument types: the entry, the compile error, or "plain" past the specialization limit */
+  const entries = new Map<string, Entry | CompileError | "plain">();
   const arity = fn.length;
   const declared = options.signature !== undefined;
+  const table = new DispatchTable(arity, declared, (...args) => slow(...args));
+  let plainOnly = false; // a declared signature failed to compile, with `fallback`
+  const order = table.entries;
   let warned = false;
 
   const fallBack = (reason: string) => {
@@ -146,16 +149,14 @@ export function jit<F extends (...args: never[]) => unknown>(
     }
     for (let i = 0; i < names.length; i++) {
       if (typeOfValue(args[i]) === undefined) {
-        const detached = ArrayBuffer.isView(args[i]) &&
-          (args[i] as { buffer: ArrayBuffer }).buffer.detached;
         return new TypeError(
           `${name}(): parameter '${names[i]}' must be a number, a boolean or a typed array ` +
             `(Float64/32Array, Int8/16/32Array, Uint8/16/32Array, Uint8ClampedArray), ` +
-            `got ${detached ? "a typed array whose buffer is detached" : describeValue(args[i])}`,
+            `got ${describeValue(args[i])}`,
         );
       }
     }
-    const arrays = Array.from(args).filter((a) => ArrayBuffer.isView(a)).length;
+    const arrays = Array.from(args).filter((a) => isArray(typeOfValue(a)!)).length;
     if (arrays > MAX_ARRAYS) {
       return new TypeError(
         `${name}(): ${arrays} typed-array arguments; at most ${MAX_ARRAYS} are supported`,
@@ -215,39 +216,20 @@ export function jit<F extends (...args: never[]) => unknown>(
         );
       }
     }
-    const e = makeEntry(spec, name);
-    order.push(e);
-    rebuildFast();
+    const e = makeEntry(spec, name, (args) => argumentError(args));
+    table.add(e);
     return e;
-  }
-
-  let fast: (...args: unknown[]) => unknown = slow;
-
-  /** Regenerates the fast dispatcher over all compiled specializations, int ones first. */
-  function rebuildFast() {
-    const sorted = [...order].sort((x, y) =>
-      x.spec.argTypes.filter((t) => t === "f64").length -
-      y.spec.argTypes.filter((t) => t === "f64").length
-    );
-    const params = Array.from({ length: arity }, (_, i) => `a${i}`);
-    const tests = sorted.map((e, k) =>
-      `if (${guardSource(e.spec.argTypes, declared)}) return e${k}.invoke(${params.join(", ")});`
-    );
-    const src = `return function (${params.join(", ")}) {
-      if (arguments.length === ${arity}) { ${tests.join("\n")} }
-      return slow(...arguments);
-    }`;
-    fast = new Function(...sorted.map((_, k) => `e${k}`), "slow", src)(...sorted, slow);
   }
 
   function slow(...args: unknown[]): unknown {
     // Nothing on the way to a cached entry parses the function: a cache hit loads neither
     // TypeScript nor LLVM. (An unparsable function fails in compile(), as a CompileError.)
+    if (plainOnly) return fn(...args as never[]);
     const types = args.map(typeOfValue);
     const bad = args.length !== arity || types.some((t) => t === undefined) ||
       types.filter((t) => t && isArray(t)).length > MAX_ARRAYS;
-    if (bad || declared) {
-      if (bad && options.fallback) {
+    if (bad) {
+      if (options.fallback) {
         let reason: string;
         try {
           reason = argumentError(args).message;
@@ -258,9 +240,23 @@ export function jit<F extends (...args: never[]) => unknown>(
       }
       throw argumentError(args);
     }
+    if (declared) {
+      const found = table.find(args);
+      if (!found) throw argumentError(args);
+      return table.invoke(found, args);
+    }
     const argTypes = types as Type[];
     const key = argTypes.join(",");
     let e = entries.get(key);
+    if (!e && order.length >= MAX_SPECIALIZATIONS) {
+      console.warn(
+        `tsjit: ${name}() has ${MAX_SPECIALIZATIONS} compiled specializations, the limit; ` +
+          `calls with other argument types, like (${argTypes.map(typeName).join(", ")}), ` +
+          `run as plain JS`,
+      );
+      e = "plain";
+      entries.set(key, e);
+    }
     if (!e) {
       try {
         e = compile(argTypes);
@@ -270,11 +266,12 @@ export function jit<F extends (...args: never[]) => unknown>(
       }
       entries.set(key, e);
     }
+    if (e === "plain") return fn(...args as never[]);
     if (e instanceof CompileError) {
       if (options.fallback) return fallBack(e.message), fn(...args as never[]);
       throw e;
     }
-    return e.invoke(...args);
+    return table.invoke(e, args);
   }
 
   if (declared) {
@@ -293,7 +290,7 @@ export function jit<F extends (...args: never[]) => unknown>(
       } catch (err) {
         if (!(err instanceof CompileError) || !options.fallback) throw err;
         fallBack(err.message);
-        fast = (...args: unknown[]) => fn(...args as never[]);
+        plainOnly = true;
         break;
       }
     }
@@ -301,11 +298,12 @@ export function jit<F extends (...args: never[]) => unknown>(
 
   const params = Array.from({ length: arity }, (_, i) => `a${i}`).join(", ");
   const jitted = new Function(
-    "dispatch",
+    "table",
+    "other",
     `return function ${safeName(fn.name)}(${params}) {
-    return dispatch().apply(undefined, arguments);
+    return arguments.length === ${arity} ? table.fast(${params}) : other(arguments);
   }`,
-  )(() => fast) as JitFunction<F>;
+  )(table, (args: ArrayLike<unknown>) => slow(...Array.from(args))) as JitFunction<F>;
 
   const pick = (signature?: string): Specialization[] => {
     const specs = order.map((e) => e.spec);

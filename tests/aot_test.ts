@@ -41,3 +41,38 @@ Deno.test("./tsjit aot builds a library and loader that run without LLVM", () =>
     Deno.removeSync(out, { recursive: true });
   }
 });
+
+Deno.test("./tsjit aot: a default export, hostile arguments and the CPU check", () => {
+  const out = `${root}.tsjit/aot-test-${crypto.randomUUID().slice(0, 8)}`;
+  try {
+    const build = denoSync(denoArgs([
+      "--allow-run=cc",
+      `--allow-write=${out}`,
+      `${root}compiler/aot/build.ts`,
+      `${root}tests/_aot_hostile.ts`,
+      "--out",
+      out,
+    ]));
+    assertEquals(build.success, true, build.stderr);
+    Deno.copyFileSync(`${root}tests/_aot_attacks.ts`, `${out}/attacks.ts`);
+    const run = denoSync(["run", `--allow-ffi=${out}`, `--allow-read=${out}`, `${out}/attacks.ts`]);
+    assertEquals(run.success, true, run.stderr);
+    const typeError = "TypeError: total(): parameter 'x' must be f64[], got";
+    assertEquals(run.stdout.trim().split("\n"), [
+      "subclass 10",
+      "fence 12",
+      "swapped 44 44 44",
+      `proxy ${typeError} an object that is not a typed array`,
+      `dataview ${typeError} an object that is not a typed array`,
+      `detached ${typeError} a Float64Array whose buffer is detached`,
+      "kind TypeError: fill(): parameter 'x' must be f64[] or u8[], got an Int32Array",
+      "clz 31 32 0",
+      "name total fill",
+    ]);
+    // The CPU check covers every feature the code was compiled with that can be tested.
+    const check = Deno.readTextFileSync(`${out}/mod.ts`);
+    assertStringIncludes(check, "tsjit_aot_missing");
+  } finally {
+    Deno.removeSync(out, { recursive: true });
+  }
+});

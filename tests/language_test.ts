@@ -328,5 +328,5 @@ Deno.test("bad input: detached buffers and sparse misuse give clear errors", () 
   structuredClone(buf, { transfer: [buf] });
   assertThrows(() => f(a), TypeError, "detached");
   assertThrows(() => (f as (x: unknown) => unknown)(null), TypeError, "got null");
-  assertThrows(() => (f as (x: unknown) => unknown)({ length: 2 }), TypeError, "a Object");
+  assertThrows(() => (f as (x: unknown) => unknown)({ length: 2 }), TypeError, "got an object");
 });

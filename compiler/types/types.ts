@@ -114,30 +114,6 @@ export function irType(t: Type): "double" | "float" | "i64" | "i1" | "void" | "p
 }
 
 /**
- * The type a JS argument value specializes on: integers in int32 range become `int` (not -0),
- * other numbers `f64`; undefined for values tsjit cannot take.
- */
-export function typeOfValue(v: unknown): Type | undefined {
-  if (typeof v === "number") {
-    return (v | 0) === v && (v !== 0 || 1 / v > 0) ? "int" : "f64";
-  }
-  if (typeof v === "boolean") return "bool";
-  if (ArrayBuffer.isView(v) && !(v.buffer as ArrayBuffer).detached) {
-    for (const name of ARRAY_TYPES) if (v instanceof globalThis[name]) return name;
-  }
-  return undefined;
-}
-
-/** Describes a JS value for error messages: "a string", "undefined", "a plain Array". */
-export function describeValue(v: unknown): string {
-  if (v === undefined) return "undefined";
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a plain Array";
-  if (typeof v === "object") return `a ${(v as object).constructor?.name ?? "object"}`;
-  return `a ${typeof v}`;
-}
-
-/**
  * Parses a signature, Numba style `"f64(f64[], i64)"` or as tsjit prints it
  * `"(f64[], i64) -> f64"`; throws a TypeError on an unknown type.
  */

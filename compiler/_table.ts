@@ -1,0 +1,123 @@
+// The dispatch table of one jitted function: which compiled specialization a call's arguments
+// select, at a cost that does not grow with the number of specializations. The first few are
+// tested inline (the monomorphic case costs one guard); the others are found in a map keyed by
+// the arguments' classes (exact typed-array kind, int32 / other safe integer / other number,
+// boolean), computed from internal slots only (a detached array is refused when the entry fills
+// its lengths). Misses go to the dispatcher's slow path, which
+// compiles or picks an entry and remembers it here.
+import { type Entry, GUARD_HELPERS, guardSource } from "./_invoke.ts";
+import { kindOf } from "./_values.ts";
+
+/**
+ * Most specializations the dispatcher compiles for one function from the argument types it
+ * sees; calls with further new types run as plain JS (with a one-line warning). Signatures
+ * declared with `signature` are not counted.
+ */
+export const MAX_SPECIALIZATIONS = 1024;
+
+/** Entries tested inline before the map is consulted. */
+const INLINE = 4;
+
+// Map methods captured now: a replaced Map.prototype.get must not pick the entry.
+const call = Function.prototype.call;
+const mapGet = call.bind(Map.prototype.get) as <K, V>(m: Map<K, V>, k: K) => V | undefined;
+const mapSet = call.bind(Map.prototype.set) as <K, V>(m: Map<K, V>, k: K, v: V) => void;
+const mapClear = call.bind(Map.prototype.clear) as (m: Map<unknown, unknown>) => void;
+
+type Invoke = (...args: unknown[]) => unknown;
+
+/** JS source of the class key of arguments a0..an (see the module comment). */
+function keySource(arity: number): string {
+  const one = (a: string) =>
+    `(typeof ${a} === "number" ? ((${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0) ? "i" : ` +
+    `${a} % 1 === 0 && ${a} <= ${Number.MAX_SAFE_INTEGER} && ${a} >= ${-Number
+      .MAX_SAFE_INTEGER} ? "s" : "d") : typeof ${a} === "boolean" ? "b" : ` +
+    `(kindOf(${a}) ?? "?"))`;
+  return Array.from({ length: arity }, (_, i) => one(`a${i}`)).join(` + "," + `) || `""`;
+}
+
+/** The compiled entries of one jitted function and the function that dispatches among them. */
+export class DispatchTable {
+  /** compiled entries, in the order guards are tried */
+  readonly entries: Entry[] = [];
+  /** the dispatcher: called with exactly `arity` arguments */
+  fast: Invoke;
+  private readonly memo = new Map<string, Entry>();
+  private readonly keyOf: Invoke;
+  private readonly params: string;
+
+  /**
+   * `miss` is called (with the arguments) when no entry is known for them; `declared` orders
+   * entries so that declared signatures taking integers are preferred to those taking f64.
+   */
+  constructor(
+    private readonly arity: number,
+    private readonly declared: boolean,
+    private readonly miss: Invoke,
+  ) {
+    this.params = Array.from({ length: arity }, (_, i) => `a${i}`).join(", ");
+    this.keyOf = new Function(
+      "kindOf",
+      `return function (${this.params}) { return ${keySource(arity)}; }`,
+    )(kindOf);
+    this.fast = miss;
+  }
+
+  /** Adds a compiled entry and regenerates the dispatcher. */
+  add(e: Entry): void {
+    this.entries.push(e);
+    if (this.declared) {
+      const f64s = (x: Entry) => x.spec.argTypes.filter((t) => t === "f64").length;
+      this.entries.sort((x, y) => f64s(x) - f64s(y));
+    }
+    e.accepts = this.compileGuard(e);
+    if (this.declared) mapClear(this.memo); // the order changed: earlier choices may not hold
+    this.rebuild();
+  }
+
+  /** The first entry whose guard accepts the arguments (declared signatures convert). */
+  find(args: unknown[]): Entry | undefined {
+    for (const e of this.entries) if (e.accepts!(...args)) return e;
+    return undefined;
+  }
+
+  /**
+   * Calls `e` with `args`, after checking its guard (the slow path's maps are ordinary objects
+   * user code could tamper with), and remembers it for arguments of these classes.
+   */
+  invoke(e: Entry, args: unknown[]): unknown {
+    if (!e.accepts!(...args)) throw new Error("tsjit internal error: entry does not fit");
+    if (this.memo.size >= 4 * MAX_SPECIALIZATIONS) mapClear(this.memo);
+    mapSet(this.memo, this.keyOf(...args) as string, e);
+    return e.invoke(...args);
+  }
+
+  private compileGuard(e: Entry): (...args: unknown[]) => boolean {
+    return new Function(
+      ...Object.keys(GUARD_HELPERS),
+      `return function (${this.params}) { return ${guardSource(e.spec.argTypes, this.declared)}; }`,
+    )(...Object.values(GUARD_HELPERS));
+  }
+
+  private rebuild(): void {
+    const inline = this.entries.slice(0, INLINE);
+    const tests = inline.map((e, k) =>
+      `if (${guardSource(e.spec.argTypes, this.declared)}) return e${k}.invoke(${this.params});`
+    );
+    const src = `return function (${this.params}) {
+      ${tests.join("\n")}
+      const e = mapGet(memo, keyOf(${this.params}));
+      if (e !== undefined) return e.invoke(${this.params});
+      return miss(${this.params});
+    }`;
+    const names = [...Object.keys(GUARD_HELPERS), "mapGet", "memo", "keyOf", "miss"];
+    this.fast = new Function(...names, ...inline.map((_, k) => `e${k}`), src)(
+      ...Object.values(GUARD_HELPERS),
+      mapGet,
+      this.memo,
+      this.keyOf,
+      this.miss,
+      ...inline,
+    );
+  }
+}
