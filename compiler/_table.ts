@@ -10,8 +10,8 @@ import { kindOf } from "./_values.ts";
 
 /**
  * Most specializations the dispatcher compiles for one function from the argument types it
- * sees; calls with further new types run as plain JS (with a one-line warning). Signatures
- * declared with `signature` are not counted.
+ * sees, by default (`maxSpecializations`); calls with further new types run as plain JS (with a
+ * one-line warning). Signatures declared with `signature` are not counted.
  */
 export const MAX_SPECIALIZATIONS = 1024;
 
@@ -87,7 +87,9 @@ export class DispatchTable {
    */
   invoke(e: Entry, args: unknown[]): unknown {
     if (!e.accepts!(...args)) throw new Error("tsjit internal error: entry does not fit");
-    if (this.memo.size >= 4 * MAX_SPECIALIZATIONS) mapClear(this.memo);
+    if (this.memo.size >= 4 * Math.max(this.entries.length, MAX_SPECIALIZATIONS)) {
+      mapClear(this.memo);
+    }
     mapSet(this.memo, this.keyOf(...args) as string, e);
     return e.invoke(...args);
   }

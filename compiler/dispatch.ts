@@ -2,7 +2,7 @@
 // call and enters it through a dlopen'd trampoline, so a call costs tens of nanoseconds.
 import { type Entry, makeEntry } from "./_invoke.ts";
 import { DispatchTable, MAX_SPECIALIZATIONS } from "./_table.ts";
-import { describeValue, typeOfValue } from "./_values.ts";
+import { describeValue, show, typeOfValue } from "./_values.ts";
 import { type FunctionOptions, JitSource, SOURCE, SPECIALIZATIONS } from "./_source.ts";
 import { CompileError } from "./diagnostics.ts";
 import { cacheKey, dependencies, dependenciesHold } from "./cache/deps.ts";
@@ -44,6 +44,11 @@ export interface JitOptions {
   signature?: string | string[];
   /** Fixed types of local variables, by name: `{ s: "f32", n: "i64" }`. */
   locals?: Record<string, string>;
+  /**
+   * Most specializations compiled from the argument types seen (default 1,024); calls with
+   * further new types run as plain JS, with a one-line warning. Declared signatures don't count.
+   */
+  maxSpecializations?: number;
   /** Where the function was defined, for messages (default: the caller of jit()). */
   origin?: string;
   /**
@@ -129,6 +134,13 @@ export function jit<F extends (...args: never[]) => unknown>(
   const declared = options.signature !== undefined;
   const table = new DispatchTable(arity, declared, (...args) => slow(...args));
   let plainOnly = false; // a declared signature failed to compile, with `fallback`
+  const limit = options.maxSpecializations ?? MAX_SPECIALIZATIONS;
+  let limitWarned = false;
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw new TypeError(
+      `maxSpecializations must be a positive integer, got ${show(options.maxSpecializations)}`,
+    );
+  }
   const order = table.entries;
   let warned = false;
 
@@ -248,12 +260,15 @@ export function jit<F extends (...args: never[]) => unknown>(
     const argTypes = types as Type[];
     const key = argTypes.join(",");
     let e = entries.get(key);
-    if (!e && order.length >= MAX_SPECIALIZATIONS) {
-      console.warn(
-        `tsjit: ${name}() has ${MAX_SPECIALIZATIONS} compiled specializations, the limit; ` +
-          `calls with other argument types, like (${argTypes.map(typeName).join(", ")}), ` +
-          `run as plain JS`,
-      );
+    if (!e && order.length >= limit) {
+      if (!limitWarned) {
+        limitWarned = true;
+        console.warn(
+          `tsjit: ${name}() has ${limit} compiled specializations, the limit ` +
+            `(maxSpecializations); calls with other argument types, like ` +
+            `(${argTypes.map(typeName).join(", ")}), run as plain JS`,
+        );
+      }
       e = "plain";
       entries.set(key, e);
     }

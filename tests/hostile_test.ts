@@ -256,3 +256,28 @@ Deno.test("hostile: replaced builtins do not change which code runs", () => {
   }
   assertEquals(jsum.signatures.length, kinds.length);
 });
+
+Deno.test("bounded: past maxSpecializations, new argument types run as plain JS", () => {
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (m: string) => warnings.push(m);
+  try {
+    const jsum = jit(sum, { maxSpecializations: 2 });
+    assertStrictEquals(jsum(new Float64Array([1.5, 2])), 3.5);
+    assertStrictEquals(jsum(new Int32Array([1, 2]) as never), 3);
+    assertStrictEquals(jsum(new Uint8Array([3, 4]) as never), 7);
+    assertStrictEquals(jsum(new Int8Array([-3, 4]) as never), 1);
+    assertStrictEquals(jsum(new Uint8Array([5, 4]) as never), 9);
+    assertStrictEquals(jsum(new Float64Array([1, 2])), 3); // still compiled
+    assertEquals(jsum.signatures.length, 2);
+    assertEquals(warnings.length, 1, warnings.join("\n"));
+    assert(
+      /sum\(\) has 2 compiled specializations, the limit .*\(u8\[\]\).* plain JS/.test(warnings[0]),
+      warnings[0],
+    );
+  } finally {
+    console.warn = warn;
+  }
+  assertThrows(() => jit(sum, { maxSpecializations: 0 }), TypeError, "positive integer, got 0");
+  assertThrows(() => jit(sum, { maxSpecializations: "2" as never }), TypeError, 'got "2"');
+});
