@@ -1,14 +1,14 @@
-// The worker pool: TSJIT_NUM_THREADS threads (the main thread is one of them), sized once when
-// this module is first imported. Workers are Deno workers (node:worker_threads, unref'd so that a
-// script exits by itself) that enter the native worker loop of compiler/runtime/entry.c; compiled
-// code runs the fork/join itself (tsjit_region), over the SharedArrayBuffer control block.
-import { Worker } from "node:worker_threads";
-import { controlBlockBytes, NTHREADS, READY } from "./_layout.ts";
+// The worker pool: TSJIT_NUM_THREADS threads (the calling thread is one of them), sized once when
+// this module is first imported. One pool per isolate: the main thread and each user Worker that
+// imports mod.ts get their own, held by the entry library in a thread-local pointer (an isolate
+// runs on one OS thread), so nothing is shared between isolates; the pool's POSIX threads end
+// with the isolate's thread (compiler/runtime/entry.c).
+import { MAX_THREADS } from "./_layout.ts";
 import { entryLibraryPath } from "../compiler/runtime/entry.ts";
 
 /** Parses TSJIT_NUM_THREADS; throws naming the variable and the value when it is not valid. */
 export function parseNumThreads(value: string | undefined, cpus: number): number {
-  if (value === undefined || value.trim() === "") return cpus;
+  if (value === undefined || value.trim() === "") return Math.min(cpus, MAX_THREADS);
   const n = Number(value);
   if (!/^\s*\+?\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
     throw new Error(
@@ -17,47 +17,46 @@ export function parseNumThreads(value: string | undefined, cpus: number): number
       }`,
     );
   }
+  if (n > MAX_THREADS) {
+    throw new Error(
+      `TSJIT_NUM_THREADS must be at most ${MAX_THREADS} (a parallel region is split into at most ` +
+        `${MAX_THREADS} chunks, so more threads could never get work); got ${
+          JSON.stringify(value)
+        }`,
+    );
+  }
   return n;
 }
 
 const CPUS = navigator.hardwareConcurrency || 1;
 const POOL_SIZE = parseNumThreads(Deno.env.get("TSJIT_NUM_THREADS"), CPUS);
-
-const control = new SharedArrayBuffer(controlBlockBytes(POOL_SIZE));
-const ctl = new Int32Array(control);
-Atomics.store(ctl, NTHREADS, POOL_SIZE);
+let threads = POOL_SIZE;
 
 // Spinning before sleeping turns a futex wake (~10 µs) into well under one, but only pays when
 // every thread has a core of its own.
 const SPIN = POOL_SIZE <= CPUS ? 200_000 : 50;
 
-let started = false;
+let native: { tsjit_pool_set_threads(k: number): void } | undefined;
 
 /**
- * Starts the pool's workers and hands the control block to the entry library (once). Until
- * then compiled prange loops run serially; the dispatcher calls this before the first call of
- * a function that has one.
+ * Starts this isolate's pool threads (once). Until then compiled prange loops run serially; the
+ * dispatcher calls this before the first call of a function that has one.
  */
 export function startPool(): void {
-  if (started) return;
-  started = true;
-  const path = entryLibraryPath();
-  const lib = Deno.dlopen(path, {
-    tsjit_set_control: { parameters: ["buffer", "i64"], result: "void" },
+  if (native) return;
+  const lib = Deno.dlopen(entryLibraryPath(), {
+    tsjit_pool_start: { parameters: ["i32", "i64"], result: "i32" },
+    tsjit_pool_set_threads: { parameters: ["i32"], result: "void" },
   });
-  for (let id = 1; id < POOL_SIZE; id++) {
-    const w = new Worker(new URL("./_worker.ts", import.meta.url), {
-      workerData: { control, id, lib: path, spin: SPIN },
-    });
-    w.unref();
+  native = lib.symbols;
+  const got = lib.symbols.tsjit_pool_start(POOL_SIZE, BigInt(SPIN));
+  if (got < POOL_SIZE) {
+    console.warn(
+      `tsjit: the system started only ${got} of the ${POOL_SIZE} threads TSJIT_NUM_THREADS asks ` +
+        `for; parallel regions use ${got}`,
+    );
   }
-  // Wait (a bounded time) for the workers to enter their loop, so that the first regions run
-  // on every thread; a region is correct without them (chunks are claimed by whoever is there).
-  const deadline = performance.now() + 5000;
-  while (Atomics.load(ctl, READY) < POOL_SIZE - 1 && performance.now() < deadline) {
-    Atomics.wait(ctl, READY, Atomics.load(ctl, READY), 5);
-  }
-  lib.symbols.tsjit_set_control(ctl, BigInt(SPIN));
+  native.tsjit_pool_set_threads(threads);
 }
 
 /**
@@ -70,7 +69,7 @@ export function startPool(): void {
  * ```
  */
 export function getNumThreads(): number {
-  return Atomics.load(ctl, NTHREADS);
+  return threads;
 }
 
 /**
@@ -89,7 +88,8 @@ export function setNumThreads(k: number): void {
         `${POOL_SIZE} (TSJIT_NUM_THREADS)`,
     );
   }
-  Atomics.store(ctl, NTHREADS, k);
+  threads = k;
+  native?.tsjit_pool_set_threads(k);
 }
 
 /** The pool size, fixed at start-up by TSJIT_NUM_THREADS (default: the number of CPUs). */

@@ -25,6 +25,19 @@ Deno.test("bad TSJIT_NUM_THREADS values are refused at import, naming variable a
   }
 });
 
+Deno.test("TSJIT_NUM_THREADS above its bound is refused at import with the bound", () => {
+  for (const big of ["257", "1000", "1000000000"]) {
+    const r = runWith(big);
+    assertEquals(r.code !== 0, true, `accepted ${big}`);
+    assertStringIncludes(r.stderr, `TSJIT_NUM_THREADS must be at most 256`);
+    assertStringIncludes(r.stderr, JSON.stringify(big));
+    assertEquals(r.stderr.includes("allocation"), false, r.stderr);
+  }
+  const r = runWith("256");
+  assertEquals(r.code, 0, r.stderr);
+  assertStringIncludes(r.stdout, "ok 256");
+});
+
 Deno.test("a script that used the pool exits by itself", () => {
   const dir = new URL("../.tsjit/", import.meta.url).pathname;
   Deno.mkdirSync(dir, { recursive: true });

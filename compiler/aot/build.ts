@@ -87,7 +87,19 @@ Deno.writeTextFileSync(
 const entryC = new URL("../runtime/entry.c", import.meta.url).pathname;
 const lib = `${out}/libtsjit_aot.so`;
 const link = new Deno.Command("cc", {
-  args: ["-O2", "-shared", "-fPIC", "-o", lib, ...objects, checkC, entryC, "-lm", "-ldl"],
+  args: [
+    "-O2",
+    "-shared",
+    "-fPIC",
+    "-o",
+    lib,
+    ...objects,
+    checkC,
+    entryC,
+    "-lm",
+    "-ldl",
+    "-pthread",
+  ],
   stderr: "piped",
 }).outputSync();
 if (!link.success) usage(`linking failed: ${new TextDecoder().decode(link.stderr)}`);

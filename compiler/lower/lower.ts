@@ -59,7 +59,7 @@ export interface LowerOptions {
 /**
  * The context block layout, in f64 slots, shared by the entry wrapper and the dispatcher:
  * [0] entry address, [1] status, [2] failing index, [3] site, [4] array length, [5] thread id,
- * then the arguments. Chunks of a parallel region each get one (parallel/_layout.ts).
+ * then the arguments. Chunks of a parallel region each get one (compiler/runtime/entry.c).
  */
 export const CTX_HEADER = 6;
 

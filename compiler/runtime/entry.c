@@ -39,22 +39,50 @@ typedef double (*tsjit_entry12_t)(void*, void*, void*, void*, void*, void*, void
 double tsjit_call12(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, void* a6, void* a7, void* a8, void* a9, void* a10, void* a11, double* sc) { return (*(tsjit_entry12_t*)sc)(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, sc); }
 
 /* ---- Parallel regions ----------------------------------------------------------------------
- * The fork/join runs here, in native code, so that a region costs a few microseconds and
- * entries stay on Deno's fast call path (which forbids calling back into JS). The control block
- * is a SharedArrayBuffer laid out in parallel/_layout.ts; pool workers are Deno workers that
- * enter tsjit_worker once and stay in it, spinning briefly and then sleeping on a futex.
- * The region descriptor, as int64 slots: [0] chunk function, [1] environment, [2] iteration
- * count, [3] number of chunks, [4] first chunk context block, [5] bytes between context blocks. */
+ * The fork/join runs here, in native code, so that a region costs well under a microsecond and
+ * entries stay on Deno's fast call path (which forbids calling back into JS).
+ *
+ * One pool per isolate, nothing process-wide: every Deno isolate (the main thread, each user
+ * Worker) runs on an OS thread of its own, and compiled code only starts regions on the thread
+ * of the isolate that called it. So the pool of the calling isolate is found in a thread-local
+ * pointer, set when that isolate starts its pool (parallel/pool.ts). The pool's threads are
+ * plain POSIX threads that run chunks and sleep on a futex between regions; when the isolate's
+ * thread ends (a Worker terminated), a thread-specific-data destructor stops and joins them.
+ * Pool threads have no pool of their own, so a prange reached from inside a chunk runs serially. */
 #include <limits.h>
 #include <linux/futex.h>
+#include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
-enum { MAX_CHUNKS = 64 }; /* reduction partials per prange loop (parallel/_layout.ts) */
-enum { GEN = 0, REMAIN = 1, DONE = 2, NCHUNKS = 3, NTHREADS = 4, SLEEPERS = 5, IN_REGION = 6, MAIN_SLEEPING = 7, READY = 8 };
+enum { MAX_CHUNKS = 256 }; /* reduction partials per prange loop (parallel/_layout.ts) */
 
 typedef void (*tsjit_chunk_t)(void* env, int64_t lo, int64_t hi, double* ctx, int64_t k);
+
+typedef struct tsjit_pool {
+  _Atomic int32_t gen;           /* bumped once per region (and to stop); workers wait on it */
+  _Atomic int32_t remain;        /* chunks not yet claimed (claims decrement it) */
+  _Atomic int32_t done;          /* chunks finished */
+  _Atomic int32_t sleepers;      /* workers asleep on gen */
+  _Atomic int32_t main_sleeping; /* the owner is asleep on done */
+  _Atomic int32_t ready;         /* workers that have entered their loop */
+  _Atomic int32_t stop;          /* set when the owner's thread ends */
+  int32_t nchunks;               /* chunks in the current region */
+  int32_t nthreads;              /* threads later regions use (setNumThreads) */
+  int32_t in_region;             /* 1 while a region runs: a nested one then runs serially */
+  int32_t size;                  /* threads, the owner included */
+  int64_t spin;
+  /* the region: chunk function, environment, iteration count */
+  tsjit_chunk_t fn;
+  void* env;
+  int64_t count;
+  double (*ctx)[8]; /* per-chunk context blocks (status, error details, thread id) */
+  pthread_t* threads;
+} tsjit_pool;
 
 static void futex_wait(_Atomic int32_t* a, int32_t v) {
   syscall(SYS_futex, (int32_t*)a, FUTEX_WAIT_PRIVATE, v, NULL, NULL, 0);
@@ -71,84 +99,170 @@ static inline void relax(void) {
 }
 
 /* Run chunk k: iterations [count*k/n, count*(k+1)/n) with its own context block. */
-static void run_chunk(int64_t* desc, int32_t k, int32_t thread) {
-  tsjit_chunk_t fn = (tsjit_chunk_t)desc[0];
-  int64_t count = desc[2], n = desc[3];
-  double* ctx = (double*)(desc[4] + (int64_t)k * desc[5]);
+static void run_chunk(tsjit_pool* p, int32_t k, int32_t thread) {
+  int64_t count = p->count, n = p->nchunks;
+  double* ctx = p->ctx[k];
   int64_t lo = (int64_t)((__int128)count * k / n), hi = (int64_t)((__int128)count * (k + 1) / n);
   ctx[1] = 0;
   ctx[5] = thread;
-  fn((void*)desc[1], lo, hi, ctx, k);
+  p->fn(p->env, lo, hi, ctx, k);
 }
 
-/* Claim chunks until none is left. A claim made after the main thread reset REMAIN belongs to
- * the region whose descriptor was written before that reset: index and descriptor agree. */
-static void claim_chunks(_Atomic int32_t* c, int64_t* desc, int32_t thread) {
+/* Claim chunks until none is left. A claim made after the owner reset `remain` belongs to the
+ * region whose descriptor was written before that reset: index and descriptor agree. */
+static void claim_chunks(tsjit_pool* p, int32_t thread) {
   for (;;) {
-    int32_t k = atomic_fetch_sub(&c[REMAIN], 1) - 1;
+    int32_t k = atomic_fetch_sub(&p->remain, 1) - 1;
     if (k < 0) return;
-    run_chunk(desc, k, thread);
-    int32_t done = atomic_fetch_add(&c[DONE], 1) + 1;
-    if (done >= atomic_load(&c[NCHUNKS]) && atomic_load(&c[MAIN_SLEEPING])) futex_wake(&c[DONE]);
+    run_chunk(p, k, thread);
+    int32_t done = atomic_fetch_add(&p->done, 1) + 1;
+    if (done >= p->nchunks && atomic_load(&p->main_sleeping)) futex_wake(&p->done);
   }
 }
 
-/* The main thread's side of a region of n chunks (the descriptor is filled). */
-void tsjit_region(_Atomic int32_t* c, int64_t* desc, int32_t n, int64_t spin) {
-  atomic_store(&c[NCHUNKS], n);
-  atomic_store(&c[DONE], 0);
-  atomic_store(&c[IN_REGION], 1);
-  atomic_store(&c[REMAIN], n);
-  atomic_fetch_add(&c[GEN], 1);
-  if (atomic_load(&c[SLEEPERS]) > 0) futex_wake(&c[GEN]);
-  claim_chunks(c, desc, 0);
-  for (int64_t s = 0; atomic_load(&c[DONE]) < n; s++) {
-    if (s < spin) {
+/* The owner's side of a region of n chunks (the descriptor is filled). */
+static void region(tsjit_pool* p, int32_t n) {
+  p->nchunks = n;
+  atomic_store(&p->done, 0);
+  p->in_region = 1;
+  atomic_store(&p->remain, n);
+  atomic_fetch_add(&p->gen, 1);
+  if (atomic_load(&p->sleepers) > 0) futex_wake(&p->gen);
+  claim_chunks(p, 0);
+  for (int64_t s = 0; atomic_load(&p->done) < n; s++) {
+    if (s < p->spin) {
       relax();
       continue;
     }
-    atomic_store(&c[MAIN_SLEEPING], 1);
-    int32_t d = atomic_load(&c[DONE]);
-    if (d < n) futex_wait(&c[DONE], d);
-    atomic_store(&c[MAIN_SLEEPING], 0);
+    atomic_store(&p->main_sleeping, 1);
+    int32_t d = atomic_load(&p->done);
+    if (d < n) futex_wait(&p->done, d);
+    atomic_store(&p->main_sleeping, 0);
   }
-  atomic_store(&c[IN_REGION], 0);
+  p->in_region = 0;
+}
+
+struct worker_arg {
+  tsjit_pool* pool;
+  int32_t id;
+};
+
+/* A pool thread's life: wait for a region, claim chunks, repeat until the pool stops. */
+static void* worker(void* arg) {
+  tsjit_pool* p = ((struct worker_arg*)arg)->pool;
+  int32_t id = ((struct worker_arg*)arg)->id;
+  free(arg);
+  pthread_setname_np(pthread_self(), "tsjit-pool");
+  int32_t seen = atomic_load(&p->gen);
+  atomic_fetch_add(&p->ready, 1);
+  for (;;) {
+    claim_chunks(p, id);
+    /* stop is set before gen is bumped: a thread that read gen late still sees it */
+    for (int64_t s = 0; atomic_load(&p->gen) == seen && !atomic_load(&p->stop);) {
+      if (s < p->spin) {
+        s++;
+        relax();
+        continue;
+      }
+      atomic_fetch_add(&p->sleepers, 1);
+      if (atomic_load(&p->gen) == seen && !atomic_load(&p->stop)) futex_wait(&p->gen, seen);
+      atomic_fetch_sub(&p->sleepers, 1);
+    }
+    if (atomic_load(&p->stop)) return NULL;
+    seen = atomic_load(&p->gen);
+  }
+}
+
+/* Stops a pool's threads, waits for them and frees it. Runs on the owner's thread. */
+static void pool_destroy(void* arg) {
+  tsjit_pool* p = arg;
+  atomic_store(&p->stop, 1);
+  atomic_fetch_add(&p->gen, 1);
+  futex_wake(&p->gen);
+  for (int32_t i = 1; i < p->size; i++) pthread_join(p->threads[i], NULL);
+  free(p->threads);
+  free(p->ctx);
+  free(p);
+}
+
+static __thread tsjit_pool* current; /* the calling isolate's pool; NULL: run serially */
+static pthread_key_t pool_key;       /* its destructor ends the pool with the owner's thread */
+static pthread_once_t pool_key_once = PTHREAD_ONCE_INIT;
+static void make_pool_key(void) { pthread_key_create(&pool_key, pool_destroy); }
+
+/* Keeps this library loaded for good: a pool's threads and destructor run its code. */
+static void pin_library(void);
+
+/* Starts a pool of `size` threads (the caller included) for the calling isolate, replacing any
+ * it had. Returns how many threads it has: fewer than asked when the system refuses more. */
+int32_t tsjit_pool_start(int32_t size, int64_t spin) {
+  pin_library();
+  pthread_once(&pool_key_once, make_pool_key);
+  if (current) {
+    pthread_setspecific(pool_key, NULL);
+    pool_destroy(current);
+    current = NULL;
+  }
+  tsjit_pool* p = calloc(1, sizeof *p);
+  int32_t chunks = size < MAX_CHUNKS ? size : MAX_CHUNKS;
+  if (!p || posix_memalign((void**)&p->ctx, 64, (size_t)chunks * 64) ||
+      !(p->threads = calloc((size_t)size, sizeof(pthread_t)))) {
+    if (p) free(p->ctx), free(p);
+    return 0;
+  }
+  p->size = 1;
+  p->nthreads = size;
+  p->spin = spin;
+  for (int32_t id = 1; id < size; id++) {
+    struct worker_arg* a = malloc(sizeof *a);
+    if (!a) break;
+    a->pool = p;
+    a->id = id;
+    if (pthread_create(&p->threads[id], NULL, worker, a)) {
+      free(a);
+      break;
+    }
+    p->size++;
+  }
+  if (p->nthreads > p->size) p->nthreads = p->size;
+  /* Wait (a bounded time) for the threads to enter their loop, so that the first regions run on
+   * every thread; a region is correct without them (chunks go to whoever claims them). */
+  for (int i = 0; i < 20000 && atomic_load(&p->ready) < p->size - 1; i++) {
+    struct timespec t = {0, 100000};
+    nanosleep(&t, NULL);
+  }
+  current = p;
+  pthread_setspecific(pool_key, p);
+  return p->size;
+}
+
+/* How many threads the calling isolate's later regions use (1..size). */
+void tsjit_pool_set_threads(int32_t k) {
+  if (current) current->nthreads = k < 1 ? 1 : k > current->size ? current->size : k;
 }
 
 /* ---- What compiled code calls: one symbol, resolved by name (ORC finds it once this library
- * is made global; shared libraries built from compiled code link against it). ---- */
-static _Atomic int32_t* control; /* the pool's control block; NULL: no pool, run serially */
-static int64_t pool_spin;
+ * is made global; cached libraries resolve it when they are loaded). ---- */
 
-/* The pool registers its control block once (parallel/pool.ts). */
-void tsjit_set_control(_Atomic int32_t* c, int64_t spin) {
-  control = c;
-  pool_spin = spin;
-}
-
-/* Runs chunk(env, lo, hi, ctx, k) over [0, count) on the pool, or serially (one thread set, a
- * tiny loop, a region already running, no pool). A chunk's error goes to the caller's context
- * block, first chunk first. Returns the number of chunks, whose reduction partials the caller
- * combines in chunk order. */
+/* Runs chunk(env, lo, hi, ctx, k) over [0, count) on the calling isolate's pool, or serially
+ * (one thread set, a tiny loop, a region already running, no pool). A chunk's error goes to the
+ * caller's context block, first chunk first. Returns the number of chunks, whose reduction
+ * partials the caller combines in chunk order. */
 int64_t tsjit_parallel(tsjit_chunk_t fn, void* env, int64_t count, double* ctx) {
-  _Atomic int32_t* c = control;
-  int64_t n = c ? atomic_load(&c[NTHREADS]) : 1;
+  tsjit_pool* p = current;
+  int64_t n = p && !p->in_region ? p->nthreads : 1;
   if (n > count) n = count;
   if (n > MAX_CHUNKS) n = MAX_CHUNKS;
-  if (n <= 1 || atomic_load(&c[IN_REGION])) {
+  if (n <= 1) {
     fn(env, 0, count, ctx, 0);
     return 1;
   }
-  int64_t* desc = (int64_t*)((char*)c + 64);
-  desc[0] = (int64_t)fn;
-  desc[1] = (int64_t)env;
-  desc[2] = count;
-  desc[3] = n;
-  desc[4] = (int64_t)((char*)c + 128);
-  desc[5] = 64;
-  tsjit_region(c, desc, (int32_t)n, pool_spin);
+  p->fn = fn;
+  p->env = env;
+  p->count = count;
+  region(p, (int32_t)n);
   for (int64_t k = 0; k < n; k++) {
-    double* kc = (double*)((char*)c + 128 + 64 * k);
+    double* kc = p->ctx[k];
     if (kc[1] != 0) {
       for (int s = 1; s <= 4; s++) ctx[s] = kc[s];
       break;
@@ -158,7 +272,7 @@ int64_t tsjit_parallel(tsjit_chunk_t fn, void* env, int64_t count, double* ctx) 
 }
 
 /* Makes this library's symbols visible process-wide (Deno opens libraries RTLD_LOCAL), so that
- * the JIT's process-symbol search resolves tsjit_parallel. */
+ * the JIT's process-symbol search and cached libraries resolve tsjit_parallel. */
 #include <dlfcn.h>
 int32_t tsjit_make_global(void) {
   Dl_info info;
@@ -166,23 +280,11 @@ int32_t tsjit_make_global(void) {
   return dlopen(info.dli_fname, RTLD_NOW | RTLD_GLOBAL | RTLD_NOLOAD) != NULL;
 }
 
-/* A pool worker's whole life: wait for a region, claim chunks, repeat. Never returns. */
-void tsjit_worker(_Atomic int32_t* c, int64_t* desc, int32_t id, int32_t spin) {
-  int32_t seen = atomic_load(&c[GEN]);
-  atomic_fetch_add(&c[READY], 1);
-  for (;;) {
-    claim_chunks(c, desc, id);
-    for (int32_t s = 0; atomic_load(&c[GEN]) == seen;) {
-      if (s < spin) {
-        s++;
-        relax();
-        continue;
-      }
-      atomic_fetch_add(&c[SLEEPERS], 1);
-      if (atomic_load(&c[GEN]) == seen) futex_wait(&c[GEN], seen);
-      atomic_fetch_sub(&c[SLEEPERS], 1);
-    }
-    seen = atomic_load(&c[GEN]);
+static void pin_library(void) {
+  static int pinned;
+  Dl_info info;
+  if (!pinned && dladdr((void*)pin_library, &info)) {
+    pinned = dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE) != NULL;
   }
 }
 

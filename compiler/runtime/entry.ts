@@ -25,7 +25,9 @@ function libraryPath(): string {
 function build(path: string): void {
   const src = new URL("./entry.c", import.meta.url).pathname;
   Deno.mkdirSync(path.slice(0, path.lastIndexOf("/")), { recursive: true });
-  const out = new Deno.Command("cc", { args: ["-O2", "-shared", "-fPIC", "-o", path, src, "-ldl"] })
+  const out = new Deno.Command("cc", {
+    args: ["-O2", "-shared", "-fPIC", "-o", path, src, "-ldl", "-pthread"],
+  })
     .outputSync();
   if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
 }
