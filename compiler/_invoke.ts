@@ -35,6 +35,16 @@ function runtimeError(entry: Entry, fnName: string): Error {
       return new RangeError(`prange() bounds and step must be integers${where}`);
     case Status.zeroStep:
       return new RangeError(`range() step must not be 0${where}`);
+    case Status.noMemory:
+      return new RangeError(`out of memory for a prange loop's private copies${where}`);
+    case Status.race: {
+      const other = ctx[4] === -1 ? "several other iterations" : `iteration ${ctx[4] - 1}`;
+      return new Error(
+        `TSJIT_RACECHECK: a data race in a prange loop: element ${ctx[2]} of '${site?.array}' ` +
+          `is written by one iteration and read or written by another (${other}). Give each ` +
+          `iteration its own elements, or use a reduction (${site?.array}[...] += ...)${where}`,
+      );
+    }
     case Status.noReturnValue:
       return new TypeError(
         `${site?.src.fnName ?? fnName}() reached its end without returning a value (plain JS ` +

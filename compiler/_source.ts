@@ -15,6 +15,8 @@ export const SPECIALIZATIONS: unique symbol = Symbol("tsjit.specializations");
 /** Per-function compile options (what reaches code generation and inference). */
 export interface FunctionOptions {
   boundscheck: boolean;
+  /** TSJIT_RACECHECK=1 when the function was defined: prange loops check for races */
+  racecheck?: boolean;
   fastmath: boolean;
   /** fixed types of locals, by name */
   locals: Map<string, Type>;

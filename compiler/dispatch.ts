@@ -100,6 +100,7 @@ function functionOptions(options: JitOptions): FunctionOptions {
   return {
     fastmath: options.fastmath ?? false,
     boundscheck: options.boundscheck ?? true,
+    racecheck: Deno.env.get("TSJIT_RACECHECK") === "1",
     locals,
   };
 }

@@ -4,6 +4,7 @@ import { assertEquals, assertStringIncludes } from "@std/assert";
 import { denoArgs, denoSync } from "./_subprocess.ts";
 
 const script = new URL("./_parallel_kernels.ts", import.meta.url).pathname;
+const forms = new URL("./_parallel_forms.ts", import.meta.url).pathname;
 function runWith(threads: string, file = script) {
   return denoSync(denoArgs([file]), { TSJIT_NUM_THREADS: threads });
 }
@@ -13,6 +14,11 @@ for (const threads of ["1", "2", "3"]) {
     const r = runWith(threads);
     assertEquals(r.code, 0, r.stderr + r.stdout);
     assertStringIncludes(r.stdout, `ok ${threads}`);
+  });
+  Deno.test(`reductions, array reductions and last values with TSJIT_NUM_THREADS=${threads}`, () => {
+    const r = runWith(threads, forms);
+    assertEquals(r.code, 0, r.stderr + r.stdout);
+    assertStringIncludes(r.stdout, `forms ok ${threads}`);
   });
 }
 

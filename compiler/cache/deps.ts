@@ -18,7 +18,13 @@ export type Dependency =
 export function sourceHash(src: JitSource): string {
   const o = src.options;
   return sha256(
-    JSON.stringify([src.plain.toString(), o.boundscheck, o.fastmath, [...(o.locals ?? [])]]),
+    JSON.stringify([
+      src.plain.toString(),
+      o.boundscheck,
+      o.fastmath,
+      [...(o.locals ?? [])],
+      ...(o.racecheck ? ["racecheck"] : []),
+    ]),
   );
 }
 

@@ -85,6 +85,7 @@ export interface CompilableFunction {
   readonly name: string;
   readonly options: {
     boundscheck: boolean;
+    racecheck?: boolean;
     fastmath: boolean;
     /** fixed types of locals, by name (`jit(fn, { locals })`) */
     locals?: Map<string, import("../types/types.ts").Type>;

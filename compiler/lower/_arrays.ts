@@ -32,6 +32,7 @@ export function elementPointer(
       L.guard(inside, Status.outOfBounds, e.range, () => d, a.len, a.name);
       idx = b.cast("fptosi", d, "i64");
     }
+    L.elementHook?.(e, idx, a.len, a.name);
   } else {
     idx = L.asInt(e.index);
     if (L.opts.boundscheck && !L.proven.has(e)) {
@@ -45,6 +46,7 @@ export function elementPointer(
         a.name,
       );
     }
+    L.elementHook?.(e, idx, a.len, a.name);
   }
   return { ptr: b.gep(ELEMENT[a.type].ir, a.ptr, idx), array: a.type };
 }

@@ -112,6 +112,7 @@ declare i64 @llvm.fptosi.sat.i64.f64(double)
 declare i64 @llvm.smax.i64(i64, i64)
 declare i64 @llvm.smin.i64(i64, i64)
 declare i64 @llvm.abs.i64(i64, i1)
+declare i64 @llvm.umax.i64(i64, i64)
 declare i32 @llvm.ctlz.i32(i32, i1)
 declare double @pow(double, double)
 `;

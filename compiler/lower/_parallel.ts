@@ -2,14 +2,20 @@
 // over a sub-range of iterations; the enclosing function packs what the body reads into an
 // environment, hands the chunk to the pool through tsjit_parallel (compiler/runtime/entry.c),
 // then combines reductions in chunk order (so a given thread count always gives the same result).
+// Array reductions give every chunk but the first a private copy of the array (the first
+// updates the array itself, so one thread is exactly the serial loop); the copies are folded
+// into the array in chunk order and freed.
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
-import { f64, int, type Value } from "../ir/mod.ts";
+import { type Block, f64, int, type Value } from "../ir/mod.ts";
 import { constantValue } from "../types/infer.ts";
-import { irType, isArray } from "../types/types.ts";
+import { type ArrayType, ELEMENT, irType, isArray } from "../types/types.ts";
 import { findCountedLoop } from "./_loops.ts";
 import { checkedOp, emitVersions } from "./_versions.ts";
-import { analyzePrange, type PrangeInfo, type Reduction } from "./_prange.ts";
+import { analyzePrange, type PrangeInfo, type ReduceOp } from "./_prange.ts";
+import { loadElement, storeElement } from "./_arrays.ts";
 import { MAX_CHUNKS } from "../../parallel/_layout.ts";
+import { describeLoop, noteLoop } from "./_pardiag.ts";
+import { freeShadows, makeShadows, unpackShadows } from "./_racecheck.ts";
 import { type FunctionLowering, Status } from "./lower.ts";
 
 /** Parameters of a chunk function, in order. */
@@ -22,12 +28,19 @@ export const CHUNK_PARAMS: Value[] = [
 ];
 
 /** Where each shared value sits in the environment (8-byte slots). */
-interface EnvLayout {
+export interface EnvLayout {
   /** first slot of each captured variable (arrays take two: data, length) */
   slot: Map<Variable, number>;
-  /** reduction r's partial for chunk k is at partialBase + r * pool + k */
-  partialBase: number;
+  /** slots per chunk-indexed table */
   pool: number;
+  /** scalar reduction r's partial for chunk k is at partialBase + r * pool + k */
+  partialBase: number;
+  /** array reduction r's private copy for chunk k (k > 0) is at copyBase + r * pool + k */
+  copyBase: number;
+  /** last value v of chunk k at lastBase + 2 * v * pool + k, whether it wrote v at + pool */
+  lastBase: number;
+  /** TSJIT_RACECHECK: the shadow of watched array w at shadowBase + w */
+  shadowBase: number;
   size: number;
 }
 
@@ -42,39 +55,73 @@ const START = 0;
 let chunkCounter = 0;
 const STEP = 1;
 
-function identity(r: Reduction, ty: string): Value {
-  if (ty === "i64") {
-    const v = r.op === "+"
-      ? 0n
-      : r.op === "*"
-      ? 1n
-      : r.op === "min"
-      ? (1n << 63n) - 1n
-      : -(1n << 63n);
+/** The identity of `op`, as an i64 or a double. */
+function identity(op: ReduceOp, float: boolean): Value {
+  if (!float) {
+    const v = op === "+" ? 0n : op === "*" ? 1n : op === "min" ? (1n << 63n) - 1n : -(1n << 63n);
     return int("i64", v);
   }
   // -0 is the identity of floating-point addition (+0 would turn a sum of -0s into +0)
-  return f64(r.op === "+" ? -0 : r.op === "*" ? 1 : r.op === "min" ? Infinity : -Infinity);
+  return f64(op === "+" ? -0 : op === "*" ? 1 : op === "min" ? Infinity : -Infinity);
 }
 
-function combine(L: FunctionLowering, r: Reduction, a: Value, x: Value): Value {
+function combine(L: FunctionLowering, op: ReduceOp, a: Value, x: Value): Value {
   const { b } = L;
   const float = a.ty === "double";
-  switch (r.op) {
+  switch (op) {
     case "+":
       return b.bin(float ? "fadd" : "add", a, x);
     case "*":
       return b.bin(float ? "fmul" : "mul", a, x);
     default:
       return float
-        ? b.call("double", `js.${r.op}`, [a, x])
-        : b.call("i64", `llvm.s${r.op}.i64`, [a, x]);
+        ? b.call("double", `js.${op}`, [a, x])
+        : b.call("i64", `llvm.s${op}.i64`, [a, x]);
   }
 }
 
-function envSlot(L: FunctionLowering, env: Value, k: number | Value): Value {
+export function envSlot(L: FunctionLowering, env: Value, k: number | Value): Value {
   return L.b.gep("i64", env, typeof k === "number" ? int("i64", k) : k);
 }
+
+/** Emits `for (j = from; j < to; j++) body(j)`. */
+export function countedLoop(
+  L: FunctionLowering,
+  from: Value,
+  to: Value,
+  body: (j: Value) => void,
+  hint = "loop",
+): void {
+  const { b } = L;
+  const slot = b.alloca("i64", hint);
+  b.store(from, slot);
+  const head = L.fn.newBlock(`${hint}.head`);
+  const inner = L.fn.newBlock(`${hint}.body`);
+  const end = L.fn.newBlock(`${hint}.end`);
+  b.br(head);
+  b.positionAt(head);
+  const j = b.load("i64", slot);
+  b.condBr(b.icmp("slt", j, to), inner, end);
+  b.positionAt(inner);
+  body(j);
+  b.store(b.bin("add", j, int("i64", 1)), slot);
+  b.br(head);
+  b.positionAt(end);
+}
+
+/** Runs `then` when `cond` holds. */
+function when(L: FunctionLowering, cond: Value, then: () => void, hint = "when"): void {
+  const { b } = L;
+  const yes = L.fn.newBlock(`${hint}.then`);
+  const end: Block = L.fn.newBlock(`${hint}.end`);
+  b.condBr(cond, yes, end);
+  b.positionAt(yes);
+  then();
+  b.br(end);
+  b.positionAt(end);
+}
+
+const NULL: Value = { ty: "ptr", ref: "null" };
 
 /** Lowers `for (const i of prange(...))` in a function (not inside another chunk). */
 export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): void {
@@ -96,12 +143,17 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
     slot.set(c, n);
     n += isArray(L.varType(c)) ? 2 : 1;
   }
-  const layout: EnvLayout = {
-    slot,
-    partialBase: n,
-    pool: MAX_CHUNKS,
-    size: n + info.reductions.length * MAX_CHUNKS,
-  };
+  const pool = MAX_CHUNKS;
+  const partialBase = n;
+  n += info.reductions.length * pool;
+  const copyBase = n;
+  n += info.arrayReductions.length * pool;
+  const lastBase = n;
+  n += info.lastValues.length * 2 * pool;
+  const shadowBase = n;
+  n += L.opts.racecheck ? info.watched.length : 0;
+  const layout: EnvLayout = { slot, pool, partialBase, copyBase, lastBase, shadowBase, size: n };
+  noteLoop(L, describeLoop(L, s, info));
 
   // the chunk function
   const chunkName = `${L.name}.prange${chunkCounter++}`;
@@ -137,6 +189,7 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
       b.store(b.load("i64", a.len), envSlot(L, env, at + 1));
     } else b.store(b.load(irType(L.varType(c)), L.scalarSlots.get(c)!), envSlot(L, env, at));
   }
+  if (L.opts.racecheck) makeShadows(L, env, layout, info, s.range);
   L.mod.declare("tsjit_parallel", "i64", ["ptr", "ptr", "i64", "ptr"]);
   const chunks = b.call("i64", "tsjit_parallel", [
     { ty: "ptr", ref: `@${chunkName}` },
@@ -144,6 +197,39 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
     count,
     L.ctx,
   ]);
+  if (L.opts.racecheck) freeShadows(L, env, layout, info);
+  // private copies: folded into the array in chunk order (also after an error: they are freed)
+  info.arrayReductions.forEach((r, ri) => {
+    const a = L.arraySlots.get(r.variable)!;
+    const type = L.varType(r.variable) as ArrayType;
+    const el = ELEMENT[type];
+    const data = b.load("ptr", a.ptr);
+    const len = b.load("i64", a.len);
+    L.mod.declare("free", "void", ["ptr"]);
+    countedLoop(L, int("i64", 1), chunks, (kv) => {
+      const copy = b.load(
+        "ptr",
+        envSlot(L, env, b.bin("add", kv, int("i64", copyBase + ri * pool))),
+      );
+      when(L, b.icmp("ne", copy, NULL), () => {
+        countedLoop(L, int("i64", 0), len, (j) => {
+          const at = b.gep(el.ir, data, j);
+          const value = (p: Value) => {
+            const v = loadElement(L, p, type);
+            return v.ty === "float" ? b.cast("fpext", v, "double") : v;
+          };
+          const c = combine(L, r.op, value(at), value(b.gep(el.ir, copy, j)));
+          storeElement(
+            L,
+            { kind: "$value", value: c, type: el.float ? "f64" : "int", range: s.range },
+            at,
+            type,
+          );
+        }, "fold");
+        b.call("void", "free", [copy]);
+      }, "copy");
+    }, "copies");
+  });
   // an error in any chunk is already in this function's context block: return with it
   const status = b.load("double", b.gep("double", L.ctx, int("i64", 1)));
   const ok = L.fn.newBlock("prange.ok");
@@ -156,25 +242,26 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
   // reductions: partial 0 started from the variable's value; fold the others in chunk order
   info.reductions.forEach((r, ri) => {
     const ty = irType(L.varType(r.variable));
-    const base = layout.partialBase + ri * layout.pool;
+    const base = partialBase + ri * pool;
     const acc = b.alloca(ty, `${r.variable.name}.acc`);
-    const kslot = b.alloca("i64", "k");
     b.store(b.load(ty, envSlot(L, env, base)), acc);
-    b.store(int("i64", 1), kslot);
-    const head = L.fn.newBlock("reduce.head");
-    const body = L.fn.newBlock("reduce.body");
-    const end = L.fn.newBlock("reduce.end");
-    b.br(head);
-    b.positionAt(head);
-    const kv = b.load("i64", kslot);
-    b.condBr(b.icmp("slt", kv, chunks), body, end);
-    b.positionAt(body);
-    const part = b.load(ty, envSlot(L, env, b.bin("add", kv, int("i64", base))));
-    b.store(combine(L, r, b.load(ty, acc), part), acc);
-    b.store(b.bin("add", kv, int("i64", 1)), kslot);
-    b.br(head);
-    b.positionAt(end);
+    countedLoop(L, int("i64", 1), chunks, (kv) => {
+      const part = b.load(ty, envSlot(L, env, b.bin("add", kv, int("i64", base))));
+      b.store(combine(L, r.op, b.load(ty, acc), part), acc);
+    }, "reduce");
     b.store(b.load(ty, acc), L.scalarSlots.get(r.variable)!);
+  });
+  // last values: from the last chunk that wrote the variable
+  info.lastValues.forEach((v, vi) => {
+    const ty = irType(L.varType(v));
+    const base = lastBase + 2 * vi * pool;
+    countedLoop(L, int("i64", 0), chunks, (kv) => {
+      const wrote = b.load("i64", envSlot(L, env, b.bin("add", kv, int("i64", base + pool))));
+      when(L, b.icmp("ne", wrote, int("i64", 0)), () => {
+        const value = b.load(ty, envSlot(L, env, b.bin("add", kv, int("i64", base))));
+        b.store(value, L.scalarSlots.get(v)!);
+      }, "last");
+    }, "lastvalue");
   });
 }
 
@@ -198,8 +285,47 @@ export function lowerChunk(L: FunctionLowering, setup: ChunkSetup): void {
   for (const r of info.reductions) {
     const slotPtr = L.scalarSlots.get(r.variable)!;
     const ty = irType(L.varType(r.variable));
-    b.store(b.select(first, b.load(ty, slotPtr), identity(r, ty)), slotPtr);
+    b.store(b.select(first, b.load(ty, slotPtr), identity(r.op, ty === "double")), slotPtr);
   }
+  const flags = new Map<Variable, Value>();
+  for (const v of info.lastValues) {
+    const flag = b.alloca("i1", `${v.name}.written`);
+    b.store(int("i1", 0), flag);
+    flags.set(v, flag);
+  }
+  L.writeFlags = flags;
+  const shadows = L.opts.racecheck ? unpackShadows(L, env, layout, info) : undefined;
+  // array reductions: chunks after the first update a private copy, filled with the identity
+  info.arrayReductions.forEach((r, ri) => {
+    const a = L.arraySlots.get(r.variable)!;
+    const type = L.varType(r.variable) as ArrayType;
+    const el = ELEMENT[type];
+    const at = envSlot(L, env, b.bin("add", k, int("i64", layout.copyBase + ri * layout.pool)));
+    b.store(NULL, at);
+    when(L, b.bin("xor", first, int("i1", 1)), () => {
+      const len = b.load("i64", a.len);
+      L.mod.declare("malloc", "ptr", ["i64"]);
+      const bytes = b.bin(
+        "mul",
+        b.call("i64", "llvm.umax.i64", [len, int("i64", 1)]),
+        int("i64", el.bytes),
+      );
+      const copy = b.call("ptr", "malloc", [bytes]);
+      b.store(copy, at);
+      L.guard(b.icmp("ne", copy, NULL), Status.noMemory, loop.range);
+      const id = identity(r.op, el.float);
+      countedLoop(L, int("i64", 0), len, (j) => {
+        const value = {
+          kind: "$value" as const,
+          value: id,
+          type: el.float ? "f64" as const : "int" as const,
+          range: loop.range,
+        };
+        storeElement(L, value, b.gep(el.ir, copy, j), type);
+      }, "identity");
+      b.store(copy, a.ptr);
+    }, "private");
+  });
   const start = b.load("i64", envSlot(L, env, START));
   const step = b.load("i64", envSlot(L, env, STEP));
   const v = loop.decl.variable!;
@@ -216,6 +342,7 @@ export function lowerChunk(L: FunctionLowering, setup: ChunkSetup): void {
     b.condBr(b.icmp("slt", idx, hi), body, end);
     b.positionAt(body);
     b.store(b.bin("add", start, b.bin("mul", idx, step)), L.scalarSlots.get(v)!);
+    if (shadows) b.store(idx, shadows.iteration);
     L.loops.push({ label: loop.label, brk: end, cont: next });
     L.stmt(loop.body);
     L.loops.pop();
@@ -240,6 +367,13 @@ export function lowerChunk(L: FunctionLowering, setup: ChunkSetup): void {
     const ty = irType(L.varType(r.variable));
     const at = b.bin("add", k, int("i64", layout.partialBase + ri * layout.pool));
     b.store(b.load(ty, L.scalarSlots.get(r.variable)!), envSlot(L, env, at));
+  });
+  info.lastValues.forEach((lv, vi) => {
+    const ty = irType(L.varType(lv));
+    const base = layout.lastBase + 2 * vi * layout.pool;
+    b.store(b.load(ty, L.scalarSlots.get(lv)!), envSlot(L, env, b.bin("add", k, int("i64", base))));
+    const wrote = b.cast("zext", b.load("i1", flags.get(lv)!), "i64");
+    b.store(wrote, envSlot(L, env, b.bin("add", k, int("i64", base + layout.pool))));
   });
   b.ret();
 }

@@ -28,6 +28,7 @@ import { builtinCall } from "./_math.ts";
 import { emitEntry, FAIL_IR } from "./_entry.ts";
 import { streamingCopy, streamingPlan } from "./_streaming.ts";
 import { CHUNK_PARAMS, type ChunkSetup, lowerChunk, lowerPrange } from "./_parallel.ts";
+import { parallelReport } from "./_pardiag.ts";
 
 /** Status codes a compiled function leaves in its context block. */
 export const Status = {
@@ -37,6 +38,8 @@ export const Status = {
   noReturnValue: 3,
   zeroStep: 4,
   nonIntegerBound: 5,
+  noMemory: 6,
+  race: 7,
 } as const;
 
 /** A place in the source a runtime error can come from. */
@@ -52,6 +55,8 @@ export interface ErrorSite {
 export interface LowerOptions {
   boundscheck: boolean;
   fastmath: boolean;
+  /** TSJIT_RACECHECK: prange loops check their shared array accesses at run time */
+  racecheck?: boolean;
   /** every specialization in the module, by key, with its symbol (for direct calls) */
   program?: Map<string, { tf: TypedFunction; symbol: string }>;
 }
@@ -70,6 +75,8 @@ export interface LoweredModule {
   sites: ErrorSite[];
   /** true when the function starts parallel regions (its entry then calls back into JS) */
   parallel: boolean;
+  /** what each prange loop became (f.parallelDiagnostics()) */
+  parallelReport: string[];
 }
 
 /** Array variables live as two slots: the data pointer and the length. */
@@ -98,6 +105,10 @@ export class FunctionLowering {
   /** index expressions proven in bounds in the code being generated */
   proven = new Set<Expr>();
   readonly retTy: IRType;
+  /** in a prange chunk: flags set when a last-value variable is written */
+  writeFlags?: Map<Variable, Value>;
+  /** in a prange chunk under TSJIT_RACECHECK: called with each checked element index */
+  elementHook?: (e: Expr & { kind: "index" }, idx: Value, len: Value, array: string) => void;
 
   constructor(
     readonly tf: TypedFunction,
@@ -518,6 +529,11 @@ export class FunctionLowering {
     return b.phi(lv.ty, [[lv, from], [rv, rEnd]]);
   }
 
+  private noteWrite(v: Variable): void {
+    const flag = this.writeFlags?.get(v);
+    if (flag) this.b.store(int("i1", 1), flag);
+  }
+
   varType(v: Variable): Type {
     return this.tf.varTypes.get(v)!;
   }
@@ -536,6 +552,7 @@ export class FunctionLowering {
       }
       const value = e.op === "=" ? this.as(e.value, vt) : this.as(compoundOperation(e), vt);
       b.store(value, this.scalarSlots.get(v)!);
+      this.noteWrite(v);
       return value;
     }
     // element store: evaluate array, index, then value; the expression's value is the RHS
@@ -576,6 +593,7 @@ export class FunctionLowering {
       const old = this.convert(b.load(irType(vt), slot), vt, t);
       const next = step(old);
       b.store(this.convert(next, t, vt), slot);
+      this.noteWrite(e.target.variable!);
       return e.prefix ? next : old;
     }
     const { ptr, array } = elementPointer(this, e.target as Expr & { kind: "index" });
@@ -924,5 +942,6 @@ export function lowerProgram(
   }
   const entryName = emitEntry(mod, root, prefix);
   const parallel = mod.functions.some((f) => f.name.includes(".prange"));
-  return { ir: JSOPS_DECLS + mod.render() + JSOPS_IR + FAIL_IR, entryName, sites, parallel };
+  const ir = JSOPS_DECLS + mod.render() + JSOPS_IR + FAIL_IR;
+  return { ir, entryName, sites, parallel, parallelReport: parallelReport(mod) };
 }

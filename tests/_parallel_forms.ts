@@ -1,0 +1,203 @@
+// Run by parallel_test.ts per TSJIT_NUM_THREADS value: the reduction forms Numba accepts, array
+// reductions, last values and private variables, against plain JS. Data are integers (or powers
+// of two) where thread counts reassociate, so every result must be exact; fractional data run
+// with one thread, which must give the serial result bit for bit.
+import { CompileError, getNumThreads, jit, prange, setNumThreads } from "../mod.ts";
+import { checkSame, rng } from "./_differential.ts";
+import { assert, assertThrows } from "@std/assert";
+
+const r = rng(7);
+const n = 200_003;
+const labels = new Int32Array(n).map(() => Math.floor(r() * 37));
+const ints = new Float64Array(n).map(() => Math.floor((r() - 0.5) * 200));
+const fracs = new Float64Array(n).map(() => r() * 10 - 5);
+
+// array reductions: histograms with indirect updates, in every spelling
+function histogram(labels: Int32Array, counts: Float64Array) {
+  for (const i of prange(labels.length)) counts[labels[i]] += 1;
+}
+function histogramInt(labels: Int32Array, counts: Int32Array) {
+  for (const i of prange(labels.length)) {
+    const k = labels[i];
+    counts[k]++;
+  }
+}
+function histogramForms(labels: Int32Array, x: Float64Array, h: Float64Array, m: Float64Array) {
+  for (const i of prange(labels.length)) {
+    const k = labels[i];
+    h[k] = h[k] + x[i];
+    h[k + 37] -= x[i];
+    m[k] = Math.max(m[k], x[i]);
+  }
+}
+const counts2m = jit(histogram);
+const big = new Int32Array(2_000_000).map((_, i) => (i * 7919) % 10);
+const c = new Float64Array(10);
+counts2m(big, c);
+assert(c.every((v) => v === 200_000), `histogram counts ${c}`);
+checkSame(histogram, [[labels, new Float64Array(37)]]);
+checkSame(histogramInt, [[labels, new Int32Array(37).fill(5)]]);
+checkSame(histogramForms, [[labels, ints, new Float64Array(74), new Float64Array(37)]]);
+
+// a k-means assignment step: nearest centroid, then per-cluster counts and coordinate sums
+function kmeansStep(
+  x: Float64Array,
+  cent: Float64Array,
+  k: number,
+  labels: Int32Array,
+  counts: Float64Array,
+  sums: Float64Array,
+) {
+  const d = cent.length / k;
+  for (const i of prange(labels.length)) {
+    let best = 0;
+    let bestDist = Infinity;
+    for (let c = 0; c < k; c++) {
+      let dist = 0;
+      for (let j = 0; j < d; j++) {
+        const t = x[i * d + j] - cent[c * d + j];
+        dist += t * t;
+      }
+      if (dist < bestDist) {
+        bestDist = dist;
+        best = c;
+      }
+    }
+    labels[i] = best;
+    counts[best] += 1;
+    for (let j = 0; j < d; j++) sums[best * d + j] += x[i * d + j];
+  }
+}
+const pts = 50_000, dims = 3, clusters = 5;
+const xs = new Float64Array(pts * dims).map(() => Math.floor(r() * 100));
+const cents = new Float64Array(clusters * dims).map(() => Math.floor(r() * 100));
+checkSame(kmeansStep, [[
+  xs,
+  cents,
+  clusters,
+  new Int32Array(pts),
+  new Float64Array(clusters),
+  new Float64Array(clusters * dims),
+]]);
+
+// an element-loop array reduction: result[j] += tmp[j] inside the prange over rows
+checkSame(function columnSums(m: Float64Array, w: number, result: Float64Array) {
+  for (const i of prange(m.length / w)) {
+    for (let j = 0; j < w; j++) result[j] += m[i * w + j];
+  }
+}, [[ints.slice(0, 13 * 15_000), 13, new Float64Array(13)]]);
+
+// scalar reductions in Numba's forms
+checkSame(function forms(a: Float64Array) {
+  let s = 0;
+  let acc = 100;
+  let p = 1;
+  let q = 1024;
+  let lo = Infinity;
+  for (const i of prange(a.length)) {
+    s = s + a[i];
+    acc = acc - a[i] - 1;
+    if (i % 50_000 === 0) p = p * 2;
+    if (i % 40_000 === 0) q /= 2;
+    lo = Math.min(a[i], lo);
+  }
+  return s * 1e12 + acc * 1e6 + p + q + lo;
+}, [[ints]]);
+
+// last values and loop-private variables declared outside the loop
+checkSame(function lastValue(a: Float64Array, out: Float64Array) {
+  let k = -1;
+  let t = 0;
+  let last = 0;
+  let flag = false;
+  for (const i of prange(a.length)) {
+    t = a[i] * 2;
+    out[i] = t + 1;
+    if (a[i] > 40) k = i;
+    last = a[i];
+    if (i === 3) flag = true;
+  }
+  return k * 1e6 + last + t + (flag ? 0.5 : 0);
+}, [[ints, new Float64Array(n)], [new Float64Array(0), new Float64Array(0)]]);
+
+// one thread: the serial result exactly, fractional data included
+const threads = getNumThreads();
+setNumThreads(1);
+checkSame(function serialFloat(a: Float64Array, labels: Int32Array, h: Float64Array) {
+  let s = 0;
+  for (const i of prange(a.length)) {
+    s += a[i];
+    h[labels[i]] += a[i];
+  }
+  return s;
+}, [[fracs, labels, new Float64Array(37)]]);
+setNumThreads(threads);
+
+// races the compiler can prove are refused, naming the array and the fix
+const refuse = (f: (...a: never[]) => unknown, args: unknown[], text: string) => {
+  const e = assertThrows(() => jit(f)(...(args as never[])), CompileError);
+  assert(e.message.includes(text), e.message);
+};
+const a = new Float64Array(100);
+refuse(
+  (x: Float64Array) => {
+    for (const i of prange(x.length)) x[0] = i;
+  },
+  [a],
+  "every iteration of the prange loop writes the same element of 'x'",
+);
+refuse(
+  (x: Float64Array, out: Float64Array) => {
+    for (const i of prange(x.length)) for (let j = 0; j < 4; j++) out[j] = x[i];
+  },
+  [a, a.slice()],
+  "same element of 'out'",
+);
+refuse(
+  (x: Float64Array) => {
+    for (const i of prange(1, x.length)) x[i] = x[i - 1] + 1;
+  },
+  [a],
+  "loop-carried dependence",
+);
+refuse(
+  (x: Float64Array, h: Float64Array) => {
+    for (const i of prange(x.length)) {
+      h[x[i]] += 1;
+      x[i] = h[0];
+    }
+  },
+  [a, a.slice()],
+  "'h' is updated as an array reduction",
+);
+refuse(
+  (x: Float64Array) => {
+    let prev = 0;
+    for (const i of prange(x.length)) {
+      x[i] = prev;
+      prev = i;
+    }
+  },
+  [a],
+  "'prev' is read before it is written",
+);
+refuse(
+  (x: Float64Array) => {
+    let s = 0;
+    for (const i of prange(x.length)) {
+      s += x[i];
+      x[i] = s;
+    }
+    return s;
+  },
+  [a],
+  "reduction variable 's' is read inside the prange loop",
+);
+refuse(
+  (x: Float64Array, h: Int32Array) => {
+    for (const i of prange(x.length)) h[x[i]] += 0.5;
+  },
+  [a, new Int32Array(100)],
+  "may not be an integer",
+);
+console.log(`forms ok ${getNumThreads()}`);
