@@ -30,7 +30,6 @@ function run() {
       "--allow-ffi",
       "--allow-read",
       "--allow-env",
-      "--allow-sys=cpus",
       "--allow-run=cc",
       `--allow-write=${dir}`,
       script,

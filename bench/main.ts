@@ -36,7 +36,6 @@ const denoArgs = [
   "--allow-ffi",
   "--allow-read",
   "--allow-env",
-  "--allow-sys=cpus",
   `${here}_run_js.ts`,
 ];
 const js = (kernel: string, mode: string, n?: number) =>

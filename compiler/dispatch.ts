@@ -5,6 +5,7 @@ import { DispatchTable, MAX_SPECIALIZATIONS } from "./_table.ts";
 import { describeValue, show, typeOfValue } from "./_values.ts";
 import { type FunctionOptions, JitSource, SOURCE, SPECIALIZATIONS } from "./_source.ts";
 import { CompileError } from "./diagnostics.ts";
+import { env } from "./_host.ts";
 import { cacheKey, dependencies, dependenciesHold } from "./cache/deps.ts";
 import { cacheStats, loadEntry, storeEntry, warnOnce } from "./cache/store.ts";
 import {
@@ -184,7 +185,7 @@ export function jit<F extends (...args: never[]) => unknown>(
     );
   }
 
-  let useCache = options.cache ?? Deno.env.get("TSJIT_CACHE") === "1";
+  let useCache = options.cache ?? env("TSJIT_CACHE") === "1";
 
   /** A specialization from the cache, or compiled now (and then stored when caching). */
   function specialize(argTypes: Type[]): Specialization {

@@ -5,6 +5,7 @@
 // with the isolate's thread (compiler/runtime/entry.c).
 import { MAX_THREADS } from "./_layout.ts";
 import { entryLibraryPath } from "../compiler/runtime/entry.ts";
+import { env } from "../compiler/_host.ts";
 
 /** Parses TSJIT_NUM_THREADS; throws naming the variable and the value when it is not valid. */
 export function parseNumThreads(value: string | undefined, cpus: number): number {
@@ -29,7 +30,7 @@ export function parseNumThreads(value: string | undefined, cpus: number): number
 }
 
 const CPUS = navigator.hardwareConcurrency || 1;
-const POOL_SIZE = parseNumThreads(Deno.env.get("TSJIT_NUM_THREADS"), CPUS);
+const POOL_SIZE = parseNumThreads(env("TSJIT_NUM_THREADS"), CPUS);
 let threads = POOL_SIZE;
 
 // Spinning before sleeping turns a futex wake (~10 µs) into well under one, but only pays when

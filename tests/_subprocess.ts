@@ -4,7 +4,7 @@ const dec = new TextDecoder();
 
 /** tsjit's usual permissions, plus `extra` (such as a write path). */
 export function denoArgs(extra: string[] = []): string[] {
-  return ["run", "--allow-ffi", "--allow-read", "--allow-env", "--allow-sys=cpus", ...extra];
+  return ["run", "--allow-ffi", "--allow-read", "--allow-env", ...extra];
 }
 
 /** The outcome of a child process, its output decoded. */

@@ -9,7 +9,6 @@ const denoArgs = [
   "--allow-ffi",
   "--allow-read",
   "--allow-env",
-  "--allow-sys=cpus",
   "--allow-write",
 ];
 

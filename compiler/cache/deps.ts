@@ -7,6 +7,7 @@ import type { Expr, GlobalValue } from "../frontend/ast.ts";
 import type { TypedFunction } from "../types/infer.ts";
 import type { Type } from "../types/types.ts";
 import { cpuIdentity } from "../runtime/entry.ts";
+import { llvmLibrary } from "../llvm/locate.ts";
 import { sha256, TSJIT_VERSION } from "./store.ts";
 
 /** A free name a compiled body depended on: reached from the root through `path` (callees). */
@@ -28,17 +29,13 @@ export function sourceHash(src: JitSource): string {
   );
 }
 
-function llvmIdentity(): string {
-  return Deno.env.get("TSJIT_LLVM_LIB") ?? "default";
-}
-
 /** The cache key of one specialization. */
 export function cacheKey(src: JitSource, argTypes: Type[]): string {
   return sha256(JSON.stringify({
     tsjit: TSJIT_VERSION,
     source: sourceHash(src),
     argTypes,
-    llvm: llvmIdentity(),
+    llvm: llvmLibrary().version, // the library's major version, not its path
     target: Deno.build.target,
     cpu: cpuIdentity(),
   }));

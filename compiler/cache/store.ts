@@ -3,6 +3,9 @@
 // `meta.json` (types, error sites, dependencies, the library's SHA-256). Entries are built in a
 // temporary directory and renamed into place, so concurrent writers never leave a torn entry.
 import { createHash } from "node:crypto";
+import { cacheDir } from "../_host.ts";
+
+export { cacheDir };
 import { entryLibraryPath } from "../runtime/entry.ts";
 import type { ErrorSite } from "../lower/lower.ts";
 import type { Specialization } from "../pipeline.ts";
@@ -33,14 +36,6 @@ export interface CacheMeta {
 
 /** Counters of this process's cache traffic (tests read them; nothing is timed). */
 export const cacheStats = { compiles: 0, hits: 0, misses: 0, stale: 0, stored: 0, discarded: 0 };
-
-/** The cache directory: TSJIT_CACHE_DIR, else $XDG_CACHE_HOME/tsjit or ~/.cache/tsjit. */
-export function cacheDir(): string {
-  const env = Deno.env.get("TSJIT_CACHE_DIR");
-  if (env) return env;
-  const base = Deno.env.get("XDG_CACHE_HOME") ?? `${Deno.env.get("HOME") ?? "."}/.cache`;
-  return `${base}/tsjit`;
-}
 
 /** Hex SHA-256. */
 export function sha256(data: string | Uint8Array): string {
@@ -206,7 +201,9 @@ export function clearCache(): number {
   let n = 0;
   try {
     for (const e of Deno.readDirSync(cacheDir())) {
-      if (e.isDirectory) removeEntry(`${cacheDir()}/${e.name}`), n++;
+      if (e.isDirectory && !e.name.startsWith(".runtime-")) {
+        removeEntry(`${cacheDir()}/${e.name}`), n++;
+      }
     }
   } catch { /* no cache */ }
   return n;

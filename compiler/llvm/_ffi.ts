@@ -1,6 +1,9 @@
 // The libLLVM C API symbols tsjit uses, opened once. Nothing outside compiler/llvm/ touches FFI
 // to libLLVM; this file is the single place that names C symbols.
 
+import { env, permissionError } from "../_host.ts";
+import { llvmCandidates } from "./locate.ts";
+
 const P = "pointer" as const;
 const B = "buffer" as const;
 
@@ -62,26 +65,20 @@ const targetInit = (arch: string) => ({
   [`LLVMInitialize${arch}AsmParser`]: { parameters: [], result: "void" },
 } as const);
 
-const CANDIDATES = [19, 18, 17, 16, 15].flatMap((v) => [
-  `libLLVM-${v}.so.1`,
-  `libLLVM.so.${v}.1`,
-  `libLLVM-${v}.so`,
-  `/usr/lib/llvm-${v}/lib/libLLVM-${v}.so`,
-  `/usr/lib/llvm-${v}/lib/libLLVM.so.1`,
-]);
-
 /** Architecture name as LLVM spells it in its initializer symbols. */
 export const LLVM_ARCH = Deno.build.arch === "aarch64" ? "AArch64" : "X86";
 
 function open() {
-  const override = Deno.env.get("TSJIT_LLVM_LIB");
-  const paths = override ? [override] : CANDIDATES;
+  const override = env("TSJIT_LLVM_LIB");
+  const paths = llvmCandidates();
   const errors: string[] = [];
   for (const path of paths) {
     try {
       const lib = Deno.dlopen(path, { ...symbols, ...targetInit(LLVM_ARCH) });
       return { lib, path };
     } catch (e) {
+      const p = permissionError(e, "to open libLLVM");
+      if (p !== e) throw p;
       errors.push(`${path}: ${(e as Error).message.split("\n")[0]}`);
     }
   }

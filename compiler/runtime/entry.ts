@@ -1,6 +1,10 @@
 // The entry trampolines (entry.c), opened with Deno.dlopen so that every call into compiled code
 // takes Deno's fast FFI path. See entry.c for why they exist.
 
+import { fileURLToPath } from "node:url";
+import { needing, plainError } from "../_host.ts";
+import { cacheDir, sha256 } from "../cache/store.ts";
+
 /** Most typed-array arguments a compiled function may take (trampolines exist for 0..MAX). */
 export const MAX_ARRAYS = 12;
 
@@ -9,47 +13,63 @@ export type Trampoline = (...args: BufferSource[]) => number;
 
 let trampolines: Trampoline[] | undefined;
 
-/** Where the entry library is: TSJIT_ENTRY_LIB, or .tsjit/ in the checkout. */
+/** Where the entry library is: the cache directory, per entry.c text and target. */
 export function entryLibraryPath(): string {
   ensureBuilt();
   return libraryPath();
 }
 
+const entrySource = new URL("./entry.c", import.meta.url);
+let path: string | undefined;
+
 function libraryPath(): string {
-  const fromEnv = Deno.env.get("TSJIT_ENTRY_LIB");
-  if (fromEnv) return fromEnv;
-  return new URL("../../.tsjit/libtsjit_entry.so", import.meta.url).pathname;
+  if (path) return path;
+  const c = needing("to read tsjit's entry.c", () => Deno.readFileSync(entrySource));
+  const id = sha256(JSON.stringify([new TextDecoder().decode(c), Deno.build.target]));
+  return path = `${cacheDir()}/.runtime-${id.slice(0, 16)}/libtsjit_entry.so`;
 }
 
-/** Builds the trampoline library with the system C compiler (when the launcher did not). */
-function build(path: string): void {
-  const src = new URL("./entry.c", import.meta.url).pathname;
-  Deno.mkdirSync(path.slice(0, path.lastIndexOf("/")), { recursive: true });
-  const out = new Deno.Command("cc", {
-    args: ["-O2", "-shared", "-fPIC", "-o", path, src, "-ldl", "-pthread"],
-  })
-    .outputSync();
-  if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
+/** Builds the trampoline library with the system C compiler (once per cache directory). */
+function build(out: string): void {
+  const dir = out.slice(0, out.lastIndexOf("/"));
+  Deno.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const tmp = `${out}.${crypto.randomUUID()}.tmp`;
+  const args = ["-O2", "-shared", "-fPIC", "-o", tmp, fileURLToPath(entrySource), "-ldl", "-pthread"];
+  let res: Deno.CommandOutput;
+  try {
+    res = new Deno.Command("cc", { args, stdout: "null", stderr: "piped" }).outputSync();
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) {
+      throw plainError(
+        "tsjit needs a C compiler (cc) once, to build its entry library " +
+          "(Debian: apt-get install gcc)",
+      );
+    }
+    throw e;
+  }
+  if (!res.success) {
+    throw plainError(
+      `tsjit: building its entry library failed: ${
+        new TextDecoder().decode(res.stderr).split("\n")[0]
+      }`,
+    );
+  }
+  Deno.renameSync(tmp, out); // atomic: concurrent builders each rename a complete library
 }
 
 let built = false;
 
 function ensureBuilt(): void {
   if (built) return;
-  const path = libraryPath();
-  try {
-    Deno.statSync(path);
-  } catch {
+  needing("to build and open its entry library", () => {
+    const out = libraryPath();
     try {
-      build(path);
+      Deno.statSync(out);
     } catch (e) {
-      throw new Error(
-        `tsjit: the entry library ${path} is missing and could not be built (${
-          (e as Error).message.split("\n")[0]
-        }). Run ./tsjit setup, or run with --allow-run and a C compiler installed.`,
-      );
+      if (!(e instanceof Deno.errors.NotFound)) throw e;
+      build(out);
     }
-  }
+  });
   built = true;
 }
 
@@ -61,7 +81,7 @@ export function trampoline(arrays: number): Trampoline {
     for (let k = 0; k <= MAX_ARRAYS; k++) {
       defs[`tsjit_call${k}`] = { parameters: Array(k + 1).fill("buffer"), result: "f64" };
     }
-    const lib = Deno.dlopen(libraryPath(), defs);
+    const lib = needing("to open its entry library", () => Deno.dlopen(libraryPath(), defs));
     trampolines = [];
     for (let k = 0; k <= MAX_ARRAYS; k++) {
       trampolines.push(lib.symbols[`tsjit_call${k}`] as unknown as Trampoline);
