@@ -1,6 +1,8 @@
 // The REPL's evaluator, apart from the terminal: TypeScript in, values out. Every function
 // defined at the prompt is wrapped with jit() (compiled on its first call, plain JS with a note
 // when it cannot be), and free names in its body resolve to what the session has defined.
+// An inline npm: specifier: a project that imports tsjit by path resolves it without an import map.
+// deno-lint-ignore no-import-prefix
 import type * as TS from "npm:typescript@5.9.3";
 import { CompileError } from "../compiler/diagnostics.ts";
 import { typescript } from "../compiler/frontend/parse.ts";

@@ -3,6 +3,8 @@
 // import time: a process that only calls cached code does not pay its ~75-160 ms.
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+// An inline npm: specifier: a project that imports tsjit by path resolves it without an import map.
+// deno-lint-ignore no-import-prefix
 import type * as TS from "npm:typescript@5.9.3";
 import { needing, plainError } from "../_host.ts";
 import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
@@ -12,7 +14,7 @@ let tsModule: typeof TS | undefined;
 
 // Never called: names TypeScript in the module graph, so that Deno fetches it with tsjit and
 // import.meta.resolve below finds its file (the npm build names the package "typescript").
-// deno-lint-ignore no-unused-vars
+// deno-lint-ignore no-unused-vars no-import-prefix
 const fetchTypeScript = () => import("npm:typescript@5.9.3");
 
 /** TypeScript's CommonJS entry: the package Deno resolved for this graph, else node_modules. */

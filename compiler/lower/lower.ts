@@ -3,7 +3,7 @@
 import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import {
-  Block,
+  type Block,
   Builder,
   f64,
   int,
