@@ -48,3 +48,9 @@ export function cacheDir(): string {
   const base = env("XDG_CACHE_HOME") ?? `${env("HOME") ?? "."}/.cache`;
   return `${base}/tsjit`;
 }
+
+/** `e` with its stack starting at the user's call of `boundary` (no tsjit frames). */
+export function userFacing<E>(e: E, boundary: unknown): E {
+  if (e instanceof Error && typeof boundary === "function") Error.captureStackTrace(e, boundary);
+  return e;
+}

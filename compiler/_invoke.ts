@@ -1,6 +1,7 @@
 // Calling a compiled specialization from JS: the context block, a generated invoker per
 // signature (fill scalars, one FFI call, one status check) and argument guards.
 import { formatLocation } from "./diagnostics.ts";
+import { userFacing } from "./_host.ts";
 import { CTX_HEADER, Status } from "./lower/lower.ts";
 import type { Specialization } from "./pipeline.ts";
 import { trampoline } from "./runtime/entry.ts";
@@ -11,6 +12,8 @@ import { isDetached, kindOf, lengthOf } from "./_values.ts";
 /** A callable specialization. */
 export interface Entry {
   spec: Specialization;
+  /** the user's function (the jitted wrapper): stack frames from it inward are tsjit's */
+  boundary: () => unknown;
   ctx: Float64Array;
   invoke: (...args: unknown[]) => unknown;
   /** the argument guard (set by the dispatch table) */
@@ -54,18 +57,23 @@ function runtimeError(entry: Entry, fnName: string): Error {
   return new Error(`tsjit: unknown runtime status ${status}`);
 }
 
+function runtimeErrorAtUser(entry: Entry, fnName: string): Error {
+  return userFacing(runtimeError(entry, fnName), entry.boundary());
+}
+
 /** Builds the invoker of one specialization: fill the context block, call, check status. */
 export function makeEntry(
   spec: Specialization,
   fnName: string,
   detached: (args: unknown[], i: number) => Error,
+  boundary: () => unknown,
 ): Entry {
   if (spec.parallel) startPool();
   const n = spec.argTypes.length;
   const ctx = new Float64Array(new ArrayBuffer((CTX_HEADER + n) * 8));
   new BigUint64Array(ctx.buffer)[0] = spec.address;
   const arrays = spec.argTypes.map((t, i) => (isArray(t) ? i : -1)).filter((i) => i >= 0);
-  const entry = { spec, ctx } as Entry;
+  const entry = { spec, ctx, boundary } as Entry;
   const params = Array.from({ length: n }, (_, i) => `a${i}`);
   const fills = fillSource(spec.argTypes, "ctx");
   const rt = spec.returnType;
@@ -86,7 +94,7 @@ export function makeEntry(
   )(
     ctx,
     spec.call ?? trampoline(arrays.length),
-    runtimeError,
+    runtimeErrorAtUser,
     entry,
     fnName,
     ...Object.values(GUARD_HELPERS),

@@ -1,6 +1,6 @@
 // A jitted function's source as the compiler sees it: parsed and resolved once, on demand, and
 // findable by name from other jitted functions' bodies (a registry), or through `globals`.
-import { CompileError } from "./diagnostics.ts";
+import { CompileError, sourceLocation } from "./diagnostics.ts";
 import type { CompilableFunction, GlobalValue, ParsedFunction } from "./frontend/ast.ts";
 import { parseFunction } from "./frontend/parse.ts";
 import { resolveNames } from "./frontend/resolve.ts";
@@ -59,6 +59,17 @@ export class JitSource implements CompilableFunction {
     }
     if (this.result instanceof CompileError) throw this.result;
     return this.result;
+  }
+
+  /** The function's name for messages: its own, else the name it is bound to in the user's file. */
+  displayName(): string {
+    if (this.name !== "<anonymous>") return this.name;
+    try {
+      const p = this.parsed();
+      return sourceLocation(p.src, p.ast.range)?.name ?? this.name;
+    } catch {
+      return this.name;
+    }
   }
 
   /** A free name: from `globals` first, then a jitted function of that name (no parsing). */

@@ -1,21 +1,44 @@
-// Source ranges and CompileError: every diagnostic shows the line and a caret under the construct.
+// Source ranges and CompileError: every diagnostic shows the line and a caret under the construct,
+// in the user's own file when it can be read (compiler/frontend/locate.ts).
+import { locate, type Located } from "./frontend/locate.ts";
 
 /** A half-open span of character offsets into a function's source text. */
 export interface Range {
+  /** offset of the first character */
   start: number;
+  /** offset just past the last character */
   end: number;
 }
 
 /** Where the function came from, for messages. */
 export interface SourceInfo {
+  /** the function's text as the compiler parsed it (the transpiled `fn.toString()`) */
   source: string;
+  /** its name, or "<anonymous>" */
   fnName: string;
-  /** "file:line" of the `jit()` call, when known */
+  /** "path:line:column" of the `jit()` call, when known */
   origin?: string;
 }
 
-/** Renders `line N: text` with carets under `range`. */
-export function formatLocation(src: SourceInfo, range: Range): string {
+/** Where a range is, in the user's file when possible; else in the function's own text. */
+export function sourceLocation(src: SourceInfo, range: Range): Located | undefined {
+  try {
+    return locate(src, range);
+  } catch {
+    return undefined; // locating is a courtesy: never let it hide the error itself
+  }
+}
+
+/** Renders where a construct is, with carets under `range`. */
+export function formatLocation(src: SourceInfo, range: Range, at = sourceLocation(src, range)) {
+  if (at) {
+    const name = src.fnName !== "<anonymous>" ? src.fnName : at.name ?? src.fnName;
+    const n = String(at.line);
+    const pad = " ".repeat(n.length);
+    const caret = at.lineText.slice(0, at.column - 1).replace(/[^\t]/g, " ");
+    return `in ${name} at ${at.file}:${at.line}:${at.column}\n` +
+      `    ${n} | ${at.lineText}\n    ${pad} | ${caret}${"^".repeat(at.width)}`;
+  }
   const text = src.source;
   const before = text.slice(0, range.start);
   const line = before.split("\n").length;
@@ -25,7 +48,8 @@ export function formatLocation(src: SourceInfo, range: Range): string {
   const lineText = text.slice(lineStart, lineEnd);
   const col = range.start - lineStart;
   const width = Math.max(1, Math.min(range.end, lineEnd) - range.start);
-  const where = `in ${src.fnName || "<anonymous>"}${src.origin ? ` (${src.origin})` : ""}, ` +
+  const origin = src.origin?.replace(/:\d+$/, "");
+  const where = `in ${src.fnName || "<anonymous>"}${origin ? ` (${origin})` : ""}, ` +
     `line ${line} of its source:`;
   const indent = lineText.match(/^\s*/)![0].length;
   return `${where}\n    ${lineText.slice(indent)}\n    ${" ".repeat(col - indent)}${
@@ -34,7 +58,8 @@ export function formatLocation(src: SourceInfo, range: Range): string {
 }
 
 /**
- * Thrown when a function cannot be compiled: names the construct and shows the source line.
+ * Thrown when a function cannot be compiled: names the construct and shows the source line, in
+ * the user's file (file, line, column) when tsjit can read it.
  *
  * @example
  * ```ts
@@ -46,12 +71,30 @@ export function formatLocation(src: SourceInfo, range: Range): string {
 export class CompileError extends Error {
   /** The unsupported or ill-typed construct, e.g. "string literal". */
   readonly construct: string;
-  /** The offending range within the function's source. */
+  /** The offending range within the function's (transpiled) source. */
   readonly range: Range;
+  /** The user's file, when found (else undefined). */
+  readonly file?: string;
+  /** The 1-based line in that file. */
+  readonly line?: number;
+  /** The 1-based column in that file. */
+  readonly column?: number;
+  /**
+   * @param message what is wrong
+   * @param construct the construct's name
+   * @param range where it is in `src.source`
+   * @param src the function it belongs to
+   */
   constructor(message: string, construct: string, range: Range, src: SourceInfo) {
-    super(`${message}\n  ${formatLocation(src, range)}`);
+    const at = sourceLocation(src, range);
+    super(`${message}\n  ${formatLocation(src, range, at)}`);
     this.name = "CompileError";
     this.construct = construct;
     this.range = range;
+    if (at) {
+      this.file = at.file;
+      this.line = at.line;
+      this.column = at.column;
+    }
   }
 }

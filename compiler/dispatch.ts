@@ -5,7 +5,7 @@ import { DispatchTable, MAX_SPECIALIZATIONS } from "./_table.ts";
 import { describeValue, show, typeOfValue } from "./_values.ts";
 import { type FunctionOptions, JitSource, SOURCE, SPECIALIZATIONS } from "./_source.ts";
 import { CompileError } from "./diagnostics.ts";
-import { env } from "./_host.ts";
+import { env, userFacing } from "./_host.ts";
 import { cacheKey, dependencies, dependenciesHold } from "./cache/deps.ts";
 import { cacheStats, loadEntry, storeEntry, warnOnce } from "./cache/store.ts";
 import {
@@ -79,11 +79,13 @@ export interface JitFunction<F extends (...args: never[]) => unknown> {
 /** Where `jit()` was called from: the first stack frame outside tsjit's compiler. */
 function callerOrigin(): string | undefined {
   const here = new URL("./", import.meta.url).href;
-  const modUrl = new URL("../mod.ts", import.meta.url).href;
+  const modUrl = new URL(`../mod.${import.meta.url.endsWith(".js") ? "js" : "ts"}`, import.meta.url)
+    .href;
   for (const line of (new Error().stack ?? "").split("\n").slice(1)) {
-    const m = line.match(/\(?((?:file|https?):\/\/[^\s)]+?):(\d+):\d+\)?$/);
+    const m = line.match(/\(?((?:file|https?):\/\/[^\s)]+?):(\d+):(\d+)\)?$/);
     if (m && !m[1].startsWith(here) && m[1] !== modUrl) {
-      return `${m[1].replace(/^file:\/\//, "")}:${m[2]}`;
+      const file = m[1].startsWith("file:") ? decodeURIComponent(m[1].slice(7)) : m[1];
+      return `${file}:${m[2]}:${m[3]}`;
     }
   }
   return undefined;
@@ -155,6 +157,7 @@ export function jit<F extends (...args: never[]) => unknown>(
 
   function argumentError(args: ArrayLike<unknown>): TypeError {
     const names = source.parsed().ast.params.map((p) => p.name); // a CompileError if it cannot parse
+    const name = source.displayName();
     if (args.length !== names.length) {
       return new TypeError(
         `${name}() takes ${names.length} argument${names.length === 1 ? "" : "s"} ` +
@@ -230,7 +233,7 @@ export function jit<F extends (...args: never[]) => unknown>(
         );
       }
     }
-    const e = makeEntry(spec, name, (args) => argumentError(args));
+    const e = makeEntry(spec, name, (args) => userFacing(argumentError(args), jitted), () => jitted);
     table.add(e);
     return e;
   }
@@ -252,11 +255,11 @@ export function jit<F extends (...args: never[]) => unknown>(
         }
         return fallBack(reason), fn(...args as never[]);
       }
-      throw argumentError(args);
+      throw userFacing(argumentError(args), jitted);
     }
     if (declared) {
       const found = table.find(args);
-      if (!found) throw argumentError(args);
+      if (!found) throw userFacing(argumentError(args), jitted);
       return table.invoke(found, args);
     }
     const argTypes = types as Type[];
@@ -286,7 +289,7 @@ export function jit<F extends (...args: never[]) => unknown>(
     if (e === "plain") return fn(...args as never[]);
     if (e instanceof CompileError) {
       if (options.fallback) return fallBack(e.message), fn(...args as never[]);
-      throw e;
+      throw userFacing(e, jitted);
     }
     return table.invoke(e, args);
   }
@@ -305,7 +308,7 @@ export function jit<F extends (...args: never[]) => unknown>(
       try {
         compile(sig.args, sig.returns);
       } catch (err) {
-        if (!(err instanceof CompileError) || !options.fallback) throw err;
+        if (!(err instanceof CompileError) || !options.fallback) throw userFacing(err, jit);
         fallBack(err.message);
         plainOnly = true;
         break;

@@ -13,10 +13,27 @@ Deno.test("an unsupported construct is a CompileError with the line and a caret"
   assertStringIncludes(e.message, "unsupported construct: string literal");
   assertStringIncludes(e.message, 'const s = "hello";');
   const lines = e.message.split("\n");
-  const caretLine = lines.findIndex((l) => /^\s+\^+$/.test(l));
+  const caretLine = lines.findIndex((l) => /^[\s|]+\^+$/.test(l));
   assert(caretLine > 0, e.message);
   const col = lines[caretLine].indexOf("^");
   assertEquals(lines[caretLine - 1].slice(col, col + 7), '"hello"');
+  // in this file, at the string's own line and column (types and comments intact)
+  assertEquals([e.file, e.line, e.column], [new URL(import.meta.url).pathname, 8, 15]);
+  assertStringIncludes(e.message, `in greet at ${e.file}:8:15`);
+});
+
+Deno.test("a CompileError names the binding of an anonymous function and has no tsjit frames", () => {
+  const step = jit((x: Float64Array): number => {
+    let s = 0; // a comment the transpiled text does not have
+    for (const v of x) s += v;
+    return s;
+  });
+  const e = assertThrows(() => step(new Float64Array(1)), CompileError);
+  assertStringIncludes(e.message, `in step at ${new URL(import.meta.url).pathname}:`);
+  assertStringIncludes(e.message, "    for (const v of x) s += v;");
+  const frames = e.stack!.split("\n").filter((l) => /^\s+at /.test(l));
+  assert(frames.length > 0 && !frames.some((l) => /compiler\/|mod\.ts/.test(l)), e.stack);
+  assertStringIncludes(frames[0], "errors_test.ts");
 });
 
 Deno.test("classes, objects, closures, try and generators are refused clearly", () => {

@@ -1,0 +1,183 @@
+// Where a construct of a jitted function is in the user's own file. V8 only has the transpiled
+// text (`fn.toString()`: types and comments gone, whitespace rewritten), so the function is found
+// again in the file that called jit(): the candidate whose syntax tree, types left out, equals the
+// transpiled one; a node is mapped to the node at the same place in the original's tree.
+// deno-lint-ignore no-import-prefix
+import type * as TS from "npm:typescript@5.9.3";
+import type { Range, SourceInfo } from "../diagnostics.ts";
+import { typescript } from "./parse.ts";
+
+/** A position in the user's file (1-based line and column). */
+export interface Located {
+  file: string;
+  line: number;
+  column: number;
+  /** the whole line, as written */
+  lineText: string;
+  /** how many characters of that line the construct covers */
+  width: number;
+  /** the function's name where it is bound: `const step = jit((…) => …)` gives "step" */
+  name?: string;
+}
+
+interface Item {
+  kind: number;
+  start: number;
+  end: number;
+  id?: string;
+}
+
+type FunctionNode =
+  | TS.ArrowFunction
+  | TS.FunctionExpression
+  | TS.FunctionDeclaration
+  | TS.MethodDeclaration;
+
+/** A function's nodes in source order, without what type stripping removes. */
+function flatten(ts: typeof TS, root: TS.Node, sf: TS.SourceFile, shift: number): Item[] {
+  const out: Item[] = [{ kind: -1, start: root.getStart(sf) - shift, end: root.getEnd() - shift }];
+  const visit = (n: TS.Node): void => {
+    if (ts.isTypeNode(n) || ts.isTypeParameterDeclaration(n)) return;
+    if (
+      ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isNonNullExpression(n) ||
+      ts.isTypeAssertionExpression(n)
+    ) {
+      return visit(n.expression);
+    }
+    const k = n.kind;
+    if (
+      (k === ts.SyntaxKind.QuestionToken || k === ts.SyntaxKind.ExclamationToken) &&
+      (ts.isParameter(n.parent) || ts.isVariableDeclaration(n.parent))
+    ) return;
+    if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === "this") return;
+    const id = ts.isIdentifier(n) || ts.isNumericLiteral(n) || ts.isStringLiteral(n)
+      ? n.text
+      : undefined;
+    out.push({ kind: k, start: n.getStart(sf) - shift, end: n.getEnd() - shift, id });
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(root, visit);
+  return out;
+}
+
+const same = (a: Item[], b: Item[]) =>
+  a.length === b.length && a.every((x, i) => i === 0 || (x.kind === b[i].kind && x.id === b[i].id));
+
+interface ParsedFile {
+  text: string;
+  sf: TS.SourceFile;
+  functions: FunctionNode[];
+}
+
+const files = new Map<string, ParsedFile | null>();
+
+function parseFile(ts: typeof TS, file: string): ParsedFile | null {
+  if (files.has(file)) return files.get(file)!;
+  let parsed: ParsedFile | null = null;
+  try {
+    const text = Deno.readTextFileSync(file);
+    const kind = /\.[cm]?jsx?$/.test(file)
+      ? ts.ScriptKind.JSX
+      : /x$/.test(file)
+      ? ts.ScriptKind.TSX
+      : ts.ScriptKind.TS;
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+    const functions: FunctionNode[] = [];
+    const visit = (n: TS.Node): void => {
+      if (
+        ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) ||
+        ts.isMethodDeclaration(n)
+      ) functions.push(n);
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    parsed = { text, sf, functions };
+  } catch { /* not readable (no --allow-read, eval, REPL): the function's own text is shown */ }
+  files.set(file, parsed);
+  return parsed;
+}
+
+/** The name a function is bound to: its own, or the variable or property it is assigned to. */
+function bindingName(ts: typeof TS, fn: TS.Node): string | undefined {
+  const own = (fn as FunctionNode).name;
+  if (own && (ts.isIdentifier(own) || ts.isStringLiteral(own))) return own.text;
+  for (let n: TS.Node = fn; n.parent; n = n.parent) {
+    const p = n.parent;
+    if (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p)) {
+      return ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
+    }
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      return p.left.getText();
+    }
+    // through `jit(fn, options)`, parentheses and `as`: `const step = jit((…) => …)`
+    const through = ts.isCallExpression(p) || ts.isParenthesizedExpression(p) ||
+      ts.isAsExpression(p) || ts.isSatisfiesExpression(p);
+    if (!through) return undefined;
+  }
+  return undefined;
+}
+
+/** "path:line:col" (the jit() call site) split; undefined without a file. */
+function callSite(origin: string | undefined) {
+  const m = origin?.match(/^(.*):(\d+):(\d+)$/);
+  return m ? { file: m[1], line: Number(m[2]), column: Number(m[3]) } : undefined;
+}
+
+const memo = new Map<string, Located | null>();
+
+/**
+ * Where `range` of the function's transpiled source is in the file jit() was called from, or
+ * undefined when that file cannot be read or does not contain the function.
+ */
+export function locate(src: SourceInfo, range: Range): Located | undefined {
+  const site = callSite(src.origin);
+  if (!site) return undefined;
+  const key = JSON.stringify([src.origin, src.source, range.start, range.end]);
+  if (!memo.has(key)) memo.set(key, find(src, range, site) ?? null);
+  return memo.get(key) ?? undefined;
+}
+
+function find(
+  src: SourceInfo,
+  range: Range,
+  site: { file: string; line: number; column: number },
+): Located | undefined {
+  const ts = typescript();
+  const file = parseFile(ts, site.file);
+  if (!file) return undefined;
+  // The transpiled text as parseFunction read it: `(${source})`, offsets shifted by one.
+  const jsSf = ts.createSourceFile("f.js", `(${src.source})`, ts.ScriptTarget.Latest, true);
+  let root: TS.Node | undefined = jsSf.statements[0];
+  if (root && ts.isExpressionStatement(root)) root = root.expression;
+  while (root && ts.isParenthesizedExpression(root)) root = root.expression;
+  if (!root) return undefined;
+  const js = flatten(ts, root, jsSf, 1);
+  const sitePos = file.sf.getPositionOfLineAndCharacter(site.line - 1, site.column - 1);
+  let best: { fn: FunctionNode; items: Item[]; distance: number } | undefined;
+  for (const fn of file.functions) {
+    const items = flatten(ts, fn, file.sf, 0);
+    if (!same(js, items)) continue;
+    const distance = fn.pos <= sitePos && sitePos <= fn.end ? 0 : Math.abs(fn.pos - sitePos);
+    if (!best || distance < best.distance) best = { fn, items, distance };
+  }
+  if (!best) return undefined;
+  // The innermost node covering the range (in source order, the last one that covers it).
+  let k = -1;
+  js.forEach((x, i) => {
+    if (x.start <= range.start && range.end <= x.end) k = i;
+  });
+  if (k < 0) return undefined;
+  const target = best.items[k];
+  const { line, character } = file.sf.getLineAndCharacterOfPosition(target.start);
+  const lineStart = file.sf.getPositionOfLineAndCharacter(line, 0);
+  let lineEnd = file.text.indexOf("\n", lineStart);
+  if (lineEnd < 0) lineEnd = file.text.length;
+  return {
+    file: site.file,
+    line: line + 1,
+    column: character + 1,
+    lineText: file.text.slice(lineStart, lineEnd).replace(/\r$/, ""),
+    width: Math.max(1, Math.min(target.end, lineEnd) - target.start),
+    name: bindingName(ts, best.fn),
+  };
+}
