@@ -34,7 +34,16 @@ function build(out: string): void {
   const dir = out.slice(0, out.lastIndexOf("/"));
   Deno.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = `${out}.${crypto.randomUUID()}.tmp`;
-  const args = ["-O2", "-shared", "-fPIC", "-o", tmp, fileURLToPath(entrySource), "-ldl", "-pthread"];
+  const args = [
+    "-O2",
+    "-shared",
+    "-fPIC",
+    "-o",
+    tmp,
+    fileURLToPath(entrySource),
+    "-ldl",
+    "-pthread",
+  ];
   let res: Deno.CommandOutput;
   try {
     res = new Deno.Command("cc", { args, stdout: "null", stderr: "piped" }).outputSync();
