@@ -2,6 +2,7 @@
 // FFI limited to the output directory (so libLLVM cannot be loaded) and TSJIT_LLVM_LIB hidden.
 import { assertEquals, assertStringIncludes } from "@std/assert";
 import { denoArgs, denoSync } from "./_subprocess.ts";
+import { cacheDir } from "../compiler/_host.ts";
 
 const root = new URL("../", import.meta.url).pathname;
 
@@ -10,7 +11,7 @@ Deno.test("./tsjit aot builds a library and loader that run without LLVM", () =>
   try {
     const build = denoSync(denoArgs([
       "--allow-run=cc",
-      `--allow-write=${out}`,
+      `--allow-write=${out},${cacheDir()}`, // the entry library is built in the cache on first use
       `${root}compiler/aot/build.ts`,
       `${root}examples/aot/kernels.ts`,
       "--out",
@@ -47,7 +48,7 @@ Deno.test("./tsjit aot: a default export, hostile arguments and the CPU check", 
   try {
     const build = denoSync(denoArgs([
       "--allow-run=cc",
-      `--allow-write=${out}`,
+      `--allow-write=${out},${cacheDir()}`, // the entry library is built in the cache on first use
       `${root}compiler/aot/build.ts`,
       `${root}tests/_aot_hostile.ts`,
       "--out",
