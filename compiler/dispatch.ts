@@ -72,6 +72,11 @@ export interface JitFunction<F extends (...args: never[]) => unknown> {
   inspectLLVM(signature?: string): string;
   /** Host assembly per compiled signature. */
   inspectAsm(signature?: string): string;
+  /**
+   * What each prange loop became, per compiled signature: parallel or serial and why, the
+   * reductions found and how they combine, private and last-value variables, what was hoisted.
+   */
+  parallelDiagnostics(signature?: string): string;
   /** Compile time of each signature in milliseconds, by stage. */
   readonly compileTimes: Record<string, Specialization["timings"]>;
 }
@@ -354,6 +359,7 @@ export function jit<F extends (...args: never[]) => unknown>(
     inspectTypes: { value: (s?: string) => pick(s).map((x) => x.typesText).join("\n\n") },
     inspectLLVM: { value: (s?: string) => each(s, (x) => x.optimizedIR) },
     inspectAsm: { value: (s?: string) => each(s, assemblyOf) },
+    parallelDiagnostics: { value: (s?: string) => each(s, parallelText) },
     compileTimes: {
       get: () =>
         Object.fromEntries(
@@ -362,6 +368,11 @@ export function jit<F extends (...args: never[]) => unknown>(
     },
   });
   return jitted;
+}
+
+function parallelText(s: Specialization): string {
+  if (!s.parallelReport) return "(loaded from the compile cache: no diagnostics were recorded)";
+  return s.parallelReport.join("\n") || "no prange loops";
 }
 
 function safeName(name: string): string {

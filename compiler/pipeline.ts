@@ -21,6 +21,8 @@ export interface Specialization {
   typesText: string;
   /** the functions compiled into the module, root first (absent when loaded from the cache) */
   program?: TypedFunction[];
+  /** what each prange loop became (absent when loaded from the cache) */
+  parallelReport?: string[];
   /** IR after the O3 pipeline */
   optimizedIR: string;
   /** milliseconds spent: inference + lowering, LLVM optimization, machine code */
@@ -59,6 +61,7 @@ export function compileSpecialization(fn: CompilableFunction, argTypes: Type[]):
     entrySymbol: lowered.entryName,
     sites: lowered.sites,
     parallel: lowered.parallel,
+    parallelReport: lowered.parallelReport,
     typesText: typesReport(typed, argTypes),
     program: [typed, ...all.filter((f) => f !== typed)],
     optimizedIR,

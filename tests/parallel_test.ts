@@ -22,6 +22,13 @@ for (const threads of ["1", "2", "3"]) {
   });
 }
 
+Deno.test("TSJIT_RACECHECK=1 catches a seeded race with its array, index and line", () => {
+  const file = new URL("./_racecheck.ts", import.meta.url).pathname;
+  const r = denoSync(denoArgs([file]), { TSJIT_NUM_THREADS: "2", TSJIT_RACECHECK: "1" });
+  assertEquals(r.code, 0, r.stderr + r.stdout);
+  assertStringIncludes(r.stdout, "racecheck ok");
+});
+
 Deno.test("bad TSJIT_NUM_THREADS values are refused at import, naming variable and value", () => {
   for (const bad of ["0", "-2", "1.5", "two", "1e3"]) {
     const r = runWith(bad);
