@@ -24,5 +24,11 @@ export { jit, type JitFunction, type JitOptions } from "./compiler/dispatch.ts";
 export { CompileError } from "./compiler/diagnostics.ts";
 export { cacheStats } from "./compiler/cache/store.ts";
 export { prange, range } from "./parallel/range.ts";
-export { getNumThreads, getThreadId, setNumThreads } from "./parallel/pool.ts";
+export {
+  getChunkSize,
+  getNumThreads,
+  getThreadId,
+  setChunkSize,
+  setNumThreads,
+} from "./parallel/pool.ts";
 export { empty, zeros } from "./parallel/shared.ts";

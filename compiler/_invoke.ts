@@ -48,6 +48,13 @@ function runtimeError(entry: Entry, fnName: string): Error {
           `iteration its own elements, or use a reduction (${site?.array}[...] += ...)${where}`,
       );
     }
+    case Status.badThreads:
+      return new RangeError(
+        ctx[4] === -2
+          ? `setNumThreads(${ctx[2]}) cannot be called inside a parallel region${where}`
+          : `setNumThreads(${ctx[2]}): the thread count must be an integer from 1 to the pool ` +
+            `size (TSJIT_NUM_THREADS)${where}`,
+      );
     case Status.noReturnValue:
       return new TypeError(
         `${site?.src.fnName ?? fnName}() reached its end without returning a value (plain JS ` +

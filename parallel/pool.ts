@@ -37,7 +37,11 @@ let threads = POOL_SIZE;
 // every thread has a core of its own.
 const SPIN = POOL_SIZE <= CPUS ? 200_000 : 50;
 
-let native: { tsjit_pool_set_threads(k: number): void } | undefined;
+let native: {
+  tsjit_pool_set_threads(k: number): void;
+  tsjit_num_threads(k: bigint): number | bigint;
+  tsjit_pool_set_chunk_size(n: bigint): void;
+} | undefined;
 
 /**
  * Starts this isolate's pool threads (once). Until then compiled prange loops run serially; the
@@ -48,6 +52,8 @@ export function startPool(): void {
   const lib = Deno.dlopen(entryLibraryPath(), {
     tsjit_pool_start: { parameters: ["i32", "i64"], result: "i32" },
     tsjit_pool_set_threads: { parameters: ["i32"], result: "void" },
+    tsjit_num_threads: { parameters: ["i64"], result: "i64" },
+    tsjit_pool_set_chunk_size: { parameters: ["i64"], result: "void" },
   });
   native = lib.symbols;
   const got = lib.symbols.tsjit_pool_start(POOL_SIZE, BigInt(SPIN));
@@ -58,6 +64,46 @@ export function startPool(): void {
     );
   }
   native.tsjit_pool_set_threads(threads);
+  native.tsjit_pool_set_chunk_size(BigInt(chunkSize));
+}
+
+let chunkSize = 0;
+
+/**
+ * Sets how many iterations each chunk of later prange loops has (Numba's
+ * `set_parallel_chunksize`): threads that finish early claim the remaining chunks, which
+ * balances loops whose iterations cost different amounts. `0` (the default) splits a loop into
+ * four chunks per thread. Loops with array reductions always use one chunk per thread (each
+ * chunk keeps a private copy of the array). Returns the previous size.
+ *
+ * @example
+ * ```ts
+ * import { setChunkSize } from "./mod.ts";
+ * setChunkSize(64); // chunks of 64 iterations
+ * setChunkSize(0); // back to the default schedule
+ * ```
+ */
+export function setChunkSize(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new RangeError(`setChunkSize(${n}): the chunk size must be an integer, 0 or more`);
+  }
+  const old = chunkSize;
+  chunkSize = n;
+  native?.tsjit_pool_set_chunk_size(BigInt(n));
+  return old;
+}
+
+/**
+ * The chunk size set by `setChunkSize` (0: the default schedule).
+ *
+ * @example
+ * ```ts
+ * import { getChunkSize } from "./mod.ts";
+ * getChunkSize(); // 0
+ * ```
+ */
+export function getChunkSize(): number {
+  return chunkSize;
 }
 
 /**
@@ -70,6 +116,8 @@ export function startPool(): void {
  * ```
  */
 export function getNumThreads(): number {
+  // compiled code may have called setNumThreads: the pool's count is the truth once it runs
+  if (native) threads = Number(native.tsjit_num_threads(0n));
   return threads;
 }
 

@@ -2,7 +2,15 @@
 // reductions, last values and private variables, against plain JS. Data are integers (or powers
 // of two) where thread counts reassociate, so every result must be exact; fractional data run
 // with one thread, which must give the serial result bit for bit.
-import { CompileError, getNumThreads, jit, prange, setNumThreads } from "../mod.ts";
+import {
+  CompileError,
+  getChunkSize,
+  getNumThreads,
+  jit,
+  prange,
+  setChunkSize,
+  setNumThreads,
+} from "../mod.ts";
 import { checkSame, rng } from "./_differential.ts";
 import { assert, assertThrows } from "@std/assert";
 
@@ -200,4 +208,51 @@ refuse(
   [a, new Int32Array(100)],
   "may not be an integer",
 );
+
+// the pool's functions in compiled code; setNumThreads inside a prange is refused
+const threadsIn = jit((out: Int32Array, k: number) => {
+  const before = getNumThreads();
+  setNumThreads(k);
+  for (const i of prange(out.length)) out[i] = getNumThreads();
+  return before;
+});
+const seen = new Int32Array(64);
+assert(threadsIn(seen, 1) === threads && seen.every((v) => v === 1), `${seen}`);
+assert(getNumThreads() === 1);
+threadsIn(seen, threads);
+assert(getNumThreads() === threads && seen.every((v) => v === threads), `${seen}`);
+assertThrows(() => threadsIn(seen, threads + 1), RangeError, "from 1 to the pool size");
+assertThrows(() => threadsIn(seen, 0.5), RangeError, "setNumThreads(0.5)");
+refuse(
+  (x: Float64Array) => {
+    for (const i of prange(x.length)) setNumThreads(1);
+  },
+  [a],
+  "setNumThreads() cannot be called inside a prange loop",
+);
+
+// chunk sizes: an irregular loop, and a float sum that is the same on every call for a given
+// chunk size
+const irregular = jit((out: Float64Array) => {
+  let s = 0;
+  for (const i of prange(out.length)) {
+    let x = 0;
+    for (let j = 0; j < (i % 97) * (i % 89); j++) x += j % 7;
+    out[i] = x;
+    s += x * 0.1;
+  }
+  return s;
+});
+const outs: Float64Array[] = [];
+for (const size of [0, 1, 7, 1000, 1_000_000]) {
+  setChunkSize(size);
+  assert(getChunkSize() === size);
+  const o = new Float64Array(5_000);
+  const first = irregular(o);
+  assert(Object.is(irregular(o), first), `chunk size ${size}: not deterministic`);
+  outs.push(o);
+}
+setChunkSize(0);
+assert(outs.every((o) => o.every((v, i) => v === outs[0][i])), "chunk size changed a result");
+assertThrows(() => setChunkSize(-1), RangeError);
 console.log(`forms ok ${getNumThreads()}`);

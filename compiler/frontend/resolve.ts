@@ -13,6 +13,8 @@ export const BUILTIN_NAMES = new Set([
   "range",
   "prange",
   "getThreadId",
+  "getNumThreads",
+  "setNumThreads",
 ]);
 
 /** The variables of a resolved function, parameters first. */

@@ -6,7 +6,7 @@
 // updates the array itself, so one thread is exactly the serial loop); the copies are folded
 // into the array in chunk order and freed.
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
-import { type Block, f64, int, type Value } from "../ir/mod.ts";
+import { type Block, f64, int, type IRModule, type Value } from "../ir/mod.ts";
 import { constantValue } from "../types/infer.ts";
 import { type ArrayType, ELEMENT, irType, isArray } from "../types/types.ts";
 import { findCountedLoop } from "./_loops.ts";
@@ -123,6 +123,33 @@ function when(L: FunctionLowering, cond: Value, then: () => void, hint = "when")
 
 const NULL: Value = { ty: "ptr", ref: "null" };
 
+const poolUsers = new WeakSet<IRModule>();
+
+/** Does code in `mod` ask the pool for its thread count (so the pool must be started)? */
+export function needsPool(mod: IRModule): boolean {
+  return poolUsers.has(mod);
+}
+
+/** getThreadId(), getNumThreads(), setNumThreads(k) in compiled code; else undefined. */
+export function threadCall(L: FunctionLowering, e: Expr & { kind: "call" }): Value | undefined {
+  const { b } = L;
+  const name = (e.callee as Expr & { kind: "name" }).name;
+  if (name === "getThreadId") {
+    return b.cast("fptosi", b.load("double", b.gep("double", L.ctx, int("i64", 5))), "i64");
+  }
+  if (name !== "getNumThreads" && name !== "setNumThreads") return undefined;
+  poolUsers.add(L.mod);
+  L.mod.declare("tsjit_num_threads", "i64", ["i64"]);
+  if (name === "getNumThreads") return b.call("i64", "tsjit_num_threads", [int("i64", 0)]);
+  // an integer k as is; anything else (a fraction, NaN) as -1, which the pool refuses
+  const d = L.asF64(e.args[0]);
+  const k = b.call("i64", "llvm.fptosi.sat.i64.f64", [d]);
+  const whole = b.fcmp("oeq", b.cast("sitofp", k, "double"), d);
+  const r = b.call("i64", "tsjit_num_threads", [b.select(whole, k, int("i64", -1))]);
+  L.guard(b.icmp("sgt", r, int("i64", 0)), Status.badThreads, e.range, () => d, r);
+  return { ty: "void", ref: "" };
+}
+
 /** Lowers `for (const i of prange(...))` in a function (not inside another chunk). */
 export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): void {
   const { b, tf } = L;
@@ -190,12 +217,13 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
     } else b.store(b.load(irType(L.varType(c)), L.scalarSlots.get(c)!), envSlot(L, env, at));
   }
   if (L.opts.racecheck) makeShadows(L, env, layout, info, s.range);
-  L.mod.declare("tsjit_parallel", "i64", ["ptr", "ptr", "i64", "ptr"]);
-  const chunks = b.call("i64", "tsjit_parallel", [
+  L.mod.declare("tsjit_parallel_chunks", "i64", ["ptr", "ptr", "i64", "ptr", "i64"]);
+  const chunks = b.call("i64", "tsjit_parallel_chunks", [
     { ty: "ptr", ref: `@${chunkName}` },
     env,
     count,
     L.ctx,
+    int("i64", info.arrayReductions.length ? 1 : 0),
   ]);
   if (L.opts.racecheck) freeShadows(L, env, layout, info);
   // private copies: folded into the array in chunk order (also after an error: they are freed)

@@ -40,10 +40,13 @@ export function describeLoop(
   const fn = src.fnName || "<anonymous>";
   const v = s.decl.name;
   const lines = [
-    `prange loop over '${v}' at ${at(s.range)} of ${fn}: parallel. Iterations are split into ` +
-    `one contiguous chunk per thread (getNumThreads(), or fewer when there are fewer ` +
-    `iterations; setChunkSize(n) makes chunks of n iterations claimed as threads free up); ` +
-    `with one thread, or nested in another prange, it runs serially.`,
+    `prange loop over '${v}' at ${at(s.range)} of ${fn}: parallel. ${
+      info.arrayReductions.length
+        ? "Iterations are split into one contiguous chunk per thread (getNumThreads()), as " +
+          "the loop has array reductions"
+        : "Iterations are split into contiguous chunks that the threads claim as they finish " +
+          "the previous one: four per thread, or of setChunkSize(n) iterations"
+    }; with one thread, or nested in another prange, it runs serially.`,
   ];
   for (const r of info.reductions) {
     lines.push(

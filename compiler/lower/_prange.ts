@@ -247,6 +247,14 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
         return expr(e.object), expr(e.index);
       }
       case "call":
+        if (e.callee.kind === "name" && e.callee.name === "setNumThreads" && !e.callee.global) {
+          fail(
+            "setNumThreads() cannot be called inside a prange loop (the loop's threads are " +
+              "already chosen); call it before the loop",
+            "setNumThreads in prange",
+            e.range,
+          );
+        }
         if (e.callee.kind === "name") {
           for (const a of e.args) {
             const root = rootOf(a);

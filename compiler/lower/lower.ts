@@ -27,7 +27,14 @@ import { elementPointer, loadElement, storeElement } from "./_arrays.ts";
 import { builtinCall } from "./_math.ts";
 import { emitEntry, FAIL_IR } from "./_entry.ts";
 import { streamingCopy, streamingPlan } from "./_streaming.ts";
-import { CHUNK_PARAMS, type ChunkSetup, lowerChunk, lowerPrange } from "./_parallel.ts";
+import {
+  CHUNK_PARAMS,
+  type ChunkSetup,
+  lowerChunk,
+  lowerPrange,
+  needsPool,
+  threadCall,
+} from "./_parallel.ts";
 import { parallelReport } from "./_pardiag.ts";
 
 /** Status codes a compiled function leaves in its context block. */
@@ -40,6 +47,7 @@ export const Status = {
   nonIntegerBound: 5,
   noMemory: 6,
   race: 7,
+  badThreads: 8,
 } as const;
 
 /** A place in the source a runtime error can come from. */
@@ -667,9 +675,9 @@ export class FunctionLowering {
   private call(e: Expr & { kind: "call" }, t: Type): Value {
     const c = e.callee;
     if (c.kind === "name" && c.global?.kind === "function") return this.directCall(e);
-    if (c.kind === "name" && c.name === "getThreadId") {
-      const b = this.b;
-      return b.cast("fptosi", b.load("double", b.gep("double", this.ctx, int("i64", 5))), "i64");
+    if (c.kind === "name" && !c.variable && !c.global) {
+      const v = threadCall(this, e);
+      if (v) return v;
     }
     return builtinCall(this, e, t);
   }
@@ -941,7 +949,7 @@ export function lowerProgram(
     new FunctionLowering(f, mod, symbol, sites, { ...f.fn.options, program }).lower();
   }
   const entryName = emitEntry(mod, root, prefix);
-  const parallel = mod.functions.some((f) => f.name.includes(".prange"));
+  const parallel = mod.functions.some((f) => f.name.includes(".prange")) || needsPool(mod);
   const ir = JSOPS_DECLS + mod.render() + JSOPS_IR + FAIL_IR;
   return { ir, entryName, sites, parallel, parallelReport: parallelReport(mod) };
 }

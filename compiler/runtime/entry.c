@@ -75,6 +75,7 @@ typedef struct tsjit_pool {
   int32_t nthreads;              /* threads later regions use (setNumThreads) */
   int32_t in_region;             /* 1 while a region runs: a nested one then runs serially */
   int32_t size;                  /* threads, the owner included */
+  int64_t chunk_size;            /* setChunkSize: iterations per chunk; 0: the default schedule */
   int64_t spin;
   /* the region: chunk function, environment, iteration count */
   tsjit_chunk_t fn;
@@ -142,6 +143,8 @@ static void region(tsjit_pool* p, int32_t n) {
   p->in_region = 0;
 }
 
+static __thread tsjit_pool* current; /* the calling isolate's pool; NULL: run serially */
+
 struct worker_arg {
   tsjit_pool* pool;
   int32_t id;
@@ -152,6 +155,7 @@ static void* worker(void* arg) {
   tsjit_pool* p = ((struct worker_arg*)arg)->pool;
   int32_t id = ((struct worker_arg*)arg)->id;
   free(arg);
+  current = p; /* its regions run serially here (in_region); getNumThreads() reads the pool */
   pthread_setname_np(pthread_self(), "tsjit-pool");
   int32_t seen = atomic_load(&p->gen);
   atomic_fetch_add(&p->ready, 1);
@@ -185,7 +189,6 @@ static void pool_destroy(void* arg) {
   free(p);
 }
 
-static __thread tsjit_pool* current; /* the calling isolate's pool; NULL: run serially */
 static pthread_key_t pool_key;       /* its destructor ends the pool with the owner's thread */
 static pthread_once_t pool_key_once = PTHREAD_ONCE_INIT;
 static void make_pool_key(void) { pthread_key_create(&pool_key, pool_destroy); }
@@ -204,7 +207,7 @@ int32_t tsjit_pool_start(int32_t size, int64_t spin) {
     current = NULL;
   }
   tsjit_pool* p = calloc(1, sizeof *p);
-  int32_t chunks = size < MAX_CHUNKS ? size : MAX_CHUNKS;
+  int32_t chunks = MAX_CHUNKS; /* a region may have more chunks than threads (schedule) */
   if (!p || posix_memalign((void**)&p->ctx, 64, (size_t)chunks * 64) ||
       !(p->threads = calloc((size_t)size, sizeof(pthread_t)))) {
     if (p) free(p->ctx), free(p);
@@ -241,19 +244,42 @@ void tsjit_pool_set_threads(int32_t k) {
   if (current) current->nthreads = k < 1 ? 1 : k > current->size ? current->size : k;
 }
 
+/* getNumThreads() (k = 0) and setNumThreads(k) in compiled code: the thread count, or k once
+ * set; -1 when k is not from 1 to the pool size, -2 when called inside a parallel region. */
+int64_t tsjit_num_threads(int64_t k) {
+  tsjit_pool* p = current;
+  if (k == 0) return p ? p->nthreads : 1;
+  if (k < 1 || k > (p ? p->size : 1)) return -1;
+  if (p && p->in_region) return -2;
+  if (p) p->nthreads = (int32_t)k;
+  return k;
+}
+
 /* ---- What compiled code calls: one symbol, resolved by name (ORC finds it once this library
  * is made global; cached libraries resolve it when they are loaded). ---- */
 
+/* setChunkSize(n) for the calling isolate's later regions (0: the default schedule). */
+void tsjit_pool_set_chunk_size(int64_t n) {
+  if (current) current->chunk_size = n < 0 ? 0 : n;
+}
+
 /* Runs chunk(env, lo, hi, ctx, k) over [0, count) on the calling isolate's pool, or serially
- * (one thread set, a tiny loop, a region already running, no pool). A chunk's error goes to the
- * caller's context block, first chunk first. Returns the number of chunks, whose reduction
- * partials the caller combines in chunk order. */
-int64_t tsjit_parallel(tsjit_chunk_t fn, void* env, int64_t count, double* ctx) {
+ * (one thread set, a tiny loop, a region already running, no pool). The chunks: one per thread
+ * when `per_thread` (array reductions keep a private copy per chunk); else chunk_size
+ * iterations each when set, else four per thread, so that threads done early take the
+ * remaining chunks of irregular loops. A chunk's error goes to the caller's context block,
+ * first chunk first. Returns the number of chunks, whose reduction partials the caller
+ * combines in chunk order (a given thread count and chunk size give the same result). */
+int64_t tsjit_parallel_chunks(tsjit_chunk_t fn, void* env, int64_t count, double* ctx,
+                              int64_t per_thread) {
   tsjit_pool* p = current;
-  int64_t n = p && !p->in_region ? p->nthreads : 1;
+  int64_t threads = p && !p->in_region ? p->nthreads : 1, n = threads;
+  if (threads > 1 && !per_thread) {
+    n = p->chunk_size > 0 ? count / p->chunk_size + (count % p->chunk_size != 0) : 4 * threads;
+  }
   if (n > count) n = count;
   if (n > MAX_CHUNKS) n = MAX_CHUNKS;
-  if (n <= 1) {
+  if (threads <= 1 || n <= 1) {
     fn(env, 0, count, ctx, 0);
     return 1;
   }
@@ -269,6 +295,11 @@ int64_t tsjit_parallel(tsjit_chunk_t fn, void* env, int64_t count, double* ctx) 
     }
   }
   return n;
+}
+
+/* One chunk per thread (code compiled before tsjit_parallel_chunks existed). */
+int64_t tsjit_parallel(tsjit_chunk_t fn, void* env, int64_t count, double* ctx) {
+  return tsjit_parallel_chunks(fn, env, count, ctx, 1);
 }
 
 /* Makes this library's symbols visible process-wide (Deno opens libraries RTLD_LOCAL), so that

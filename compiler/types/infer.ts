@@ -100,6 +100,13 @@ export function compoundOperation(e: Expr & { kind: "assign" }): Expr & { kind: 
   return b as Expr & { kind: "binary" };
 }
 
+/** The pool's functions compiled code may call: arity and result type. */
+const THREAD_CALLS: Record<string, [number, Type]> = {
+  getThreadId: [0, "int"],
+  getNumThreads: [0, "int"],
+  setNumThreads: [1, "void"],
+};
+
 /** What a variable can hold: intz and f32 values widen to f64 when stored. */
 function storable(t: Type): Type {
   return t === "intz" || t === "f32" ? "f64" : t;
@@ -616,7 +623,14 @@ export function inferTypes(
           calls.set(e, InferSession.key(callee, calleeArgs));
           return session.returnTypeOf(callee, calleeArgs);
         }
-        if (c.kind === "name" && c.name === "getThreadId" && !c.variable) return "int";
+        if (c.kind === "name" && !c.variable && Object.hasOwn(THREAD_CALLS, c.name)) {
+          const [arity, result] = THREAD_CALLS[c.name];
+          if (args.length !== arity) {
+            fail(`${c.name}() takes ${arity} argument${arity === 1 ? "" : "s"}`, "call", e.range);
+          }
+          if (arity && !isNumeric(args[0])) fail(`${c.name}() takes a number`, "call", e.range);
+          return result;
+        }
         const what = c.kind === "name"
           ? `${c.name}()`
           : c.kind === "member"
