@@ -225,7 +225,7 @@ assertThrows(() => threadsIn(seen, threads + 1), RangeError, "from 1 to the pool
 assertThrows(() => threadsIn(seen, 0.5), RangeError, "setNumThreads(0.5)");
 refuse(
   (x: Float64Array) => {
-    for (const i of prange(x.length)) setNumThreads(1);
+    for (const i of prange(x.length)) setNumThreads(i + 1);
   },
   [a],
   "setNumThreads() cannot be called inside a prange loop",
