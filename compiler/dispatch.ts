@@ -6,8 +6,9 @@ import { describeValue, show, typeOfValue } from "./_values.ts";
 import { type FunctionOptions, JitSource, SOURCE, SPECIALIZATIONS } from "./_source.ts";
 import { CompileError } from "./diagnostics.ts";
 import { env, userFacing } from "./_host.ts";
-import { cacheKey, dependencies, dependenciesHold } from "./cache/deps.ts";
+import { adoptEntry, cacheKey, dependencies } from "./cache/deps.ts";
 import { cacheStats, loadEntry, storeEntry, warnOnce } from "./cache/store.ts";
+import { UntrustedCache } from "./cache/trust.ts";
 import {
   assemblyOf,
   compileSpecialization,
@@ -201,10 +202,11 @@ export function jit<F extends (...args: never[]) => unknown>(
     if (useCache) {
       try {
         key = cacheKey(source, argTypes);
-        const hit = loadEntry(key, (meta) => dependenciesHold(source, meta.deps));
+        const hit = loadEntry(key, (meta) => adoptEntry(source, meta));
         if (hit) return hit;
       } catch (e) {
-        warnOnce(`compile cache disabled: ${(e as Error).message.split("\n")[0]}`);
+        const why = (e as Error).message.split("\n")[0];
+        warnOnce(e instanceof UntrustedCache ? why : `compile cache disabled: ${why}`);
         useCache = false;
       }
     }
@@ -212,10 +214,13 @@ export function jit<F extends (...args: never[]) => unknown>(
     const spec = compileSpecialization(source, argTypes);
     if (useCache && key) {
       try {
-        storeEntry(key, name, spec, objectOf(spec), dependencies(source, spec.program!));
+        storeEntry(key, name, spec, objectOf(spec), dependencies(source, spec));
       } catch (e) {
+        const why = (e as Error).message.split("\n")[0];
         warnOnce(
-          `could not store ${name} in the compile cache: ${(e as Error).message.split("\n")[0]}`,
+          e instanceof UntrustedCache
+            ? why
+            : `could not store ${name} in the compile cache: ${why}`,
         );
       }
     }

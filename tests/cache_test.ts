@@ -2,47 +2,8 @@
 // caller, a corrupted entry is recompiled (never run), concurrent writers leave a valid cache.
 // Counters (cacheStats), not timings, say what happened.
 import { assert, assertEquals, assertStringIncludes } from "@std/assert";
-import { denoArgs, denoAsync, denoSync } from "./_subprocess.ts";
-
-const state = new URL("../.tsjit/", import.meta.url).pathname;
-const mod = new URL("../mod.ts", import.meta.url).href;
-
-function program(helperBody: string, name = "scaled"): string {
-  return `import { cacheStats, jit } from "${mod}";
-function helper(v: number) { ${helperBody} }
-jit(helper);
-const f = jit(function ${name}(x: Float64Array) {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += helper(x[i]);
-  return s;
-}, { cache: true });
-const r = f(new Float64Array([1, 2, 3]));
-console.log(JSON.stringify({ r, ...cacheStats }));`;
-}
-
-function setup() {
-  Deno.mkdirSync(state, { recursive: true });
-  const dir = `${state}cache-test-${crypto.randomUUID()}`;
-  const file = (text: string) => {
-    const f = `${dir}.${crypto.randomUUID().slice(0, 8)}.ts`;
-    Deno.writeTextFileSync(f, text);
-    return f;
-  };
-  const args = (f: string) => denoArgs(["--allow-run=cc", `--allow-write=${dir}`, f]);
-  const run = (f: string) => {
-    const o = denoSync(args(f), { TSJIT_CACHE_DIR: dir });
-    if (!o.success) throw new Error(o.stderr);
-    return { ...JSON.parse(o.stdout.trim().split("\n").pop() ?? ""), stderr: o.stderr };
-  };
-  const cleanup = () => {
-    for (const e of Deno.readDirSync(state)) {
-      if (e.name.startsWith(dir.split("/").pop()!)) {
-        Deno.removeSync(`${state}${e.name}`, { recursive: true });
-      }
-    }
-  };
-  return { dir, file, run, args, cleanup };
-}
+import { denoAsync } from "./_subprocess.ts";
+import { mod, program, setup } from "./_cache.ts";
 
 Deno.test("a second process loads the compiled entry and compiles nothing", () => {
   const t = setup();

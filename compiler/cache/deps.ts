@@ -1,14 +1,15 @@
 // Cache keys and dependencies. The key covers what can be read without parsing: the function's
-// source, argument types, options, tsjit, LLVM, target and CPU. What the body refers to (jitted
+// source, argument types, options, tsjit's own sources, LLVM, target and CPU. What the body refers to (jitted
 // callees, transitively, and captured constants) is recorded beside the entry and checked on
 // load by resolving the same names again, so an edit to a called function is never missed.
 import type { JitSource } from "../_source.ts";
 import type { Expr, GlobalValue } from "../frontend/ast.ts";
-import type { TypedFunction } from "../types/infer.ts";
+import type { ErrorSite } from "../lower/lower.ts";
+import type { Specialization } from "../pipeline.ts";
 import type { Type } from "../types/types.ts";
 import { cpuIdentity } from "../runtime/entry.ts";
 import { llvmLibrary } from "../llvm/locate.ts";
-import { sha256, TSJIT_VERSION } from "./store.ts";
+import { type CacheMeta, sha256 } from "./store.ts";
 
 /** A free name a compiled body depended on: reached from the root through `path` (callees). */
 export type Dependency =
@@ -29,10 +30,52 @@ export function sourceHash(src: JitSource): string {
   );
 }
 
+/**
+ * A hash of the `.ts` and `.c` files under `dirs` of `root` (sorted, recursively): read, never
+ * parsed, about a millisecond for tsjit's compiler.
+ */
+export function hashSources(root: string, dirs: string[]): string {
+  const parts: Uint8Array[] = [];
+  const enc = new TextEncoder();
+  const visit = (rel: string) => {
+    const entries = [...Deno.readDirSync(`${root}/${rel}`)].sort((a, b) =>
+      a.name < b.name ? -1 : 1
+    );
+    for (const e of entries) {
+      const path = `${rel}/${e.name}`;
+      if (e.isDirectory) visit(path);
+      else if (e.isFile && /\.(ts|c)$/.test(e.name)) {
+        parts.push(enc.encode(`\0${path}\0`), Deno.readFileSync(`${root}/${path}`));
+      }
+    }
+  };
+  dirs.forEach(visit);
+  // one update: many small ones cost more than the hashing itself on a cold start
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
+  return sha256(all);
+}
+
+let compiler: string | undefined;
+
+/**
+ * tsjit's own identity in cache keys: a hash of its compiler's and runtime's sources, so that any
+ * change to them gives new keys (no version to bump by hand). Imported from a URL, the URL.
+ */
+export function compilerIdentity(): string {
+  if (compiler === undefined) {
+    const root = new URL("../../", import.meta.url);
+    compiler = root.protocol === "file:"
+      ? hashSources(root.pathname, ["compiler", "parallel"])
+      : sha256(root.href);
+  }
+  return compiler;
+}
+
 /** The cache key of one specialization. */
 export function cacheKey(src: JitSource, argTypes: Type[]): string {
   return sha256(JSON.stringify({
-    tsjit: TSJIT_VERSION,
+    tsjit: compilerIdentity(),
     source: sourceHash(src),
     argTypes,
     llvm: llvmLibrary().version, // the library's major version, not its path
@@ -51,8 +94,16 @@ function freeNames(node: unknown, out: (Expr & { kind: "name" })[]): void {
   }
 }
 
+/** What is stored with an entry to check and adopt it later: dependencies, sites' functions. */
+export interface EntryRecord {
+  deps: Dependency[];
+  /** per error site, the path (callee names from the root) to the function it points into */
+  sitePaths: (string[] | null)[];
+}
+
 /** The dependencies of a compiled program (root first), with paths from the root. */
-export function dependencies(root: JitSource, program: TypedFunction[]): Dependency[] {
+export function dependencies(root: JitSource, spec: Specialization): EntryRecord {
+  const program = spec.program!;
   const paths = new Map<number, string[]>([[root.id, []]]);
   const deps: Dependency[] = [];
   const seen = new Set<number>();
@@ -80,18 +131,29 @@ export function dependencies(root: JitSource, program: TypedFunction[]): Depende
       }
     }
   }
-  return deps;
+  const sitePaths = spec.sites.map((site) => {
+    const tf = program.find((f) => f.src === site.src);
+    return (tf && paths.get((tf.fn as JitSource).id)) ?? null;
+  });
+  return { deps, sitePaths };
+}
+
+/** The function `path` leads to from `root` by resolving names, as the running code does. */
+function follow(root: JitSource, path: string[]): JitSource | undefined {
+  let src: JitSource | undefined = root;
+  for (const step of path) {
+    const g: GlobalValue | undefined = src.resolveFree(step);
+    src = g?.kind === "function" ? (g.fn as JitSource) : undefined;
+    if (!src) return undefined;
+  }
+  return src;
 }
 
 /** True when every dependency still resolves to the same constant or the same code. */
 export function dependenciesHold(root: JitSource, deps: Dependency[]): boolean {
   for (const d of deps) {
-    let src: JitSource | undefined = root;
-    for (const step of d.path) {
-      const g: GlobalValue | undefined = src.resolveFree(step);
-      src = g?.kind === "function" ? (g.fn as JitSource) : undefined;
-      if (!src) return false;
-    }
+    const src = follow(root, d.path);
+    if (!src) return false;
     const g = src.resolveFree(d.name);
     if (!g || g.kind !== d.kind) return false;
     if (g.kind === "const" && d.kind === "const" && !Object.is(g.value, d.value)) return false;
@@ -102,4 +164,20 @@ export function dependenciesHold(root: JitSource, deps: Dependency[]): boolean {
     }
   }
   return true;
+}
+
+/**
+ * A stored entry's error sites as the running program's: same code (the key and dependencies
+ * say so), but named after the running functions and the files that define them, not after
+ * those of the process that stored the entry. Undefined when a dependency changed (stale).
+ */
+export function adoptEntry(root: JitSource, meta: CacheMeta): ErrorSite[] | undefined {
+  if (!dependenciesHold(root, meta.deps)) return undefined;
+  return meta.sites.map((site, i) => {
+    const path = meta.sitePaths[i];
+    const running = path && follow(root, path);
+    return running
+      ? { ...site, src: { ...site.src, fnName: running.name, origin: running.origin } }
+      : site;
+  });
 }

@@ -2,19 +2,21 @@
 // specialization linked as a shared library, opened with Deno.dlopen: no LLVM, no parsing) and
 // `meta.json` (types, error sites, dependencies, the library's SHA-256). Entries are built in a
 // temporary directory and renamed into place, so concurrent writers never leave a torn entry.
+// Nothing is loaded from a directory or file that someone else could have written (trust.ts).
 import { createHash } from "node:crypto";
 import { cacheDir } from "../_host.ts";
 
 export { cacheDir };
-import { entryLibraryPath } from "../runtime/entry.ts";
+import { makeEntryLibraryGlobal } from "../runtime/entry.ts";
 import type { ErrorSite } from "../lower/lower.ts";
 import type { Specialization } from "../pipeline.ts";
 import type { Type } from "../types/types.ts";
-import type { Dependency } from "./deps.ts";
+import type { Dependency, EntryRecord } from "./deps.ts";
+import { checkCacheDir, checkEntry } from "./trust.ts";
 
-/** Bumped when compiled code or this format changes: part of every key. */
-export const TSJIT_VERSION = "0.1.0";
-const FORMAT = 1;
+/** Bumped when this format changes (compiler changes change the key: deps.ts). */
+const FORMAT = 2;
+const FILES = ["meta.json", "entry.so"];
 
 /** What is stored beside the library. */
 export interface CacheMeta {
@@ -29,6 +31,7 @@ export interface CacheMeta {
   typesText: string;
   optimizedIR: string;
   deps: Dependency[];
+  sitePaths: (string[] | null)[];
   sha256: string;
   created: string;
   compileMs: number;
@@ -58,14 +61,26 @@ function removeEntry(dir: string): void {
 }
 
 /**
- * The entry for `key`, if present, intact and still valid (`valid` checks its dependencies).
- * A corrupted entry (checksum mismatch, unloadable library) is discarded with a warning.
+ * The entry for `key`, if present, intact and still valid: `adopt` checks its dependencies and
+ * gives its error sites as the running program's (undefined: stale). A corrupted entry
+ * (checksum mismatch, unloadable library) is discarded with a warning; an entry or cache
+ * directory someone else could have written throws UntrustedCache, and nothing of it is read.
  */
 export function loadEntry(
   key: string,
-  valid: (meta: CacheMeta) => boolean,
+  adopt: (meta: CacheMeta) => ErrorSite[] | undefined,
 ): Specialization | undefined {
-  const dir = `${cacheDir()}/${key}`;
+  const root = cacheDir();
+  const dir = `${root}/${key}`;
+  try {
+    Deno.lstatSync(dir);
+    checkCacheDir(root);
+    checkEntry(dir, FILES, key.slice(0, 12));
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+    cacheStats.misses++;
+    return undefined;
+  }
   let meta: CacheMeta;
   try {
     meta = JSON.parse(Deno.readTextFileSync(`${dir}/meta.json`));
@@ -84,7 +99,8 @@ export function loadEntry(
     removeEntry(dir);
     return undefined;
   }
-  if (!valid(meta)) {
+  const sites = adopt(meta);
+  if (!sites) {
     cacheStats.stale++;
     return undefined;
   }
@@ -92,6 +108,9 @@ export function loadEntry(
   try {
     if (sha256(Deno.readFileSync(so)) !== meta.sha256) throw new Error("checksum mismatch");
     const arrays = meta.argTypes.filter((t) => t.endsWith("Array")).length;
+    // tsjit_parallel is resolved when the library is loaded, from the running checkout's entry
+    // library: an entry does not depend on the checkout that stored it
+    if (meta.parallel) makeEntryLibraryGlobal();
     const lib = Deno.dlopen(so, {
       [meta.symbol]: { parameters: Array(arrays + 1).fill("buffer"), result: "f64" },
     } as Record<string, Deno.ForeignFunction>);
@@ -101,7 +120,7 @@ export function loadEntry(
       returnType: meta.returnType,
       address: 0n,
       entrySymbol: meta.symbol,
-      sites: meta.sites,
+      sites,
       parallel: meta.parallel,
       typesText: meta.typesText,
       optimizedIR: meta.optimizedIR,
@@ -120,9 +139,12 @@ export function loadEntry(
   }
 }
 
-/** Links an object file into a shared library (against the entry library for tsjit_parallel). */
-export function linkSharedLibrary(objects: string[], out: string, extra: string[] = []): void {
-  const args = ["-shared", "-o", out, ...objects, ...extra, entryLibraryPath(), "-lm"];
+/**
+ * Links an object file into a shared library, leaving tsjit_parallel to be resolved by name when
+ * it is loaded (the entry library is then global).
+ */
+function linkSharedLibrary(objects: string[], out: string): void {
+  const args = ["-shared", "-o", out, ...objects, "-lm"];
   const o = new Deno.Command("cc", { args, stderr: "piped", stdout: "null" }).outputSync();
   if (!o.success) {
     throw new Error(`linking failed: ${new TextDecoder().decode(o.stderr).split("\n")[0]}`);
@@ -135,15 +157,17 @@ export function storeEntry(
   name: string,
   spec: Specialization,
   object: Uint8Array,
-  deps: Dependency[],
+  record: EntryRecord,
 ): void {
   const root = cacheDir();
   Deno.mkdirSync(root, { recursive: true, mode: 0o700 });
+  checkCacheDir(root);
   const tmp = `${root}/.tmp-${crypto.randomUUID()}`;
   Deno.mkdirSync(tmp, { mode: 0o700 });
   try {
     Deno.writeFileSync(`${tmp}/entry.o`, object, { mode: 0o600 });
     linkSharedLibrary([`${tmp}/entry.o`], `${tmp}/entry.so`);
+    Deno.chmodSync(`${tmp}/entry.so`, 0o700); // whatever the umask: writable only by its owner
     Deno.removeSync(`${tmp}/entry.o`);
     const meta: CacheMeta = {
       format: FORMAT,
@@ -156,7 +180,7 @@ export function storeEntry(
       sites: spec.sites,
       typesText: spec.typesText,
       optimizedIR: spec.optimizedIR,
-      deps,
+      ...record,
       sha256: sha256(Deno.readFileSync(`${tmp}/entry.so`)),
       created: new Date().toISOString(),
       compileMs: spec.timings.front + spec.timings.optimize + spec.timings.codegen,

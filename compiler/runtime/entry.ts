@@ -4,6 +4,7 @@
 import { fileURLToPath } from "node:url";
 import { needing, plainError } from "../_host.ts";
 import { cacheDir, sha256 } from "../cache/store.ts";
+import { checkCacheDir, checkEntry, UntrustedCache } from "../cache/trust.ts";
 
 /** Most typed-array arguments a compiled function may take (trampolines exist for 0..MAX). */
 export const MAX_ARRAYS = 12;
@@ -63,6 +64,7 @@ function build(out: string): void {
       }`,
     );
   }
+  Deno.chmodSync(tmp, 0o700); // whatever the umask: writable only by its owner (trust.ts)
   Deno.renameSync(tmp, out); // atomic: concurrent builders each rename a complete library
 }
 
@@ -77,6 +79,16 @@ function ensureBuilt(): void {
     } catch (e) {
       if (!(e instanceof Deno.errors.NotFound)) throw e;
       build(out);
+    }
+    // it lives in the cache directory: loaded only if no one else could have written it
+    try {
+      checkCacheDir(cacheDir());
+      checkEntry(out.slice(0, out.lastIndexOf("/")), ["libtsjit_entry.so"], "entry library");
+    } catch (e) {
+      if (e instanceof UntrustedCache) {
+        throw plainError(`tsjit: not loading its entry library from the cache: ${e.reason}`);
+      }
+      throw e;
     }
   });
   built = true;
