@@ -32,3 +32,4 @@ export {
   setNumThreads,
 } from "./parallel/pool.ts";
 export { empty, zeros } from "./parallel/shared.ts";
+export { vectorize, type Vectorized, type VectorizeOptions } from "./parallel/vectorize.ts";

@@ -10,6 +10,7 @@ import {
   prange,
   setChunkSize,
   setNumThreads,
+  vectorize,
 } from "../mod.ts";
 import { checkSame, rng } from "./_differential.ts";
 import { assert, assertThrows } from "@std/assert";
@@ -256,3 +257,27 @@ setChunkSize(0);
 assert(outs.every((o) => o.every((v, i) => v === outs[0][i])), "chunk size changed a result");
 assertThrows(() => setChunkSize(-1), RangeError);
 console.log(`forms ok ${getNumThreads()}`);
+
+// vectorize: element-wise over typed arrays, scalars broadcast, identical to the plain loop
+function blend(x: number, y: number, t: number) {
+  return x * (1 - t) + y * t + Math.sqrt(Math.abs(x));
+}
+for (const target of ["serial", "parallel"] as const) {
+  const v = vectorize(blend, { target });
+  const ys = new Float32Array(n).map((_, i) => labels[i] * 0.37);
+  const expected = new Float64Array(n);
+  for (let i = 0; i < n; i++) expected[i] = blend(fracs[i], ys[i], 0.25);
+  const got = v(fracs, ys, 0.25) as Float64Array;
+  assert(got instanceof Float64Array && got.every((g, i) => Object.is(g, expected[i])), target);
+  const into = new Int32Array(n);
+  assert(v(fracs, 3, ints, into) === into);
+  assert(
+    into.every((g, i) => g === (blend(fracs[i], 3, ints[i]) | 0)),
+    `${target} into Int32Array`,
+  );
+  assertThrows(() => v(fracs, ys.subarray(1), 0), RangeError, "length");
+  assertThrows(() => v(fracs, "y" as never, 0), TypeError, "argument 2");
+  assertThrows(() => v(fracs, 1, 2, 3 as never), TypeError, "output array");
+  assert(v(1, 2, 0.5) === blend(1, 2, 0.5));
+}
+console.log(`vectorize ok ${getNumThreads()}`);

@@ -19,6 +19,7 @@ for (const threads of ["1", "2", "3"]) {
     const r = runWith(threads, forms);
     assertEquals(r.code, 0, r.stderr + r.stdout);
     assertStringIncludes(r.stdout, `forms ok ${threads}`);
+    assertStringIncludes(r.stdout, `vectorize ok ${threads}`);
   });
 }
 

@@ -22,6 +22,8 @@ export type IRType =
 export interface Value {
   readonly ty: IRType;
   readonly ref: string;
+  /** parameter attributes, for a function's parameters (`noalias`) */
+  readonly attrs?: string;
 }
 
 const f64View = new Float64Array(1);
@@ -74,7 +76,7 @@ export class IRFunction {
   }
 
   render(): string {
-    const ps = this.params.map((p) => `${p.ty} ${p.ref}`).join(", ");
+    const ps = this.params.map((p) => `${p.ty}${p.attrs ? " " + p.attrs : ""} ${p.ref}`).join(", ");
     const body = this.blocks.map((b, i) => {
       const lines = i === 0 ? [...this.allocas, ...b.lines] : b.lines;
       const term = b.terminated ? [] : ["  unreachable"];

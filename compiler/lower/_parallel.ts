@@ -20,10 +20,11 @@ import { type FunctionLowering, Status } from "./lower.ts";
 
 /** Parameters of a chunk function, in order. */
 export const CHUNK_PARAMS: Value[] = [
-  { ty: "ptr", ref: "%env" },
+  // the environment and the chunk's context block are never array memory (see _entry.ts)
+  { ty: "ptr", ref: "%env", attrs: "noalias" },
   { ty: "i64", ref: "%lo" },
   { ty: "i64", ref: "%hi" },
-  { ty: "ptr", ref: "%ctx" },
+  { ty: "ptr", ref: "%ctx", attrs: "noalias" },
   { ty: "i64", ref: "%k" },
 ];
 

@@ -127,7 +127,7 @@ export class FunctionLowering {
     readonly chunk?: ChunkSetup,
   ) {
     this.retTy = chunk ? "void" : irType(tf.returnType);
-    const params: Value[] = [{ ty: "ptr", ref: "%ctx" }];
+    const params: Value[] = [chunk ? CHUNK_PARAMS[3] : { ty: "ptr", ref: "%ctx" }];
     if (chunk) params.unshift(...CHUNK_PARAMS.slice(0, 3)), params.push(CHUNK_PARAMS[4]);
     else {
       tf.argTypes.forEach((t, i) => {
