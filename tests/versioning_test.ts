@@ -182,5 +182,7 @@ Deno.test("no noalias is promised to LLVM for array parameters", () => {
     for (let i = 0; i < r.length; i++) r[i] = x[i] + 1;
   });
   f(new Float64Array(4), new Float64Array(4));
-  assert(!/noalias/.test(f.inspectLLVM()), "the IR promises noalias");
+  // the context block is the one pointer that is never array memory (it may be noalias)
+  const promised = [...f.inspectLLVM().matchAll(/noalias[\w ]*%([\w.]+)/g)].map((m) => m[1]);
+  assert(promised.every((p) => p === "ctx"), `the IR promises noalias for ${promised}`);
 });
