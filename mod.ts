@@ -20,8 +20,8 @@
  *
  * @module
  */
-export { jit, type JitFunction, type JitOptions } from "./compiler/dispatch.ts";
-export { CompileError } from "./compiler/diagnostics.ts";
+export { type CompileTimes, jit, type JitFunction, type JitOptions } from "./compiler/dispatch.ts";
+export { CompileError, type Range, type SourceInfo } from "./compiler/diagnostics.ts";
 export { cacheStats } from "./compiler/cache/store.ts";
 export { prange, range } from "./parallel/range.ts";
 export {
@@ -31,5 +31,11 @@ export {
   setChunkSize,
   setNumThreads,
 } from "./parallel/pool.ts";
-export { empty, zeros } from "./parallel/shared.ts";
+export {
+  type ElementName,
+  type ElementTypes,
+  empty,
+  type TypedArrayConstructor,
+  zeros,
+} from "./parallel/shared.ts";
 export { vectorize, type Vectorized, type VectorizeOptions } from "./parallel/vectorize.ts";

@@ -80,6 +80,8 @@ export class CompileError extends Error {
   /** The 1-based column in that file. */
   readonly column?: number;
   /**
+   * A compile error at `range` of `src` (tsjit's compiler throws these; programs catch them).
+   *
    * @param message what is wrong
    * @param construct the construct's name
    * @param range where it is in `src.source`

@@ -60,10 +60,22 @@ export interface JitOptions {
   cache?: boolean;
 }
 
+/** Milliseconds one signature took to compile, by stage. */
+export interface CompileTimes {
+  /** parsing, type inference and lowering to LLVM IR */
+  front: number;
+  /** LLVM's optimization passes */
+  optimize: number;
+  /** machine code generation and linking */
+  codegen: number;
+}
+
 /** A jitted function: callable like the original, with inspection methods. */
 export interface JitFunction<F extends (...args: never[]) => unknown> {
   (...args: Parameters<F>): ReturnType<F>;
   /** The original, plain JS function. */
+  readonly original: F;
+  /** @deprecated Numba's name for {@linkcode JitFunction.original}. */
   readonly py_func: F;
   /** The compiled signatures, e.g. `["(f64[], f64[], f64[]) -> void"]`. */
   readonly signatures: string[];
@@ -79,7 +91,7 @@ export interface JitFunction<F extends (...args: never[]) => unknown> {
    */
   parallelDiagnostics(signature?: string): string;
   /** Compile time of each signature in milliseconds, by stage. */
-  readonly compileTimes: Record<string, Specialization["timings"]>;
+  readonly compileTimes: Record<string, CompileTimes>;
 }
 
 /** Where `jit()` was called from: the first stack frame outside tsjit's compiler. */
@@ -359,6 +371,7 @@ export function jit<F extends (...args: never[]) => unknown>(
   Object.defineProperties(jitted, {
     [SOURCE]: { value: source },
     [SPECIALIZATIONS]: { value: () => order.map((e) => e.spec) },
+    original: { value: fn },
     py_func: { value: fn },
     signatures: { get: () => order.map((e) => signatureText(e.spec.argTypes, e.spec.returnType)) },
     inspectTypes: { value: (s?: string) => pick(s).map((x) => x.typesText).join("\n\n") },

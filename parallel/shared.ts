@@ -1,7 +1,7 @@
 // Typed arrays over SharedArrayBuffer, which jitted code, pool workers and plain JS workers can
 // all read and write without copies.
 
-const KINDS = {
+const KINDS: { [K in ElementName]: TypedArrayConstructor } = {
   f64: Float64Array,
   f32: Float32Array,
   i8: Int8Array,
@@ -11,11 +11,44 @@ const KINDS = {
   u16: Uint16Array,
   u32: Uint32Array,
   u8c: Uint8ClampedArray,
-} as const;
+};
+
+/** The typed array of each element type name, as in signatures (`f64`, `i32`, `u8c`, …). */
+export interface ElementTypes {
+  /** Float64Array */
+  f64: Float64Array;
+  /** Float32Array */
+  f32: Float32Array;
+  /** Int8Array */
+  i8: Int8Array;
+  /** Int16Array */
+  i16: Int16Array;
+  /** Int32Array */
+  i32: Int32Array;
+  /** Uint8Array */
+  u8: Uint8Array;
+  /** Uint16Array */
+  u16: Uint16Array;
+  /** Uint32Array */
+  u32: Uint32Array;
+  /** Uint8ClampedArray */
+  u8c: Uint8ClampedArray;
+}
 
 /** Element type names, as in signatures (`f64`, `i32`, `u8c`, …). */
-export type ElementName = keyof typeof KINDS;
-type Ctor = (typeof KINDS)[ElementName];
+export type ElementName = keyof ElementTypes;
+
+/** A typed-array constructor `zeros()` and `empty()` accept. */
+export type TypedArrayConstructor =
+  | Float64ArrayConstructor
+  | Float32ArrayConstructor
+  | Int8ArrayConstructor
+  | Int16ArrayConstructor
+  | Int32ArrayConstructor
+  | Uint8ArrayConstructor
+  | Uint16ArrayConstructor
+  | Uint32ArrayConstructor
+  | Uint8ClampedArrayConstructor;
 
 /**
  * A zero-filled typed array of `n` elements backed by a SharedArrayBuffer.
@@ -27,11 +60,15 @@ type Ctor = (typeof KINDS)[ElementName];
  * const b = zeros(16, Int32Array);
  * ```
  */
-export function zeros<K extends ElementName | Ctor>(
+export function zeros<K extends ElementName | TypedArrayConstructor>(
   n: number,
   type: K,
-): InstanceType<K extends ElementName ? (typeof KINDS)[K] : K> {
-  const C = (typeof type === "string" ? KINDS[type as ElementName] : type) as Ctor | undefined;
+): K extends ElementName ? ElementTypes[K]
+  : K extends TypedArrayConstructor ? InstanceType<K>
+  : never {
+  const C = (typeof type === "string" ? KINDS[type as ElementName] : type) as
+    | TypedArrayConstructor
+    | undefined;
   if (!C || !Object.values(KINDS).includes(C)) {
     throw new TypeError(
       `zeros(): unknown element type ${String((type as { name?: string }).name ?? type)}`,

@@ -1,7 +1,7 @@
 // Run against the loader built from _aot_hostile.ts (copied next to it as attacks.ts): the same
 // look-alike arguments as hostile_test.ts, through the AOT guards. Prints one line per case.
 // deno-lint-ignore-file no-explicit-any
-import total, { clz, failure as fill } from "./mod.ts";
+import total, { clz, failure as fill } from "./_aot_hostile.ts"; // ./mod.ts (the loader) once copied
 
 const out = (k: string, f: () => unknown) => {
   try {

@@ -6,6 +6,12 @@ import { cacheDir } from "../compiler/_host.ts";
 
 const root = new URL("../", import.meta.url).pathname;
 
+/** The loader is typed: `deno check` accepts a program that uses it. */
+function typeChecks(file: string) {
+  const o = denoSync(["check", file]);
+  assertEquals(o.success, true, o.stderr);
+}
+
 Deno.test("./tsjit aot builds a library and loader that run without LLVM", () => {
   const out = `${root}.tsjit/aot-test-${crypto.randomUUID().slice(0, 8)}`;
   try {
@@ -24,6 +30,7 @@ Deno.test("./tsjit aot builds a library and loader that run without LLVM", () =>
       user,
       Deno.readTextFileSync(`${root}examples/aot/use.ts`).replace("./out/mod.ts", "./mod.ts"),
     );
+    typeChecks(user);
     const run = denoSync(["run", `--allow-ffi=${out}`, `--allow-read=${out}`, user], {
       TSJIT_LLVM_LIB: "/nonexistent/libLLVM.so",
       LD_LIBRARY_PATH: "/nonexistent",
@@ -55,7 +62,14 @@ Deno.test("./tsjit aot: a default export, hostile arguments and the CPU check", 
       out,
     ]));
     assertEquals(build.success, true, build.stderr);
-    Deno.copyFileSync(`${root}tests/_aot_attacks.ts`, `${out}/attacks.ts`);
+    Deno.writeTextFileSync(
+      `${out}/attacks.ts`,
+      Deno.readTextFileSync(`${root}tests/_aot_attacks.ts`).replace(
+        "./_aot_hostile.ts",
+        "./mod.ts",
+      ),
+    );
+    typeChecks(`${out}/attacks.ts`);
     const run = denoSync(["run", `--allow-ffi=${out}`, `--allow-read=${out}`, `${out}/attacks.ts`]);
     assertEquals(run.success, true, run.stderr);
     const typeError = "TypeError: total(): parameter 'x' must be f64[], got";
@@ -73,6 +87,7 @@ Deno.test("./tsjit aot: a default export, hostile arguments and the CPU check", 
     // The CPU check covers every feature the code was compiled with that can be tested.
     const check = Deno.readTextFileSync(`${out}/mod.ts`);
     assertStringIncludes(check, "tsjit_aot_missing");
+    assertEquals(check.includes(root), false, "the loader names an absolute source path");
   } finally {
     Deno.removeSync(out, { recursive: true });
   }

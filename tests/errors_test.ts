@@ -181,6 +181,8 @@ Deno.test("inspection: signatures, types, LLVM IR and assembly per signature", (
   f(2, new Float64Array(3), new Float64Array(3));
   f(2.5, new Float32Array(3), new Float32Array(3));
   assertEquals(f.signatures, ["(i64, f64[], f64[]) -> void", "(f64, f32[], f32[]) -> void"]);
+  assertEquals(f.original.name, "axpy");
+  assertEquals(f.py_func, f.original); // Numba's name, deprecated
   assertStringIncludes(f.inspectTypes("(i64"), "a: i64");
   assertStringIncludes(f.inspectTypes("(f64"), "x: f32[]");
   assertStringIncludes(f.inspectLLVM("(f64"), "define");

@@ -48,7 +48,9 @@ function rewrite(dir) {
     if (e.isDirectory()) rewrite(p);
     else if (/\.(js|d\.ts)$/.test(e.name)) {
       const text = readFileSync(p, "utf8");
-      const out = text.replaceAll('"npm:typescript@5.9.3"', '"typescript"');
+      // declarations keep the sources' `./x.ts` specifiers: they name the emitted `./x.js`
+      const out = text.replaceAll('"npm:typescript@5.9.3"', '"typescript"')
+        .replace(/(["'])(\.\.?\/[^"']*)\.ts\1/g, "$1$2.js$1");
       if (out !== text) writeFileSync(p, out);
     }
   }
