@@ -1,7 +1,8 @@
 // `./tsjit sysinfo` (`deno task sysinfo`): what tsjit runs on, as `numba -s` reports it: versions,
 // the CPU as LLVM sees it, libLLVM, threads, the cache and the switches in effect.
 import { cacheDir, env } from "./_host.ts";
-import { listEntries, TSJIT_VERSION } from "./cache/store.ts";
+import { listEntries } from "./cache/store.ts";
+import { VERSION } from "./version.ts";
 import { typescript } from "./frontend/parse.ts";
 import { llvm } from "./llvm/_ffi.ts";
 import { llvmLibrary } from "./llvm/locate.ts";
@@ -24,7 +25,7 @@ function attempt(f: () => unknown): unknown {
 }
 
 section("tsjit", [
-  ["tsjit", TSJIT_VERSION],
+  ["tsjit", VERSION],
   ["Deno", Deno.version.deno],
   ["V8", Deno.version.v8],
   ["TypeScript (Deno's checker)", Deno.version.typescript],

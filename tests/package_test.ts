@@ -4,6 +4,7 @@
 // line and column.
 import { assert, assertEquals } from "@std/assert";
 import { denoSync } from "./_subprocess.ts";
+import { VERSION } from "../compiler/version.ts";
 
 const root = new URL("../", import.meta.url).pathname;
 const dec = new TextDecoder();
@@ -110,4 +111,18 @@ Deno.test("a missing permission is one line naming the flag", () => {
   const lines = o.stderr.trim().split("\n");
   assertEquals(lines.length, 1, o.stderr);
   assert(/tsjit needs --allow-env/.test(lines[0]), o.stderr);
+});
+
+Deno.test("one version: compiler/version.ts, package.json, deno.json and ./tsjit --version", () => {
+  const json = (f: string) => JSON.parse(Deno.readTextFileSync(`${root}${f}`)).version;
+  assertEquals([json("package.json"), json("deno.json")], [VERSION, VERSION]);
+  assertEquals(run(`${root}tsjit`, ["--version"], root).trim(), `tsjit ${VERSION}`);
+});
+
+Deno.test("./tsjit sysinfo reports versions, the CPU, libLLVM, threads and the cache", () => {
+  const out = run(`${root}tsjit`, ["sysinfo"], root);
+  for (const row of ["Deno", "libLLVM version (cache key)", "LLVM host CPU", "pool size"]) {
+    assert(new RegExp(`^${row.replace(/[()]/g, "\\$&")} +: \\S`, "m").test(out), out);
+  }
+  assert(out.includes(`tsjit                       : ${VERSION}`), out);
 });
