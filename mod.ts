@@ -38,4 +38,9 @@ export {
   type TypedArrayConstructor,
   zeros,
 } from "./parallel/shared.ts";
-export { vectorize, type Vectorized, type VectorizeOptions } from "./parallel/vectorize.ts";
+export {
+  type Numeric,
+  vectorize,
+  type Vectorized,
+  type VectorizeOptions,
+} from "./parallel/vectorize.ts";

@@ -12,7 +12,8 @@ export interface VectorizeOptions {
   target?: "serial" | "parallel";
 }
 
-type Numeric =
+/** A typed array a vectorized function takes or returns. */
+export type Numeric =
   | Float64Array
   | Float32Array
   | Int8Array
