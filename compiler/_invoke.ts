@@ -36,6 +36,11 @@ function runtimeError(entry: Entry, fnName: string): Error {
       return new RangeError(`index ${ctx[2]} into '${site?.array}' is not an integer${where}`);
     case Status.nonIntegerBound:
       return new RangeError(`prange() bounds and step must be integers${where}`);
+    case Status.rangeNotExact:
+      return new RangeError(
+        `prange() would visit values beyond what doubles hold exactly (plain JS would round ` +
+          `them) or beyond ±2^63${where}`,
+      );
     case Status.zeroStep:
       return new RangeError(`range() step must not be 0${where}`);
     case Status.noMemory:
@@ -54,6 +59,12 @@ function runtimeError(entry: Entry, fnName: string): Error {
           ? `setNumThreads(${ctx[2]}) cannot be called inside a parallel region${where}`
           : `setNumThreads(${ctx[2]}): the thread count must be an integer from 1 to the pool ` +
             `size (TSJIT_NUM_THREADS)${where}`,
+      );
+    case Status.stackOverflow:
+      return new RangeError(
+        `Maximum call stack size exceeded: ${
+          site?.src.fnName ?? fnName
+        }() recursed too deeply${where}`,
       );
     case Status.noReturnValue:
       return new TypeError(

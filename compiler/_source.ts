@@ -1,6 +1,6 @@
 // A jitted function's source as the compiler sees it: parsed and resolved once, on demand, and
 // findable by name from other jitted functions' bodies (a registry), or through `globals`.
-import { CompileError, sourceLocation } from "./diagnostics.ts";
+import { asCompileError, CompileError, sourceLocation } from "./diagnostics.ts";
 import type { CompilableFunction, GlobalValue, ParsedFunction } from "./frontend/ast.ts";
 import { parseFunction } from "./frontend/parse.ts";
 import { resolveNames } from "./frontend/resolve.ts";
@@ -53,8 +53,8 @@ export class JitSource implements CompilableFunction {
         const resolved = resolveNames(ast, this.origin, (n) => this.resolveFree(n));
         this.result = { ast, resolved, src: { source: ast.source, ...info } };
       } catch (e) {
-        if (!(e instanceof CompileError)) throw e;
-        this.result = e;
+        const info = { source: this.plain.toString(), fnName: this.name, origin: this.origin };
+        this.result = asCompileError(e, info);
       }
     }
     if (this.result instanceof CompileError) throw this.result;

@@ -100,3 +100,36 @@ export class CompileError extends Error {
     }
   }
 }
+
+/** True for V8's "Maximum call stack size exceeded" (the compiler recursed too deeply). */
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/**
+ * The last-resort net of the compile pipeline: any exception other than a CompileError becomes
+ * one, so that a user never sees a compiler stack trace and `fallback: true` still runs the plain
+ * function. A too-deep expression (the parser or a pass ran out of stack) is refused as such;
+ * anything else is reported as a tsjit bug, naming the function.
+ */
+export function asCompileError(e: unknown, src: SourceInfo, range?: Range): CompileError {
+  if (e instanceof CompileError) return e;
+  const at = range ?? { start: 0, end: Math.max(1, src.source.indexOf("\n")) };
+  if (isStackOverflow(e)) {
+    return new CompileError(
+      "expression nested too deeply for the compiler (it ran out of stack): split it into " +
+        "smaller parts held in local variables",
+      "deeply nested expression",
+      at,
+      src,
+    );
+  }
+  const what = e instanceof Error ? e.message.split("\n")[0] : String(e);
+  return new CompileError(
+    `tsjit internal error while compiling ${src.fnName || "<anonymous>"}: ${what}. This is a ` +
+      "tsjit bug (please report it with the function); `fallback: true` runs the plain function",
+    "internal error",
+    at,
+    src,
+  );
+}

@@ -1,5 +1,6 @@
 // One specialization from syntax tree to machine code: infer, lower, verify, optimize, JIT.
 import type { CompilableFunction } from "./frontend/ast.ts";
+import { asCompileError, CompileError } from "./diagnostics.ts";
 import * as llvm from "./llvm/mod.ts";
 import { type ErrorSite, lowerProgram } from "./lower/lower.ts";
 import { inferProgram, type TypedFunction } from "./types/infer.ts";
@@ -33,8 +34,21 @@ export interface Specialization {
 
 let counter = 0;
 
-/** Compiles one tuple of argument types of a jitted function (and what it calls). */
+/**
+ * Compiles one tuple of argument types of a jitted function (and what it calls). Every failure
+ * is a CompileError (diagnostics.ts: asCompileError).
+ */
 export function compileSpecialization(fn: CompilableFunction, argTypes: Type[]): Specialization {
+  try {
+    return compile(fn, argTypes);
+  } catch (e) {
+    if (e instanceof CompileError) throw e;
+    const p = fn.parsed(); // parsed already: compile() starts with it
+    throw asCompileError(e, p.src, p.ast.range);
+  }
+}
+
+function compile(fn: CompilableFunction, argTypes: Type[]): Specialization {
   const t0 = performance.now();
   const { root: typed, all } = inferProgram(fn, argTypes);
   const symbol = `tsjit${counter++}.${(typed.ast.name || "anonymous").replace(/[^\w$]/g, "_")}`;
@@ -46,11 +60,11 @@ export function compileSpecialization(fn: CompilableFunction, argTypes: Type[]):
     llvm.optimizeModule(mod);
   } catch (e) {
     llvm.disposeModule(mod);
-    throw new Error(`tsjit internal error compiling ${typed.ast.name}: ${(e as Error).message}`);
+    throw e;
   }
   const optimizedIR = llvm.printModule(mod);
   const t2 = performance.now();
-  if (lowered.parallel) makeEntryLibraryGlobal(); // compiled code calls tsjit_parallel
+  if (lowered.runtime) makeEntryLibraryGlobal(); // compiled code calls tsjit_parallel, ...
   llvm.addModule(mod);
   const address = llvm.lookup(lowered.entryName);
   const t3 = performance.now();

@@ -74,6 +74,29 @@ Deno.test("every Math function", () => {
   );
 });
 
+Deno.test("Math.hypot gives V8's result to the bit (C's hypot is 1 ulp off for these)", () => {
+  const pairs = [
+    [1784.484492, 7.4243042],
+    [896.544303, 147.4833169],
+    [563.613512, 10.1929267],
+    [1580.72381, 70.4877633],
+    [3, 4],
+    [1e-310, 1e308],
+    [1e308, 1e308],
+    [NaN, Infinity],
+    [-0, -0],
+    [NaN, 1],
+  ];
+  checkSame(
+    function hypots(a: number, b: number, out: Float64Array) {
+      out[0] = Math.hypot(a, b);
+      out[1] = Math.hypot(b, a, 12.5);
+      out[2] = Math.hypot(a, b, a, b);
+    },
+    pairs.map(([a, b]) => [a, b, new Float64Array(3)]),
+  );
+});
+
 Deno.test("Number.isNaN/isFinite/isInteger/isSafeInteger", () => {
   checkSame(function predicates(a: number) {
     let r = 0;

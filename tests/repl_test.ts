@@ -157,3 +157,21 @@ Deno.test("line editing in a terminal: tab completes a session name", async () =
   assertMatch(out.slice(at), result);
   assertStringIncludes(out, "uniqueName42 * 6");
 });
+
+Deno.test("runaway recursion is a RangeError at the prompt, and the session goes on", async () => {
+  const r = await session(
+    [
+      "function down(n: number): number { return n <= 0 ? 0 : 1 + down(n - 1); }",
+      "down(1e8)",
+      "function loop(n: number): number { return loop(n + 1) + 1; }",
+      "loop(0)",
+      "down(12)",
+      "",
+    ].join("\n"),
+  );
+  assertEquals(r.code, 0, r.out);
+  // compiled code's message (plain JS's would lack "recursed too deeply")
+  assertStringIncludes(r.out, "Maximum call stack size exceeded: down() recursed too deeply");
+  assertStringIncludes(r.out, "Maximum call stack size exceeded: loop() recursed too deeply");
+  assertMatch(r.out, /\b12\b/);
+});

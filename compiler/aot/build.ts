@@ -126,6 +126,8 @@ const messages: Record<number, string> = {
   [Status.zeroStep]: "range() step must not be 0",
   [Status.nonIntegerBound]: "prange() bounds and step must be integers",
   [Status.noReturnValue]: "the function reached its end without returning a value",
+  [Status.rangeNotExact]: "prange() would visit values beyond what doubles hold exactly",
+  [Status.stackOverflow]: "Maximum call stack size exceeded (recursion too deep)",
 };
 const symbols: string[] = [];
 const functions: string[] = [];

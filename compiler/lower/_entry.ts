@@ -4,13 +4,19 @@ import { Builder, f64, int, IRFunction, type IRModule, type Value } from "../ir/
 import type { TypedFunction } from "../types/infer.ts";
 import { irType, isArray } from "../types/types.ts";
 import { CTX_HEADER } from "./lower.ts";
+import { storeStackLimit } from "./_stack.ts";
 
 /**
  * Adds `double <symbol>.entry(ptr array0, ..., ptr ctx)`: reads the scalar arguments and array
- * lengths from the context block, clears the status, calls `symbol`, returns the result as a
- * double. Returns the entry's name.
+ * lengths from the context block, clears the status, sets the stack limit when the module has
+ * recursion, calls `symbol`, returns the result as a double. Returns the entry's name.
  */
-export function emitEntry(mod: IRModule, tf: TypedFunction, symbol: string): string {
+export function emitEntry(
+  mod: IRModule,
+  tf: TypedFunction,
+  symbol: string,
+  recursion: boolean,
+): string {
   const arrays = tf.argTypes.filter(isArray).length;
   const params: Value[] = [];
   for (let i = 0; i < arrays; i++) params.push({ ty: "ptr", ref: `%a${i}` });
@@ -25,6 +31,7 @@ export function emitEntry(mod: IRModule, tf: TypedFunction, symbol: string): str
   const slot = (k: number) => b.gep("double", ctx, int("i64", k));
   b.store(f64(0), slot(1));
   b.store(f64(0), slot(5));
+  if (recursion) storeStackLimit(mod, b, ctx);
   const args: Value[] = [ctx];
   let arrayNo = 0;
   tf.argTypes.forEach((t, i) => {

@@ -87,9 +87,7 @@ export function builtinCall(L: FunctionLowering, e: Expr & { kind: "call" }, t: 
       if (args.length === 0) return f64(0);
       const vals = args.map((a) => L.asF64(a));
       if (vals.length === 1) return b.call("double", "llvm.fabs.f64", [vals[0]]);
-      L.mod.declare("hypot", "double", ["double", "double"]);
-      // JS: any infinity wins over NaN; C's hypot agrees. Fold left.
-      return vals.slice(1).reduce((acc, v) => b.call("double", "hypot", [acc, v]), vals[0]);
+      return hypot(L, vals);
     }
   }
   if (MATH_UNARY_FLOAT.has(f)) {
@@ -97,4 +95,33 @@ export function builtinCall(L: FunctionLowering, e: Expr & { kind: "call" }, t: 
     return b.call("double", f, [L.asF64(args[0])]);
   }
   throw new Error(`tsjit internal error: Math.${f}`);
+}
+
+/**
+ * Math.hypot of two or more values with V8's own algorithm (builtins-math.cc), so that results
+ * are identical, not just within an ulp as C's hypot: an infinity wins, then NaN, then 0; else
+ * the values scaled by the largest are summed with Kahan's compensation, in argument order.
+ */
+function hypot(L: FunctionLowering, vals: Value[]): Value {
+  const { b } = L;
+  const abs = vals.map((v) => b.call("double", "llvm.fabs.f64", [v]));
+  let nan: Value = int("i1", 0);
+  let max = f64(0);
+  for (const a of abs) {
+    nan = b.bin("or", nan, b.fcmp("uno", a, a));
+    max = b.select(b.fcmp("olt", max, a), a, max);
+  }
+  let sum = f64(0);
+  let compensation = f64(0);
+  for (const a of abs) {
+    const n = b.bin("fdiv", a, max);
+    const summand = b.bin("fsub", b.bin("fmul", n, n), compensation);
+    const preliminary = b.bin("fadd", sum, summand);
+    compensation = b.bin("fsub", b.bin("fsub", preliminary, sum), summand);
+    sum = preliminary;
+  }
+  const scaled = b.bin("fmul", b.call("double", "llvm.sqrt.f64", [sum]), max);
+  const finite = b.select(b.fcmp("oeq", max, f64(0)), f64(0), scaled);
+  const notInf = b.select(nan, f64(NaN), finite);
+  return b.select(b.fcmp("oeq", max, f64(Infinity)), f64(Infinity), notInf);
 }

@@ -9,6 +9,7 @@ import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { type Block, f64, int, type IRModule, type Value } from "../ir/mod.ts";
 import { constantValue } from "../types/infer.ts";
 import { type ArrayType, ELEMENT, irType, isArray } from "../types/types.ts";
+import { rangeSpace } from "./_range_space.ts";
 import { findCountedLoop } from "./_loops.ts";
 import { checkedOp, emitVersions } from "./_versions.ts";
 import { analyzePrange, type PrangeInfo, type ReduceOp } from "./_prange.ts";
@@ -189,21 +190,7 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
   const chunk = new Lowering(tf, L.mod, chunkName, L.sites, L.opts, { loop: s, info, layout });
   chunk.lower();
 
-  // bounds: count = number of iterations of range(start, stop, step)
-  const [a0, a1, a2] = s.args;
-  const integral = (e: Expr) => L.integralBound(e);
-  const start = a1 ? integral(a0) : int("i64", 0);
-  const stop = integral(a1 ?? a0);
-  const k = a2 ? constantValue(a2) : 1;
-  const step = a2 ? integral(a2) : int("i64", 1);
-  if (k === undefined || k === 0) {
-    L.guard(b.icmp("ne", step, int("i64", 0)), Status.zeroStep, a2!.range);
-  }
-  const up = b.icmp("sgt", step, int("i64", 0));
-  const diff = b.select(up, b.bin("sub", stop, start), b.bin("sub", start, stop));
-  const astep = b.call("i64", "llvm.abs.i64", [step, int("i1", 0)]);
-  const rounded = b.bin("sdiv", b.bin("add", diff, b.bin("sub", astep, int("i64", 1))), astep);
-  const count = b.select(b.icmp("sgt", diff, int("i64", 0)), rounded, int("i64", 0));
+  const { start, step, count } = rangeSpace(L, s);
 
   // the environment
   const env = b.alloca(`[${layout.size} x i64]` as never, "env");

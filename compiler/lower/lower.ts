@@ -22,7 +22,9 @@ import {
 import { type ArrayType, elementType, irType, isArray, type Type } from "../types/types.ts";
 import { JSOPS_DECLS, JSOPS_IR } from "./_jsops.ts";
 import { findCountedLoop } from "./_loops.ts";
-import { emitVersions, loopEnd } from "./_versions.ts";
+import { checkedOp, emitVersions, loopEnd } from "./_versions.ts";
+import { rangeSpace } from "./_range_space.ts";
+import { recursiveKeys, stackRoomLeft, storeStackLimit } from "./_stack.ts";
 import { elementPointer, loadElement, storeElement } from "./_arrays.ts";
 import { builtinCall } from "./_math.ts";
 import { emitEntry, FAIL_IR } from "./_entry.ts";
@@ -48,6 +50,8 @@ export const Status = {
   noMemory: 6,
   race: 7,
   badThreads: 8,
+  stackOverflow: 9,
+  rangeNotExact: 10,
 } as const;
 
 /** A place in the source a runtime error can come from. */
@@ -67,14 +71,17 @@ export interface LowerOptions {
   racecheck?: boolean;
   /** every specialization in the module, by key, with its symbol (for direct calls) */
   program?: Map<string, { tf: TypedFunction; symbol: string }>;
+  /** keys of the functions that can call themselves (they check the stack at entry) */
+  recursive?: Set<string>;
 }
 
 /**
  * The context block layout, in f64 slots, shared by the entry wrapper and the dispatcher:
  * [0] entry address, [1] status, [2] failing index, [3] site, [4] array length, [5] thread id,
- * then the arguments. Chunks of a parallel region each get one (compiler/runtime/entry.c).
+ * [6] the running thread's stack limit (_stack.ts), then the arguments. Chunks of a parallel
+ * region each get one (compiler/runtime/entry.c).
  */
-export const CTX_HEADER = 6;
+export const CTX_HEADER = 7;
 
 /** The result of lowering one specialization. */
 export interface LoweredModule {
@@ -85,6 +92,8 @@ export interface LoweredModule {
   parallel: boolean;
   /** what each prange loop became (f.parallelDiagnostics()) */
   parallelReport: string[];
+  /** true when compiled code calls the entry library (parallel regions, the stack limit) */
+  runtime: boolean;
 }
 
 /** Array variables live as two slots: the data pointer and the length. */
@@ -159,7 +168,11 @@ export class FunctionLowering {
   lower(): void {
     const { tf, b } = this;
     this.allocateSlots();
+    if (this.opts.recursive?.size && this.chunk) storeStackLimit(this.mod, b, this.ctx);
     if (this.chunk) return lowerChunk(this, this.chunk);
+    if (this.opts.recursive?.has(tf.key)) {
+      this.guard(stackRoomLeft(this.mod, b, this.ctx), Status.stackOverflow, tf.ast.range);
+    }
     tf.resolved.params.forEach((p, i) => {
       if (isArray(tf.argTypes[i])) {
         const s = this.arraySlots.get(p)!;
@@ -819,17 +832,6 @@ export class FunctionLowering {
     b.positionAt(end);
   }
 
-  /** A prange bound: an integer, or a double that must hold one (`Math.ceil(n / 4096)`). */
-  integralBound(e: Expr): Value {
-    const { b } = this;
-    const t = this.typeOf(e);
-    if (t !== "f64" && t !== "f32") return this.asInt(e);
-    const d = this.asF64(e);
-    const i = b.call("i64", "llvm.fptosi.sat.i64.f64", [d]);
-    this.guard(b.fcmp("oeq", b.cast("sitofp", i, "double"), d), Status.nonIntegerBound, e.range);
-    return i;
-  }
-
   /** for (const i of range(start, stop, step)) */
   private rangeLoop(s: Stmt & { kind: "forOf" }): void {
     if (s.iter === "prange" && !this.chunk) return lowerPrange(this, s);
@@ -837,19 +839,21 @@ export class FunctionLowering {
     const v = s.decl.variable!;
     const vt = this.varType(v);
     const [a0, a1, a2] = s.args;
-    // a prange nested in a chunk runs here, serially; its bounds follow prange's rules
-    const bound = (e: Expr) => s.iter === "prange" ? this.integralBound(e) : this.as(e, vt);
-    const start = a1 ? bound(a0) : (vt === "int" ? int("i64", 0) : f64(0));
-    const stop = bound(a1 ?? a0);
     const k = a2 ? constantValue(a2) : 1;
-    const step = a2 ? bound(a2) : (vt === "int" ? int("i64", 1) : f64(1));
-    if (k === undefined || k === 0) {
+    // a prange nested in a chunk runs here, serially, over prange's exact iteration space: the
+    // loop counts iterations and the variable is start + j * step
+    const space = s.iter === "prange" ? rangeSpace(this, s) : undefined;
+    const bound = (e: Expr) => this.as(e, vt);
+    const start = space?.start ?? (a1 ? bound(a0) : (vt === "int" ? int("i64", 0) : f64(0)));
+    const stop = space ? space.count : bound(a1 ?? a0);
+    const step = space?.step ?? (a2 ? bound(a2) : (vt === "int" ? int("i64", 1) : f64(1)));
+    if (!space && (k === undefined || k === 0)) {
       const nz = vt === "int" ? b.icmp("ne", step, int("i64", 0)) : b.fcmp("one", step, f64(0));
       this.guard(nz, Status.zeroStep, a2!.range);
     }
     const counter = b.alloca(irType(vt), `${v.name}.next`);
     const emitLoop = () => {
-      b.store(start, counter);
+      b.store(space ? int("i64", 0) : start, counter);
       const head = this.fn.newBlock("range.head");
       const body = this.fn.newBlock("range.body");
       const next = this.fn.newBlock("range.next");
@@ -860,29 +864,39 @@ export class FunctionLowering {
       const cmp = (pred: "lt" | "gt") =>
         vt === "int" ? b.icmp("s" + pred, cur, stop) : b.fcmp("o" + pred, cur, stop);
       let go: Value;
-      if (k !== undefined && k !== 0) go = cmp(k > 0 ? "lt" : "gt");
+      if (space || (k !== undefined && k !== 0)) go = cmp(space || k! > 0 ? "lt" : "gt");
       else {
         const up = vt === "int" ? b.icmp("sgt", step, int("i64", 0)) : b.fcmp("ogt", step, f64(0));
         go = b.select(up, cmp("lt"), cmp("gt"));
       }
       b.condBr(go, body, end);
       b.positionAt(body);
-      b.store(cur, this.scalarSlots.get(v)!);
+      const value = space ? b.bin("add", start, b.bin("mul", cur, step)) : cur;
+      b.store(value, this.scalarSlots.get(v)!);
       this.loops.push({ label: s.label, brk: end, cont: next });
       this.stmt(s.body);
       this.loops.pop();
       b.br(next);
       b.positionAt(next);
-      b.store(vt === "int" ? b.bin("add", cur, step) : b.bin("fadd", cur, step), counter);
+      if (vt !== "int") b.store(b.bin("fadd", cur, step), counter);
+      else if (space || k === 1 || k === -1) {
+        // the test just passed: one more step stays inside int64
+        b.store(b.bin("add", cur, space ? int("i64", 1) : step), counter);
+      } else {
+        // a step past the int64 range ends the loop (its value is beyond any int64 stop)
+        const sum = checkedOp(this, "add", cur, step);
+        b.store(sum.value, counter);
+        b.condBr(sum.bad, end, head);
+      }
       b.br(head);
       b.positionAt(end);
     };
     const loop = k === 1 && vt === "int" && this.opts.boundscheck
       ? findCountedLoop({ kind: "forOf", variable: v, body: s.body }, this.tf)
       : undefined;
-    if (loop) {
-      emitVersions(this, start, { value: stop, bad: int("i1", 0) }, loop.accesses, emitLoop);
-    } else emitLoop();
+    if (!loop) return emitLoop();
+    const end = space ? checkedOp(this, "add", start, stop) : { value: stop, bad: int("i1", 0) };
+    emitVersions(this, start, end, loop.accesses, emitLoop);
   }
 
   /** An innermost counted `for` loop runs in versions (_versions.ts) when it has a known end. */
@@ -945,11 +959,19 @@ export function lowerProgram(
     const name = (f.ast.name || "anonymous").replace(/[^\w$]/g, "_");
     program.set(f.key, { tf: f, symbol: f === root ? prefix : `${prefix}.${i}.${name}` });
   });
+  const recursive = recursiveKeys(all);
   for (const { tf: f, symbol } of program.values()) {
-    new FunctionLowering(f, mod, symbol, sites, { ...f.fn.options, program }).lower();
+    new FunctionLowering(f, mod, symbol, sites, { ...f.fn.options, program, recursive }).lower();
   }
-  const entryName = emitEntry(mod, root, prefix);
+  const entryName = emitEntry(mod, root, prefix, recursive.size > 0);
   const parallel = mod.functions.some((f) => f.name.includes(".prange")) || needsPool(mod);
   const ir = JSOPS_DECLS + mod.render() + JSOPS_IR + FAIL_IR;
-  return { ir, entryName, sites, parallel, parallelReport: parallelReport(mod) };
+  return {
+    ir,
+    entryName,
+    sites,
+    parallel,
+    parallelReport: parallelReport(mod),
+    runtime: parallel || recursive.size > 0,
+  };
 }

@@ -302,6 +302,30 @@ int64_t tsjit_parallel(tsjit_chunk_t fn, void* env, int64_t count, double* ctx) 
   return tsjit_parallel_chunks(fn, env, count, ctx, 1);
 }
 
+/* The lowest stack address compiled code may reach on the calling thread: the end of the
+ * thread's stack plus a margin for the frames below a check (the function's own, non-recursive
+ * callees, the C library). Recursive compiled functions compare their frame address with it
+ * (compiler/lower/_stack.ts). Found once per thread: for the main thread glibc reads
+ * /proc/self/maps. Without an answer the limit is 0 (no check). */
+#include <pthread.h>
+enum { STACK_MARGIN = 256 * 1024 };
+static __thread uintptr_t stack_limit, stack_known;
+uint64_t tsjit_stack_limit(void) {
+  if (!stack_known) {
+    pthread_attr_t a;
+    void* base;
+    size_t size;
+    if (pthread_getattr_np(pthread_self(), &a) == 0) {
+      if (pthread_attr_getstack(&a, &base, &size) == 0 && size > 2 * STACK_MARGIN) {
+        stack_limit = (uintptr_t)base + STACK_MARGIN;
+      }
+      pthread_attr_destroy(&a);
+    }
+    stack_known = 1;
+  }
+  return stack_limit;
+}
+
 /* Makes this library's symbols visible process-wide (Deno opens libraries RTLD_LOCAL), so that
  * the JIT's process-symbol search and cached libraries resolve tsjit_parallel. */
 #include <dlfcn.h>

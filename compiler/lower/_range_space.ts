@@ -1,0 +1,66 @@
+// The iteration space of `prange(start, stop, step)`, computed exactly: in 128-bit integers, so
+// that bounds anywhere in the int64 range (and ±2^63 itself, which doubles hold) count right
+// (`prange(-(2 ** 63), 2 ** 63, 2 ** 62)` runs 4 iterations, as JS's range does). The loop
+// variable is an int64 holding start + k * step; a range whose values leave int64, or that
+// plain JS could not step through exactly in doubles, is refused with a RangeError.
+import type { Expr, Stmt } from "../frontend/ast.ts";
+import { f64, int, type Value } from "../ir/mod.ts";
+import { constantValue } from "../types/infer.ts";
+import { type FunctionLowering, Status } from "./lower.ts";
+
+const I128 = "i128" as never;
+const wide = (v: number | bigint) => int(I128, v);
+
+/** start, step (i64) and the iteration count (i64) of a prange loop's arguments. */
+export function rangeSpace(
+  L: FunctionLowering,
+  s: Stmt & { kind: "forOf" },
+): { start: Value; step: Value; count: Value } {
+  const { b } = L;
+  const [a0, a1, a2] = s.args;
+  const bound = (e: Expr): Value => {
+    const t = L.typeOf(e);
+    if (t !== "f64" && t !== "f32") return b.cast("sext", L.asInt(e), I128);
+    // a double must hold an integer, below 2^64 in magnitude (exact in i128)
+    const d = L.asF64(e);
+    const integral = b.fcmp("oeq", b.call("double", "llvm.trunc.f64", [d]), d);
+    L.guard(integral, Status.nonIntegerBound, e.range);
+    const small = b.fcmp("olt", b.call("double", "llvm.fabs.f64", [d]), f64(2 ** 64));
+    L.guard(small, Status.rangeNotExact, e.range);
+    return b.cast("fptosi", d, I128);
+  };
+  const start = a1 ? bound(a0) : wide(0);
+  const stop = bound(a1 ?? a0);
+  const k = a2 ? constantValue(a2) : 1;
+  const step = a2 ? bound(a2) : wide(1);
+  if (k === undefined || k === 0) {
+    L.guard(b.icmp("ne", step, wide(0)), Status.zeroStep, a2!.range);
+  }
+  const up = b.icmp("sgt", step, wide(0));
+  const diff = b.select(up, b.bin("sub", stop, start), b.bin("sub", start, stop));
+  const astep = b.select(up, step, b.bin("sub", wide(0), step));
+  const rounded = b.bin("sdiv", b.bin("add", diff, b.bin("sub", astep, wide(1))), astep);
+  const any = b.icmp("sgt", diff, wide(0));
+  const count = b.select(any, rounded, wide(0));
+  // every value visited is start + j * step for j < count: the extremes are start and last
+  const last = b.bin("add", start, b.bin("mul", b.bin("sub", count, wide(1)), step));
+  const abs = (v: Value) => {
+    const neg = b.icmp("slt", v, wide(0));
+    return b.select(neg, b.bin("sub", wide(0), v), v);
+  };
+  const top = b.select(b.icmp("sgt", abs(start), abs(last)), abs(start), abs(last));
+  // plain JS steps in doubles: exact while every value is a multiple of 2^g (g the trailing
+  // zeros of start and step) no larger than 2^53 * 2^g; past that it would round
+  L.mod.declare("llvm.cttz.i128", I128, [I128, "i1"]);
+  const tz = (v: Value) => b.call(I128, "llvm.cttz.i128", [v, int("i1", 0)]);
+  L.mod.declare("llvm.smin.i128", I128, [I128, I128]);
+  const g = b.call(I128, "llvm.smin.i128", [tz(start), tz(step)]);
+  const exact = b.icmp("sle", b.bin("lshr", top, g), wide(2 ** 53));
+  const inInt64 = (v: Value) =>
+    b.bin("and", b.icmp("sge", v, wide(-(2n ** 63n))), b.icmp("slt", v, wide(2n ** 63n)));
+  const fits = b.bin("and", inInt64(start), inInt64(last));
+  const ok = b.bin("or", b.bin("xor", any, int("i1", 1)), b.bin("and", exact, fits));
+  L.guard(ok, Status.rangeNotExact, s.range);
+  const narrow = (v: Value) => b.cast("trunc", v, "i64");
+  return { start: narrow(start), step: narrow(step), count: narrow(count) };
+}
