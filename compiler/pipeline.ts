@@ -18,6 +18,8 @@ export interface Specialization {
   sites: ErrorSite[];
   /** starts parallel regions (the pool must be running) */
   parallel: boolean;
+  /** calls the entry library (tsjit_parallel, tsjit_stack_limit): it must be made global */
+  runtime: boolean;
   /** every variable's type, as text (inspectTypes) */
   typesText: string;
   /** the functions compiled into the module, root first (absent when loaded from the cache) */
@@ -75,6 +77,7 @@ function compile(fn: CompilableFunction, argTypes: Type[]): Specialization {
     entrySymbol: lowered.entryName,
     sites: lowered.sites,
     parallel: lowered.parallel,
+    runtime: lowered.runtime,
     parallelReport: lowered.parallelReport,
     typesText: typesReport(typed, argTypes),
     program: [typed, ...all.filter((f) => f !== typed)],

@@ -137,7 +137,7 @@ Deno.test("prange covers the whole int64 range exactly, or refuses what JS would
   };
   // the same loop nested in a region runs serially, over the same exact space
   const nested = (out: Float64Array, a: number, b: number, c: number) => {
-    for (const _ of prange(1)) {
+    for (const j of prange(1)) {
       let n = 0, lo = Infinity, hi = -Infinity, s = 0;
       for (const i of prange(a, b, c)) {
         n++;
@@ -145,7 +145,7 @@ Deno.test("prange covers the whole int64 range exactly, or refuses what JS would
         hi = Math.max(hi, i);
         s += i / 1024;
       }
-      out[0] = n, out[1] = lo, out[2] = hi, out[3] = s;
+      out[4 * j] = n, out[4 * j + 1] = lo, out[4 * j + 2] = hi, out[4 * j + 3] = s;
     }
   };
   const exact = [

@@ -27,6 +27,8 @@ export interface CacheMeta {
   argTypes: Type[];
   returnType: Type;
   parallel: boolean;
+  /** calls the entry library (absent in entries stored before: then `parallel` says) */
+  runtime?: boolean;
   sites: ErrorSite[];
   typesText: string;
   optimizedIR: string;
@@ -108,9 +110,9 @@ export function loadEntry(
   try {
     if (sha256(Deno.readFileSync(so)) !== meta.sha256) throw new Error("checksum mismatch");
     const arrays = meta.argTypes.filter((t) => t.endsWith("Array")).length;
-    // tsjit_parallel is resolved when the library is loaded, from the running checkout's entry
-    // library: an entry does not depend on the checkout that stored it
-    if (meta.parallel) makeEntryLibraryGlobal();
+    // tsjit_parallel (and tsjit_stack_limit) are resolved when the library is loaded, from the
+    // running checkout's entry library: an entry does not depend on the checkout that stored it
+    if (meta.parallel || meta.runtime) makeEntryLibraryGlobal();
     const lib = Deno.dlopen(so, {
       [meta.symbol]: { parameters: Array(arrays + 1).fill("buffer"), result: "f64" },
     } as Record<string, Deno.ForeignFunction>);
@@ -122,6 +124,7 @@ export function loadEntry(
       entrySymbol: meta.symbol,
       sites,
       parallel: meta.parallel,
+      runtime: meta.parallel || !!meta.runtime,
       typesText: meta.typesText,
       optimizedIR: meta.optimizedIR,
       timings: { front: 0, optimize: 0, codegen: 0 },
@@ -177,6 +180,7 @@ export function storeEntry(
       argTypes: spec.argTypes,
       returnType: spec.returnType,
       parallel: spec.parallel,
+      runtime: spec.runtime,
       sites: spec.sites,
       typesText: spec.typesText,
       optimizedIR: spec.optimizedIR,
