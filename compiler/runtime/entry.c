@@ -359,3 +359,25 @@ void tsjit_cpu_id(char* buf, int32_t len) {
 #else
 void tsjit_cpu_id(char* buf, int32_t len) { snprintf(buf, len, "%s", "generic"); }
 #endif
+
+/* ---- Math.min / Math.max as MPI reduction operators (distributed/, MPI_Op_create). ----------
+ * MPI's built-in MPI_MIN/MPI_MAX compare with C's `<`, so a NaN or a signed zero gives an answer
+ * that depends on the order of the operands; these follow JS: NaN wins, -0 is below +0. The
+ * signature is MPI_User_function's (the datatype argument is unused: one operator per type). */
+#define TSJIT_JS_OP(T, NAME, PICK)                                      \
+  void NAME(void* in, void* inout, int32_t* len, void* type) {         \
+    (void)type;                                                        \
+    const T* a = in;                                                   \
+    T* b = inout;                                                      \
+    for (int32_t i = 0; i < *len; i++) b[i] = PICK(a[i], b[i]);        \
+  }
+/* Math.min(x, y): NaN if either is; -0 if both are zeros and one is -0. */
+#define TSJIT_JS_MIN(x, y) \
+  ((x) != (x) || (y) != (y) ? (x) + (y) : (x) == (y) ? (__builtin_signbit(x) ? (x) : (y)) : (x) < (y) ? (x) : (y))
+/* Math.max(x, y): NaN if either is; +0 if both are zeros and one is +0. */
+#define TSJIT_JS_MAX(x, y) \
+  ((x) != (x) || (y) != (y) ? (x) + (y) : (x) == (y) ? (__builtin_signbit(x) ? (y) : (x)) : (x) > (y) ? (x) : (y))
+TSJIT_JS_OP(double, tsjit_mpi_min_f64, TSJIT_JS_MIN)
+TSJIT_JS_OP(double, tsjit_mpi_max_f64, TSJIT_JS_MAX)
+TSJIT_JS_OP(float, tsjit_mpi_min_f32, TSJIT_JS_MIN)
+TSJIT_JS_OP(float, tsjit_mpi_max_f32, TSJIT_JS_MAX)
