@@ -15,6 +15,15 @@ export interface Entry {
   /** the user's function (the jitted wrapper): stack frames from it inward are tsjit's */
   boundary: () => unknown;
   ctx: Float64Array;
+  /** the FFI function entering the compiled code: the arrays, then ctx */
+  native: (...args: BufferSource[]) => number;
+  /** the function's name, for messages */
+  name: string;
+  /** the TypeError for arguments whose i-th array is detached */
+  detached: (args: unknown[], i: number) => Error;
+  /** calls the entry: `run(entry, a0, ..., an)`; shared by all entries of one shape */
+  run: (entry: Entry, ...args: unknown[]) => unknown;
+  /** `run(this, ...args)` */
   invoke: (...args: unknown[]) => unknown;
   /** the argument guard (set by the dispatch table) */
   accepts?: (...args: unknown[]) => boolean;
@@ -79,10 +88,41 @@ function runtimeErrorAtUser(entry: Entry, fnName: string): Error {
   return userFacing(runtimeError(entry, fnName), entry.boundary());
 }
 
-/** Builds the invoker of one specialization: fill the context block, call, check status. */
+/**
+ * Runners by shape (which parameters are arrays, booleans or numbers, and the kind of result):
+ * one generated function serves every entry of a shape, so that calls spread over many
+ * specializations run code that is already optimized.
+ */
+const runners = new Map<string, Entry["run"]>();
+
+function runnerFor(types: Type[], rt: Type): Entry["run"] {
+  const shape = types.map((t) => (isArray(t) ? "a" : t === "bool" ? "b" : "n")).join("") +
+    (rt === "bool" ? ":b" : rt === "void" ? ":v" : ":n");
+  let run = runners.get(shape);
+  if (!run) {
+    const params = types.map((_, i) => `a${i}`);
+    const arrays = params.filter((_, i) => isArray(types[i]));
+    const result = rt === "bool" ? "r !== 0" : rt === "void" ? "undefined" : "r";
+    run = new Function(
+      "fail",
+      ...Object.keys(GUARD_HELPERS),
+      `return function (entry, ${params.join(", ")}) {
+        const ctx = entry.ctx, detached = entry.detached, call = entry.native;
+        ${fillSource(types, "ctx")}
+        const r = call(${[...arrays, "ctx"].join(", ")});
+        if (ctx[1] !== 0) throw fail(entry, entry.name);
+        return ${result};
+      }`,
+    )(runtimeErrorAtUser, ...Object.values(GUARD_HELPERS)) as Entry["run"];
+    runners.set(shape, run);
+  }
+  return run;
+}
+
+/** Builds the entry of one specialization: its context block and how to call it. */
 export function makeEntry(
   spec: Specialization,
-  fnName: string,
+  name: string,
   detached: (args: unknown[], i: number) => Error,
   boundary: () => unknown,
 ): Entry {
@@ -90,34 +130,18 @@ export function makeEntry(
   const n = spec.argTypes.length;
   const ctx = new Float64Array(new ArrayBuffer((CTX_HEADER + n) * 8));
   new BigUint64Array(ctx.buffer)[0] = spec.address;
-  const arrays = spec.argTypes.map((t, i) => (isArray(t) ? i : -1)).filter((i) => i >= 0);
-  const entry = { spec, ctx, boundary } as Entry;
-  const params = Array.from({ length: n }, (_, i) => `a${i}`);
-  const fills = fillSource(spec.argTypes, "ctx");
-  const rt = spec.returnType;
-  const result = rt === "bool" ? "r !== 0" : rt === "void" ? "undefined" : "r";
-  const body = `${fills}
-    const r = call(${[...arrays.map((i) => `a${i}`), "ctx"].join(", ")});
-    if (ctx[1] !== 0) throw fail(entry, name);
-    return ${result};`;
-  entry.invoke = new Function(
-    "ctx",
-    "call",
-    "fail",
-    "entry",
-    "name",
-    ...Object.keys(GUARD_HELPERS),
-    "detached",
-    `return function (${params.join(", ")}) {${body}}`,
-  )(
+  const arrays = spec.argTypes.filter(isArray).length;
+  const run = runnerFor(spec.argTypes, spec.returnType);
+  const entry: Entry = {
+    spec,
+    boundary,
     ctx,
-    spec.call ?? trampoline(arrays.length),
-    runtimeErrorAtUser,
-    entry,
-    fnName,
-    ...Object.values(GUARD_HELPERS),
+    native: spec.call ?? trampoline(arrays),
+    name,
     detached,
-  );
+    run,
+    invoke: (...args) => run(entry, ...args),
+  };
   return entry;
 }
 

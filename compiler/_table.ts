@@ -7,6 +7,7 @@
 // compiles or picks an entry and remembers it here.
 import { type Entry, GUARD_HELPERS, guardSource } from "./_invoke.ts";
 import { kindOf } from "./_values.ts";
+import { ARRAY_TYPES } from "./types/types.ts";
 
 /**
  * Most specializations the dispatcher compiles for one function from the argument types it
@@ -26,14 +27,24 @@ const mapClear = call.bind(Map.prototype.clear) as (m: Map<unknown, unknown>) =>
 
 type Invoke = (...args: unknown[]) => unknown;
 
-/** JS source of the class key of arguments a0..an (see the module comment). */
+/** Class codes of typed-array kinds (0..8); numbers and booleans take 9..12, anything else 13. */
+const KIND_CODES: Readonly<Record<string, number>> = Object.freeze(
+  Object.assign(Object.create(null), Object.fromEntries(ARRAY_TYPES.map((t, i) => [t, i]))),
+);
+
+/**
+ * JS source of the class key of arguments a0..an: a number, one base-16 digit per argument, up
+ * to 13 arguments (a Map keyed by small integers is the fastest); a string beyond.
+ */
 function keySource(arity: number): string {
   const one = (a: string) =>
-    `(typeof ${a} === "number" ? ((${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0) ? "i" : ` +
+    `(typeof ${a} === "number" ? ((${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0) ? 9 : ` +
     `${a} % 1 === 0 && ${a} <= ${Number.MAX_SAFE_INTEGER} && ${a} >= ${-Number
-      .MAX_SAFE_INTEGER} ? "s" : "d") : typeof ${a} === "boolean" ? "b" : ` +
-    `(kindOf(${a}) ?? "?"))`;
-  return Array.from({ length: arity }, (_, i) => one(`a${i}`)).join(` + "," + `) || `""`;
+      .MAX_SAFE_INTEGER} ? 10 : 11) : typeof ${a} === "boolean" ? 12 : ` +
+    `(codes[kindOf(${a})] ?? 13))`;
+  const digits = Array.from({ length: arity }, (_, i) => one(`a${i}`));
+  if (arity <= 13) return digits.map((d, i) => i ? `${d} * ${16 ** i}` : d).join(" + ") || "0";
+  return digits.join(` + "," + `);
 }
 
 /** The compiled entries of one jitted function and the function that dispatches among them. */
@@ -42,7 +53,7 @@ export class DispatchTable {
   readonly entries: Entry[] = [];
   /** the dispatcher: called with exactly `arity` arguments */
   fast: Invoke;
-  private readonly memo = new Map<string, Entry>();
+  private readonly memo = new Map<number | string, Entry>();
   private readonly keyOf: Invoke;
   private readonly params: string;
 
@@ -58,8 +69,9 @@ export class DispatchTable {
     this.params = Array.from({ length: arity }, (_, i) => `a${i}`).join(", ");
     this.keyOf = new Function(
       "kindOf",
+      "codes",
       `return function (${this.params}) { return ${keySource(arity)}; }`,
-    )(kindOf);
+    )(kindOf, KIND_CODES);
     this.fast = miss;
   }
 
@@ -90,8 +102,8 @@ export class DispatchTable {
     if (this.memo.size >= 4 * Math.max(this.entries.length, MAX_SPECIALIZATIONS)) {
       mapClear(this.memo);
     }
-    mapSet(this.memo, this.keyOf(...args) as string, e);
-    return e.invoke(...args);
+    mapSet(this.memo, this.keyOf(...args) as number | string, e);
+    return e.run(e, ...args);
   }
 
   private compileGuard(e: Entry): (...args: unknown[]) => boolean {
@@ -103,13 +115,16 @@ export class DispatchTable {
 
   private rebuild(): void {
     const inline = this.entries.slice(0, INLINE);
+    const comma = this.arity ? ", " : "";
     const tests = inline.map((e, k) =>
-      `if (${guardSource(e.spec.argTypes, this.declared)}) return e${k}.invoke(${this.params});`
+      `if (${
+        guardSource(e.spec.argTypes, this.declared)
+      }) return e${k}.run(e${k}${comma}${this.params});`
     );
     const src = `return function (${this.params}) {
       ${tests.join("\n")}
       const e = mapGet(memo, keyOf(${this.params}));
-      if (e !== undefined) return e.invoke(${this.params});
+      if (e !== undefined) return e.run(e${comma}${this.params});
       return miss(${this.params});
     }`;
     const names = [...Object.keys(GUARD_HELPERS), "mapGet", "memo", "keyOf", "miss"];
