@@ -1,7 +1,14 @@
-// A jitted function's source as the compiler sees it: parsed and resolved once, on demand, and
-// findable by name from other jitted functions' bodies (a registry), or through `globals`.
+// A jitted function's source as the compiler sees it: parsed and resolved once, on demand. Free
+// names resolve through `globals`, or to the jitted function the name is bound to where the
+// function is defined (frontend/scope.ts), never to another module's function of that name.
 import { asCompileError, CompileError, sourceLocation } from "./diagnostics.ts";
-import type { CompilableFunction, GlobalValue, ParsedFunction } from "./frontend/ast.ts";
+import type {
+  CompilableFunction,
+  FunctionAST,
+  GlobalValue,
+  ParsedFunction,
+} from "./frontend/ast.ts";
+import { bindingOf, type Frame, locate, type Location } from "./frontend/scope.ts";
 import { parseFunction } from "./frontend/parse.ts";
 import { resolveNames } from "./frontend/resolve.ts";
 import type { Type } from "./types/types.ts";
@@ -22,13 +29,22 @@ export interface FunctionOptions {
   locals: Map<string, Type>;
 }
 
-const byName = new Map<string, JitSource[]>();
+/** Every live JitSource, by the files on its creation stack (for resolution by scope). */
+const byFile = new Map<string, WeakRef<JitSource>[]>();
 let nextId = 0;
+
+function liveIn(file: string): JitSource[] {
+  const refs = (byFile.get(file) ?? []).filter((r) => r.deref());
+  byFile.set(file, refs);
+  return refs.map((r) => r.deref()!);
+}
 
 /** One jit() call's function: its source, options and free-name resolution. */
 export class JitSource implements CompilableFunction {
   readonly id = nextId++;
   private result?: ParsedFunction | CompileError;
+  /** where the function is defined (null: not found, names resolve through globals only) */
+  private location?: Location | null;
 
   constructor(
     readonly plain: (...args: never[]) => unknown,
@@ -36,11 +52,13 @@ export class JitSource implements CompilableFunction {
     readonly options: FunctionOptions,
     readonly origin: string | undefined,
     private readonly globals: Record<string, unknown> | undefined,
+    /** the call sites of the jit() call, innermost first */
+    readonly frames: Frame[] = [],
   ) {
-    if (plain.name) {
-      const list = byName.get(plain.name) ?? [];
-      list.push(this);
-      byName.set(plain.name, list);
+    for (const file of new Set(frames.map((f) => f.file))) {
+      const refs = byFile.get(file) ?? [];
+      refs.push(new WeakRef(this));
+      byFile.set(file, refs);
     }
   }
 
@@ -50,7 +68,7 @@ export class JitSource implements CompilableFunction {
       try {
         const info = { fnName: this.name, origin: this.origin };
         const ast = parseFunction(this.plain.toString(), info);
-        const resolved = resolveNames(ast, this.origin, (n) => this.resolveFree(n));
+        const resolved = resolveNames(ast, this.origin, (n) => this.resolveFree(n, ast));
         this.result = { ast, resolved, src: { source: ast.source, ...info } };
       } catch (e) {
         const info = { source: this.plain.toString(), fnName: this.name, origin: this.origin };
@@ -72,19 +90,129 @@ export class JitSource implements CompilableFunction {
     }
   }
 
-  /** A free name: from `globals` first, then a jitted function of that name (no parsing). */
-  resolveFree(name: string): GlobalValue | undefined {
-    if (this.globals && Object.hasOwn(this.globals, name)) {
-      const v = this.globals[name];
+  /** True when the function was given `globals` (its names may then differ from its text's). */
+  hasGlobalsObject(): boolean {
+    return this.globals !== undefined;
+  }
+
+  /** True when `globals` gives `name` a value (read without parsing). */
+  hasGlobal(name: string): boolean {
+    return !!this.globals && Object.hasOwn(this.globals, name);
+  }
+
+  /**
+   * A free name: from `globals` first; otherwise what the name is bound to where the function is
+   * defined, as JS resolves it, which must be a jitted function (see frontend/scope.ts). Without
+   * `ast`, only `globals` are consulted (nothing is parsed).
+   */
+  resolveFree(name: string, ast?: FunctionAST): GlobalValue | { error: string } | undefined {
+    if (this.hasGlobal(name)) {
+      const v = this.globals![name];
       if (typeof v === "number" || typeof v === "boolean") return { kind: "const", value: v };
       const src = typeof v === "function" ? (v as { [SOURCE]?: JitSource })[SOURCE] : undefined;
       if (src) return { kind: "function", fn: src };
       return undefined;
     }
-    const found = byName.get(name);
-    if (found && found.every((s) => s.plain === found[0].plain)) {
-      return { kind: "function", fn: found[0] };
+    if (!ast) return undefined;
+    const loc = this.locate(ast);
+    if (!loc) {
+      return this.frames.length
+        ? {
+          error: `unresolved name '${name}': tsjit could not find where ${this.name}() is ` +
+            `defined to look '${name}' up as JS would; pass it as jit(fn, { globals: { ${name} } })`,
+        }
+        : undefined;
     }
-    return undefined;
+    return resolveByScope(this, loc, name);
   }
+
+  /** Where the function is defined (found once, from its parsed parameters). */
+  locate(ast: FunctionAST): Location | undefined {
+    if (this.location === undefined) {
+      const params = ast.params.map((p) => p.name);
+      this.location = locate(this.frames, ast.name, params, this.plain.toString()) ?? null;
+    }
+    return this.location ?? undefined;
+  }
+
+  /** Where the function is defined, parsing it (without resolving names) if need be. */
+  located(): Location | undefined {
+    if (this.location !== undefined) return this.location ?? undefined;
+    try {
+      const ast = parseFunction(this.plain.toString(), { fnName: this.name, origin: this.origin });
+      return this.locate(ast);
+    } catch {
+      this.location = null;
+      return undefined;
+    }
+  }
+
+  /** The module text the function was located in (the cache records its hash). */
+  moduleText(): string | undefined {
+    return this.location ? this.location.module.text : undefined;
+  }
+
+  /** Every live JitSource (for dependency checks of cached code). */
+  static live(): JitSource[] {
+    return [...new Set([...byFile.keys()].flatMap(liveIn))];
+  }
+}
+
+/** Equivalent jitted functions: the same code, the same options, no `globals` of their own. */
+function equivalent(a: JitSource, b: JitSource): boolean {
+  return a.plain === b.plain ||
+    (a.plain.toString() === b.plain.toString() && !a.hasGlobalsObject() &&
+      !b.hasGlobalsObject() && JSON.stringify(optionsOf(a)) === JSON.stringify(optionsOf(b)));
+}
+
+function optionsOf(s: JitSource) {
+  return [s.options.boundscheck, s.options.fastmath, [...s.options.locals]];
+}
+
+/** The jitted function `name` names from `caller`'s definition, or why there is none. */
+function resolveByScope(
+  caller: JitSource,
+  loc: Location,
+  name: string,
+): GlobalValue | { error: string } | undefined {
+  const b = bindingOf(loc, name);
+  if (!b) return undefined; // not declared in the module: the usual "unresolved name"
+  const file = loc.module.path.split("/").pop();
+  const at = `line ${b.line} of ${file}`;
+  const fix = `pass the jitted function as jit(fn, { globals: { ${name} } })`;
+  if (b.kind === "import") {
+    return {
+      error: `'${name}' is imported from ${JSON.stringify(b.from)}; a free name resolves by ` +
+        `itself only to a function this module defines: ${fix}`,
+    };
+  }
+  if (b.kind === "other") {
+    return {
+      error: `'${name}' is ${b.what} (${at}), which compiled code cannot read: pass ` +
+        `'${name}' as an argument, or as jit(fn, { globals: { ${name} } }) for a constant or a ` +
+        `jitted function`,
+    };
+  }
+  const candidates = liveIn(loc.module.path).filter((s) => {
+    const l = s === caller ? loc : s.located();
+    if (!l || l.module !== loc.module) return false;
+    return b.kind === "function" ? l.node === b.node : l.call === b.call && l.frame === 0;
+  });
+  if (!candidates.length) {
+    return {
+      error: b.kind === "function"
+        ? `'${name}' is the plain function at ${at}; compiled code calls only jitted functions: ` +
+          `jit it (jit(${name})) before this call, or ${fix}`
+        : `'${name}' holds what the call at ${at} returns, which is not the result of jit() ` +
+          `there; ${fix}`,
+    };
+  }
+  const last = candidates[candidates.length - 1];
+  if (!candidates.every((c) => equivalent(c, last))) {
+    return {
+      error: `'${name}' names different jitted functions (made at ${at} each time that code ` +
+        `runs); ${fix}`,
+    };
+  }
+  return { kind: "function", fn: last };
 }

@@ -7,6 +7,7 @@ import { type FunctionOptions, JitSource, SOURCE, SPECIALIZATIONS } from "./_sou
 import { CompileError } from "./diagnostics.ts";
 import { env, userFacing } from "./_host.ts";
 import { adoptEntry, cacheKey, dependencies } from "./cache/deps.ts";
+import { creationFrames } from "./frontend/scope.ts";
 import { cacheStats, loadEntry, storeEntry, warnOnce } from "./cache/store.ts";
 import { UntrustedCache } from "./cache/trust.ts";
 import {
@@ -148,8 +149,16 @@ export function jit<F extends (...args: never[]) => unknown>(
     throw new TypeError(`jit() expects a function, got ${describeValue(fn)}`);
   }
   const name = fn.name || "<anonymous>";
+  const frames = creationFrames();
   const origin = options.origin ?? callerOrigin();
-  const source = new JitSource(fn, name, functionOptions(options), origin, options.globals);
+  const source = new JitSource(
+    fn,
+    name,
+    functionOptions(options),
+    origin,
+    options.globals,
+    frames,
+  );
   /** by argument types: the entry, the compile error, or "plain" past the specialization limit */
   const entries = new Map<string, Entry | CompileError | "plain">();
   const arity = fn.length;

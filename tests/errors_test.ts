@@ -70,11 +70,15 @@ Deno.test("classes, objects, closures, try and generators are refused clearly", 
   );
 });
 
+declare const notDeclaredAnywhere: number;
+
 Deno.test("an unresolved name says how to fix it", () => {
   const k = 3;
   const f = jit((x: number) => x * k);
-  assertThrows(() => f(2), CompileError, "unresolved name 'k'");
+  assertThrows(() => f(2), CompileError, "'k' is a variable (line 59 of errors_test.ts)");
   assertThrows(() => f(2), CompileError, "pass 'k' as an argument");
+  const g = jit((x: number) => x * notDeclaredAnywhere);
+  assertThrows(() => g(2), CompileError, "unresolved name 'notDeclaredAnywhere'");
 });
 
 Deno.test("wrong argument count or type is a TypeError naming the parameter", () => {

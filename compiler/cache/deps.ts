@@ -2,7 +2,8 @@
 // source, argument types, options, tsjit's own sources, LLVM, target and CPU. What the body refers to (jitted
 // callees, transitively, and captured constants) is recorded beside the entry and checked on
 // load by resolving the same names again, so an edit to a called function is never missed.
-import type { JitSource } from "../_source.ts";
+import { JitSource } from "../_source.ts";
+import { readModule } from "../frontend/scope.ts";
 import type { Expr, GlobalValue } from "../frontend/ast.ts";
 import type { ErrorSite } from "../lower/lower.ts";
 import type { Specialization } from "../pipeline.ts";
@@ -11,23 +12,47 @@ import { cpuIdentity } from "../runtime/entry.ts";
 import { llvmLibrary } from "../llvm/locate.ts";
 import { type CacheMeta, sha256 } from "./store.ts";
 
-/** A free name a compiled body depended on: reached from the root through `path` (callees). */
+/**
+ * A free name a compiled body depended on: reached from the root through `path` (callees). A
+ * function found by scope (not `globals`) records the hash of the module text it was looked up
+ * in: while that text is unchanged, the name is bound to the same definition.
+ */
 export type Dependency =
   | { path: string[]; name: string; kind: "const"; value: number | boolean }
-  | { path: string[]; name: string; kind: "function"; hash: string };
+  | { path: string[]; name: string; kind: "function"; hash: string; module?: string };
+
+const hashes = new WeakMap<JitSource, string>();
 
 /** The identity of a jitted function's code: source and options. */
 export function sourceHash(src: JitSource): string {
-  const o = src.options;
-  return sha256(
-    JSON.stringify([
-      src.plain.toString(),
-      o.boundscheck,
-      o.fastmath,
-      [...(o.locals ?? [])],
-      ...(o.racecheck ? ["racecheck"] : []),
-    ]),
-  );
+  let h = hashes.get(src);
+  if (h === undefined) {
+    const o = src.options;
+    h = sha256(
+      JSON.stringify([
+        src.plain.toString(),
+        o.boundscheck,
+        o.fastmath,
+        [...(o.locals ?? [])],
+        ...(o.racecheck ? ["racecheck"] : []),
+      ]),
+    );
+    hashes.set(src, h);
+  }
+  return h;
+}
+
+const moduleHashes = new Map<string, string | undefined>();
+
+/** Hashes of the modules on a function's creation stack (read, not parsed). */
+function modulesOf(src: JitSource): (string | undefined)[] {
+  return [...new Set(src.frames.map((f) => f.file))].map((file) => {
+    if (!moduleHashes.has(file)) {
+      const text = readModule(file);
+      moduleHashes.set(file, text === undefined ? undefined : sha256(text));
+    }
+    return moduleHashes.get(file);
+  });
 }
 
 /**
@@ -125,7 +150,14 @@ export function dependencies(root: JitSource, spec: Specialization): EntryRecord
         if (g.kind === "const") deps.push({ path, name: n.name, kind: "const", value: g.value });
         else {
           const callee = g.fn as JitSource;
-          deps.push({ path, name: n.name, kind: "function", hash: sourceHash(callee) });
+          const text = src.hasGlobal(n.name) ? undefined : src.moduleText();
+          deps.push({
+            path,
+            name: n.name,
+            kind: "function",
+            hash: sourceHash(callee),
+            ...(text === undefined ? {} : { module: sha256(text) }),
+          });
           if (!paths.has(callee.id)) paths.set(callee.id, [...path, n.name]);
         }
       }
@@ -138,13 +170,29 @@ export function dependencies(root: JitSource, spec: Specialization): EntryRecord
   return { deps, sitePaths };
 }
 
-/** The function `path` leads to from `root` by resolving names, as the running code does. */
-function follow(root: JitSource, path: string[]): JitSource | undefined {
+/**
+ * What a recorded name resolves to now, without parsing: through `globals`, or, for a function
+ * found by scope, a live jitted function of the same code while the module text is unchanged.
+ */
+function resolveRecorded(src: JitSource, d: Dependency): GlobalValue | undefined {
+  if (src.hasGlobal(d.name)) {
+    const g = src.resolveFree(d.name);
+    return g && !("error" in g) ? g : undefined;
+  }
+  if (d.kind !== "function" || !d.module || !modulesOf(src).includes(d.module)) return undefined;
+  const found = JitSource.live().filter((s) => sourceHash(s) === d.hash);
+  return found.length ? { kind: "function", fn: found[found.length - 1] } : undefined;
+}
+
+/** The function `path` leads to from `root`, resolving its names as recorded in `deps`. */
+function follow(root: JitSource, path: string[], deps: Dependency[]): JitSource | undefined {
   let src: JitSource | undefined = root;
-  for (const step of path) {
-    const g: GlobalValue | undefined = src.resolveFree(step);
+  for (let i = 0; i < path.length && src; i++) {
+    const step = deps.find((d) =>
+      d.name === path[i] && d.path.length === i && d.path.every((p, k) => p === path[k])
+    );
+    const g: GlobalValue | undefined = step && resolveRecorded(src, step);
     src = g?.kind === "function" ? (g.fn as JitSource) : undefined;
-    if (!src) return undefined;
   }
   return src;
 }
@@ -152,9 +200,9 @@ function follow(root: JitSource, path: string[]): JitSource | undefined {
 /** True when every dependency still resolves to the same constant or the same code. */
 export function dependenciesHold(root: JitSource, deps: Dependency[]): boolean {
   for (const d of deps) {
-    const src = follow(root, d.path);
+    const src = follow(root, d.path, deps);
     if (!src) return false;
-    const g = src.resolveFree(d.name);
+    const g = resolveRecorded(src, d);
     if (!g || g.kind !== d.kind) return false;
     if (g.kind === "const" && d.kind === "const" && !Object.is(g.value, d.value)) return false;
     if (
@@ -175,7 +223,7 @@ export function adoptEntry(root: JitSource, meta: CacheMeta): ErrorSite[] | unde
   if (!dependenciesHold(root, meta.deps)) return undefined;
   return meta.sites.map((site, i) => {
     const path = meta.sitePaths[i];
-    const running = path && follow(root, path);
+    const running = path && follow(root, path, meta.deps);
     return running
       ? { ...site, src: { ...site.src, fnName: running.name, origin: running.origin } }
       : site;

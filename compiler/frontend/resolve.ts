@@ -25,12 +25,13 @@ export interface Resolved {
 
 /**
  * Binds names in `fn` in place; free names go to `lookupGlobal` (constants captured now, and
- * jitted functions). Throws CompileError for unknown or misused names.
+ * jitted functions; or why the name cannot be used). Throws CompileError for unknown or misused
+ * names.
  */
 export function resolveNames(
   fn: FunctionAST,
   origin?: string,
-  lookupGlobal: (name: string) => GlobalValue | undefined = () => undefined,
+  lookupGlobal: (name: string) => GlobalValue | { error: string } | undefined = () => undefined,
 ): Resolved {
   const src: SourceInfo = { source: fn.source, fnName: fn.name, origin };
   const fail = (msg: string, construct: string, r: Range): never => {
@@ -115,12 +116,15 @@ export function resolveNames(
           }
           e.variable = found.v;
         } else if (!BUILTIN_NAMES.has(e.name)) {
-          e.global = lookupGlobal(e.name);
+          const g = lookupGlobal(e.name);
+          if (g && "error" in g) fail(g.error, "free variable", e.range);
+          e.global = g as GlobalValue | undefined;
           if (!e.global) {
             fail(
               `unresolved name '${e.name}': a compiled function sees its parameters, its locals, ` +
-                `Math, Number and other jitted functions by name; pass '${e.name}' as an ` +
-                `argument, or as jit(fn, { globals: { ${e.name} } }) for a constant or a jitted function`,
+                `Math, Number and the jitted functions its module defines; pass '${e.name}' as ` +
+                `an argument, or as jit(fn, { globals: { ${e.name} } }) for a constant or a ` +
+                `jitted function`,
               "free variable",
               e.range,
             );

@@ -1,0 +1,352 @@
+// Where a jitted function is defined, and what a free name in it means there, as JS would
+// resolve it. A free name must never reach a different function than the plain code would call:
+// tsjit finds the function's definition in its module's source (through the call sites on the
+// stack of its jit() call, source-mapped by Deno to the .ts file), walks the enclosing scopes
+// outwards like the language does (ECMA-262 §9.1, ResolveBinding) and says what the innermost
+// declaration of the name is. Only the compiler calls this: TypeScript is loaded already.
+import type * as TS from "typescript";
+import { typescript } from "./parse.ts";
+
+/** A call site on the stack: file path, 1-based line and column. */
+export interface Frame {
+  file: string;
+  line: number;
+  col: number;
+}
+
+const compilerDir = new URL("../", import.meta.url).href;
+const modUrls = ["ts", "js"].map((x) => new URL(`../../mod.${x}`, import.meta.url).href);
+
+/** The call sites of the caller of jit(), innermost first (file: modules only, at most 12). */
+export function creationFrames(): Frame[] {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 24;
+  const stack = new Error().stack ?? "";
+  Error.stackTraceLimit = limit;
+  const frames: Frame[] = [];
+  for (const line of stack.split("\n").slice(1)) {
+    const m = line.match(/\(?(file:\/\/[^\s)]+?):(\d+):(\d+)\)?$/);
+    if (!m || m[1].startsWith(compilerDir) || modUrls.includes(m[1])) continue;
+    frames.push({ file: decodeURIComponent(new URL(m[1]).pathname), line: +m[2], col: +m[3] });
+    if (frames.length === 12) break;
+  }
+  return frames;
+}
+
+/** A module's text, parsed. */
+interface Module {
+  path: string;
+  text: string;
+  sf: TS.SourceFile;
+}
+
+const modules = new Map<string, Module | undefined>();
+
+function moduleAt(path: string): Module | undefined {
+  if (!modules.has(path)) {
+    let m: Module | undefined;
+    try {
+      const text = Deno.readTextFileSync(path);
+      const ts = typescript();
+      const kind = /\.[cm]?tsx?$/.test(path) ? ts.ScriptKind.TSX : ts.ScriptKind.JSX;
+      m = { path, text, sf: ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind) };
+    } catch {
+      m = undefined; // unreadable: names then resolve only through `globals`
+    }
+    modules.set(path, m);
+  }
+  return modules.get(path);
+}
+
+type FunctionNode =
+  | TS.FunctionDeclaration
+  | TS.FunctionExpression
+  | TS.ArrowFunction
+  | TS.MethodDeclaration;
+
+/** Where a jitted function was found: its node, the call that created it, the frame's index. */
+export interface Location {
+  module: Module;
+  node: FunctionNode;
+  call: TS.CallExpression;
+  frame: number;
+}
+
+/** The innermost call whose callee name starts at the frame's position (V8 reports that). */
+function callAt(m: Module, f: Frame): TS.CallExpression | undefined {
+  const ts = typescript();
+  let pos: number;
+  try {
+    pos = m.sf.getPositionOfLineAndCharacter(f.line - 1, f.col - 1);
+  } catch {
+    return undefined;
+  }
+  let found: TS.CallExpression | undefined;
+  const visit = (n: TS.Node): void => {
+    if (pos < n.getStart(m.sf) || pos >= n.end) return;
+    if (ts.isCallExpression(n)) {
+      const e = n.expression;
+      const nameStart = ts.isPropertyAccessExpression(e) ? e.name.getStart(m.sf) : e.getStart(m.sf);
+      if (nameStart === pos) found = n;
+    }
+    n.forEachChild(visit);
+  };
+  visit(m.sf);
+  return found;
+}
+
+function isFunctionNode(n: TS.Node): n is FunctionNode {
+  const ts = typescript();
+  return ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) ||
+    ts.isMethodDeclaration(n);
+}
+
+/**
+ * The identifiers of a function's code, in order, without those in type annotations: the same
+ * for a .ts definition and for the JavaScript that V8 runs (`fn.toString()`).
+ */
+function identifiers(n: TS.Node, sf: TS.SourceFile): string[] {
+  const ts = typescript();
+  const out: string[] = [];
+  const visit = (x: TS.Node): void => {
+    if (ts.isTypeNode(x) || ts.isTypeParameterDeclaration(x)) return;
+    if (ts.isIdentifier(x)) out.push(x.text);
+    x.forEachChild(visit);
+  };
+  visit(n);
+  void sf;
+  return out;
+}
+
+/**
+ * Finds the definition of a function among the arguments of the calls on the stack of its jit()
+ * call: a function literal or a name bound to one, with the same parameters and the same code
+ * (its identifiers, compared with those of `source`, the function's `toString()`).
+ */
+export function locate(
+  frames: Frame[],
+  name: string,
+  params: string[],
+  source: string,
+): Location | undefined {
+  const ts = typescript();
+  let want: string | undefined;
+  const fits = (n: FunctionNode, m: Module) => {
+    if (
+      n.parameters.length !== params.length ||
+      !n.parameters.every((p, i) => ts.isIdentifier(p.name) && p.name.text === params[i]) ||
+      (n.name && ts.isIdentifier(n.name) && n.name.text !== name)
+    ) {
+      return false;
+    }
+    if (want === undefined) {
+      const js = ts.createSourceFile("fn.js", `(${source})`, ts.ScriptTarget.Latest, true);
+      want = identifiers(js, js).join(" ");
+    }
+    return identifiers(n, m.sf).join(" ") === want;
+  };
+  for (const [k, f] of frames.entries()) {
+    const m = moduleAt(f.file);
+    const call = m && callAt(m, f);
+    if (!m || !call) continue;
+    for (const arg of call.arguments) {
+      let node: TS.Node | undefined = arg;
+      if (ts.isIdentifier(arg)) {
+        const b = bindingIn(m, arg, arg.text);
+        node = b?.kind === "function" ? b.node : undefined;
+      }
+      if (node && isFunctionNode(node) && fits(node, m)) return { module: m, node, call, frame: k };
+    }
+  }
+  return undefined;
+}
+
+/** What a name is bound to at a place in a module. */
+export type Binding =
+  /** a function defined here (a declaration, a function expression's own name, a const) */
+  | { kind: "function"; node: FunctionNode; line: number }
+  /** `const n = call(...)`: what the call returns */
+  | { kind: "call"; call: TS.CallExpression; line: number }
+  /** an import */
+  | { kind: "import"; from: string; line: number }
+  /** anything else: a parameter, a variable holding something else, a class... */
+  | { kind: "other"; what: string; line: number };
+
+/** The binding of `name` seen from the function at `loc` (undefined: not declared in the module). */
+export function bindingOf(loc: Location, name: string): Binding | undefined {
+  return bindingIn(loc.module, loc.node, name);
+}
+
+function lineOf(m: Module, n: TS.Node): number {
+  return m.sf.getLineAndCharacterOfPosition(n.getStart(m.sf)).line + 1;
+}
+
+/** Walks the scopes enclosing `from` outwards for the innermost declaration of `name`. */
+function bindingIn(m: Module, from: TS.Node, name: string): Binding | undefined {
+  const ts = typescript();
+  const fnExprName = (n: TS.Node) =>
+    ts.isFunctionExpression(n) && n.name?.text === name ? n : undefined;
+  // a function expression's own name is bound inside it (the function itself)
+  const self = fnExprName(from);
+  if (self) return { kind: "function", node: self, line: lineOf(m, self) };
+  for (let n: TS.Node | undefined = from.parent; n; n = n.parent) {
+    const own = fnExprName(n);
+    if (own) return { kind: "function", node: own, line: lineOf(m, own) };
+    const found = declaredIn(m, n, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The declaration of `name` that scope node `scope` itself makes, if any. */
+function declaredIn(m: Module, scope: TS.Node, name: string): Binding | undefined {
+  const ts = typescript();
+  const other = (what: string, n: TS.Node): Binding => ({
+    kind: "other",
+    what,
+    line: lineOf(m, n),
+  });
+  if (isFunctionNode(scope)) {
+    for (const p of scope.parameters) {
+      if (bindsName(p.name, name)) return other("a parameter of an enclosing function", p);
+    }
+    // `var` anywhere in the body (not in nested functions) is function-scoped
+    const v = scope.body && findVar(scope.body, name);
+    if (v) return variableBinding(m, v);
+    return undefined;
+  }
+  if (ts.isSourceFile(scope)) {
+    const v = findVar(scope, name);
+    if (v) return variableBinding(m, v);
+  }
+  if (ts.isCatchClause(scope) && scope.variableDeclaration) {
+    if (bindsName(scope.variableDeclaration.name, name)) return other("a catch variable", scope);
+  }
+  if (
+    (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) &&
+    scope.initializer && ts.isVariableDeclarationList(scope.initializer)
+  ) {
+    for (const d of scope.initializer.declarations) {
+      if (bindsName(d.name, name)) return other("a loop variable", d);
+    }
+  }
+  const statements = ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)
+    ? scope.statements
+    : ts.isCaseClause(scope) || ts.isDefaultClause(scope)
+    ? scope.statements
+    : undefined;
+  if (!statements) return undefined;
+  for (const s of statements) {
+    if (ts.isFunctionDeclaration(s) && s.name?.text === name && s.body) {
+      return { kind: "function", node: s, line: lineOf(m, s) };
+    }
+    if ((ts.isClassDeclaration(s) || ts.isEnumDeclaration(s)) && s.name?.text === name) {
+      return other(ts.isClassDeclaration(s) ? "a class" : "an enum", s);
+    }
+    if (ts.isVariableStatement(s) && !isAmbient(s)) {
+      for (const d of s.declarationList.declarations) {
+        if (bindsName(d.name, name)) return variableBinding(m, d);
+      }
+    }
+    if (ts.isImportDeclaration(s) && s.importClause && importsName(s.importClause, name)) {
+      const from = ts.isStringLiteral(s.moduleSpecifier) ? s.moduleSpecifier.text : "?";
+      return { kind: "import", from, line: lineOf(m, s) };
+    }
+    if (ts.isImportEqualsDeclaration(s) && s.name.text === name) {
+      return { kind: "import", from: s.moduleReference.getText(m.sf), line: lineOf(m, s) };
+    }
+  }
+  return undefined;
+}
+
+function isAmbient(s: TS.VariableStatement): boolean {
+  const ts = typescript();
+  return !!s.modifiers?.some((x) => x.kind === ts.SyntaxKind.DeclareKeyword);
+}
+
+function importsName(c: TS.ImportClause, name: string): boolean {
+  const ts = typescript();
+  if (c.name?.text === name) return true;
+  const b = c.namedBindings;
+  if (!b) return false;
+  if (ts.isNamespaceImport(b)) return b.name.text === name;
+  return b.elements.some((e) => e.name.text === name);
+}
+
+function bindsName(n: TS.BindingName, name: string): boolean {
+  const ts = typescript();
+  if (ts.isIdentifier(n)) return n.text === name;
+  return n.elements.some((e) => !ts.isOmittedExpression(e) && bindsName(e.name, name));
+}
+
+/** A `var` declaration of `name` in `body`, not inside nested functions. */
+function findVar(body: TS.Node, name: string): TS.VariableDeclaration | undefined {
+  const ts = typescript();
+  let found: TS.VariableDeclaration | undefined;
+  const visit = (n: TS.Node): void => {
+    if (found || (n !== body && (isFunctionNode(n) || ts.isClassLike(n)))) return;
+    if (
+      ts.isVariableDeclarationList(n) && !(n.flags & ts.NodeFlags.BlockScoped) &&
+      !(ts.isVariableStatement(n.parent) && isAmbient(n.parent))
+    ) {
+      for (const d of n.declarations) if (bindsName(d.name, name)) found = d;
+    }
+    n.forEachChild(visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** What a variable declaration binds its name to, if it is never assigned again. */
+function variableBinding(m: Module, d: TS.VariableDeclaration): Binding {
+  const ts = typescript();
+  const line = lineOf(m, d);
+  const name = ts.isIdentifier(d.name) ? d.name.text : undefined;
+  const constant = !!(d.parent.flags & ts.NodeFlags.Const);
+  if (!name) return { kind: "other", what: "a destructured variable", line };
+  if (!constant && isAssigned(m, name)) {
+    return { kind: "other", what: "a variable that is assigned again", line };
+  }
+  let init = d.initializer;
+  while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init))) {
+    init = init.expression;
+  }
+  if (init && isFunctionNode(init)) return { kind: "function", node: init, line };
+  if (init && ts.isCallExpression(init)) return { kind: "call", call: init, line };
+  return { kind: "other", what: "a variable", line };
+}
+
+/** True when the module assigns to a name `name` anywhere after declaring it. */
+function isAssigned(m: Module, name: string): boolean {
+  const ts = typescript();
+  let found = false;
+  const visit = (n: TS.Node): void => {
+    if (found) return;
+    if (
+      ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(n.left) &&
+      n.left.text === name
+    ) {
+      found = true;
+    }
+    n.forEachChild(visit);
+  };
+  visit(m.sf);
+  return found;
+}
+
+/** The text of the module a location is in, for the cache (its content identifies the scopes). */
+export function moduleText(loc: Location): string {
+  return loc.module.text;
+}
+
+/** The module text at a path (cached), for dependency checks that must not parse. */
+export function readModule(path: string): string | undefined {
+  const m = modules.get(path);
+  if (m) return m.text;
+  try {
+    return Deno.readTextFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
