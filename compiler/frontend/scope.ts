@@ -4,7 +4,9 @@
 // stack of its jit() call, source-mapped by Deno to the .ts file), walks the enclosing scopes
 // outwards like the language does (ECMA-262 §9.1, ResolveBinding) and says what the innermost
 // declaration of the name is. Only the compiler calls this: TypeScript is loaded already.
-import type * as TS from "typescript";
+// An inline npm: specifier, as in parse.ts: a project importing tsjit by path needs no import map.
+// deno-lint-ignore no-import-prefix
+import type * as TS from "npm:typescript@5.9.3";
 import { typescript } from "./parse.ts";
 
 /** A call site on the stack: file path, 1-based line and column. */
