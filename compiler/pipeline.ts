@@ -102,8 +102,8 @@ export function assemblyOf(spec: Specialization): string {
 }
 
 /** A position-independent object file of a specialization's optimized module. */
-export function objectOf(spec: Specialization): Uint8Array {
-  return fromOptimizedIR(spec, llvm.emitObject);
+export function objectOf(spec: Specialization, features?: string): Uint8Array {
+  return fromOptimizedIR(spec, (m) => llvm.emitObject(m, features));
 }
 
 /** `(f64[], i64) -> f64` */

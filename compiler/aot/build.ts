@@ -13,27 +13,39 @@ import { ARRAY_TYPES, isArray, type Type, typeName } from "../types/types.ts";
 import { fillSource, guardSource } from "../_invoke.ts";
 import { GUARD_PRELUDE } from "../_values.ts";
 
-/** CPU features gcc's __builtin_cpu_supports knows, as LLVM spells them. */
-const CHECKABLE = [
-  "sse3",
-  "ssse3",
-  "sse4.1",
-  "sse4.2",
-  "popcnt",
-  "avx",
-  "avx2",
-  "fma",
-  "bmi",
-  "bmi2",
-  "f16c",
-  "avx512f",
-  "avx512dq",
-  "avx512bw",
-  "avx512vl",
-  "avx512cd",
-  "avx512vbmi",
-  "avx512ifma",
-];
+/**
+ * Features every x86-64 CPU has (the System V psABI's baseline, which the triple implies): the
+ * loader need not test them.
+ */
+const X86_64_BASELINE = ["64bit", "cx8", "fxsr", "mmx", "sse", "sse2", "cmov", "x87"];
+
+/**
+ * The CPU features the code may use, split by whether the C compiler's __builtin_cpu_supports
+ * can test them: derived from the features LLVM compiles for (every "+name"), probing the
+ * compiler with one test per line; those it rejects are named by its error lines.
+ */
+function testableFeatures(dir: string): { testable: string[]; untestable: string[] } {
+  const wanted = hostTarget().features.split(",").filter((f) => f.startsWith("+"))
+    .map((f) => f.slice(1)).filter((f) => !X86_64_BASELINE.includes(f));
+  if (!/^x86_64/.test(hostTarget().triple)) return { testable: [], untestable: [] };
+  const probe = `${dir}/cpu_probe.c`;
+  Deno.writeTextFileSync(
+    probe,
+    wanted.map((f, i) => `int p${i}(void) { return __builtin_cpu_supports("${f}"); }`).join("\n"),
+  );
+  const o = new Deno.Command("cc", { args: ["-c", "-o", "/dev/null", probe], stderr: "piped" })
+    .outputSync();
+  Deno.removeSync(probe);
+  const bad = new Set<number>();
+  for (const m of new TextDecoder().decode(o.stderr).matchAll(/cpu_probe\.c:(\d+):\d+: error/g)) {
+    bad.add(+m[1] - 1);
+  }
+  if (!o.success && !bad.size) usage(`cannot test CPU features with cc: ${o.stderr}`);
+  return {
+    testable: wanted.filter((_, i) => !bad.has(i)),
+    untestable: wanted.filter((_, i) => bad.has(i)),
+  };
+}
 
 /** The TypeScript type of a value of type `t` at the loader's boundary. */
 function tsType(t: Type): string {
@@ -75,20 +87,23 @@ for (const [name, value] of Object.entries(mod)) {
 if (!exported.length) usage(`${args[0]} exports no jitted function`);
 
 Deno.mkdirSync(out, { recursive: true });
+// The code is compiled for the features the loader can test; any other is turned off, so that no
+// instruction the check does not cover can be emitted.
+const { testable, untestable } = testableFeatures(out);
+const aotFeatures = hostTarget().features.split(",").map((f) =>
+  untestable.includes(f.slice(1)) ? `-${f.slice(1)}` : f
+).join(",");
 const objects: string[] = [];
 for (const { specs } of exported) {
   for (const spec of specs) {
     const o = `${out}/${spec.entrySymbol.replace(/[^\w]/g, "_")}.o`;
-    Deno.writeFileSync(o, objectOf(spec));
+    Deno.writeFileSync(o, objectOf(spec, aotFeatures));
     objects.push(o);
   }
 }
 
 // a check the loader runs first: the CPU must have the features the code was compiled for
-const features = hostTarget().features.split(",").filter((f) => f.startsWith("+")).map((f) =>
-  f.slice(1)
-)
-  .filter((f) => CHECKABLE.includes(f));
+const features = testable;
 const checkC = `${out}/cpu_check.c`;
 Deno.writeTextFileSync(
   checkC,
@@ -272,5 +287,7 @@ console.log(
       `${e.name} ${e.specs.map((s) => signatureText(s.argTypes, s.returnType)).join("; ")}`
     ).join(", ")
   }` +
-    `\n  → ${lib}\n  → ${out}/mod.ts (import it; it needs --allow-ffi and no LLVM)`,
+    `\n  → ${lib}\n  → ${out}/mod.ts (import it; it needs --allow-ffi and no LLVM)` +
+    `\n  CPU check: ${testable.join(" ") || "none"}` +
+    (untestable.length ? `\n  not tested by cc, so not used: ${untestable.join(" ")}` : ""),
 );

@@ -54,10 +54,13 @@ export function emitAssembly(m: ModuleRef): string {
 
 /**
  * A position-independent ELF object for the module (for a shared library: the compile cache
- * and ahead-of-time builds). The module is not consumed.
+ * and ahead-of-time builds), for the host's CPU features or for `features` (LLVM's "+a,-b"
+ * spelling: ahead-of-time builds leave out those their loader cannot test). The module is not
+ * consumed.
  */
-export function emitObject(m: ModuleRef): Uint8Array {
-  return emit(m, 1, createTargetMachine(undefined, true));
+export function emitObject(m: ModuleRef, features?: string): Uint8Array {
+  const h = hostTarget() as Parameters<typeof createTargetMachine>[0];
+  return emit(m, 1, createTargetMachine(features === undefined ? h : { ...h!, features }, true));
 }
 
 /** Runs the code generator: 0 = assembly, 1 = object file. */
