@@ -113,9 +113,9 @@ function callerOrigin(): string | undefined {
 function functionOptions(options: JitOptions): FunctionOptions {
   const locals = new Map<string, Type>();
   for (const [name, text] of Object.entries(options.locals ?? {})) {
-    const t = parseTypeName(text);
+    const t = typeof text === "string" ? parseTypeName(text) : undefined;
     if (!t || (!isNumeric(t) && t !== "bool")) {
-      throw new TypeError(`locals.${name}: unknown or unsupported type ${JSON.stringify(text)}`);
+      throw new TypeError(`locals.${name}: unknown or unsupported type ${show(text)}`);
     }
     locals.set(name, t);
   }
@@ -333,6 +333,13 @@ export function jit<F extends (...args: never[]) => unknown>(
   if (declared) {
     const list = Array.isArray(options.signature) ? options.signature : [options.signature!];
     for (const text of list) {
+      if (typeof text !== "string") {
+        throw new TypeError(
+          `signature must be a string like "f64(f64[], i64)" (or a list of them), got ${
+            show(text)
+          }`,
+        );
+      }
       const sig = parseSignature(text);
       if (sig.args.length !== arity) {
         throw new TypeError(
@@ -369,7 +376,9 @@ export function jit<F extends (...args: never[]) => unknown>(
     );
     if (!found.length) {
       throw new Error(
-        `no compiled signature ${signature}; compiled: ${jitted.signatures.join("; ") || "none"}`,
+        `no compiled signature ${show(signature)}; compiled: ${
+          jitted.signatures.join("; ") || "none"
+        }`,
       );
     }
     return found;

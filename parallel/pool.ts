@@ -6,6 +6,12 @@
 import { MAX_THREADS } from "./_layout.ts";
 import { entryLibraryPath } from "../compiler/runtime/entry.ts";
 import { env } from "../compiler/_host.ts";
+import { describeValue, show } from "../compiler/_values.ts";
+
+/** A TypeError for a count that is not a number (the value printed as it is: "2" is a string). */
+function notANumber(call: string, what: string, v: unknown): TypeError {
+  return new TypeError(`${call}(${show(v)}): ${what} must be a number, got ${describeValue(v)}`);
+}
 
 /** Parses TSJIT_NUM_THREADS; throws naming the variable and the value when it is not valid. */
 export function parseNumThreads(value: string | undefined, cpus: number): number {
@@ -84,8 +90,9 @@ let chunkSize = 0;
  * ```
  */
 export function setChunkSize(n: number): number {
+  if (typeof n !== "number") throw notANumber("setChunkSize", "the chunk size", n);
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new RangeError(`setChunkSize(${n}): the chunk size must be an integer, 0 or more`);
+    throw new RangeError(`setChunkSize(${show(n)}): the chunk size must be an integer, 0 or more`);
   }
   const old = chunkSize;
   chunkSize = n;
@@ -131,9 +138,10 @@ export function getNumThreads(): number {
  * ```
  */
 export function setNumThreads(k: number): void {
+  if (typeof k !== "number") throw notANumber("setNumThreads", "the thread count", k);
   if (!Number.isInteger(k) || k < 1 || k > POOL_SIZE) {
     throw new RangeError(
-      `setNumThreads(${k}): the thread count must be an integer from 1 to the pool size ` +
+      `setNumThreads(${show(k)}): the thread count must be an integer from 1 to the pool size ` +
         `${POOL_SIZE} (TSJIT_NUM_THREADS)`,
     );
   }

@@ -16,9 +16,14 @@ class RangeIterator implements Iterator<number, undefined> {
   }
 }
 
-function makeRange(start: number, stop: number | undefined, step: number): RangeIterator {
+function makeRange(
+  name: "range" | "prange",
+  start: number,
+  stop: number | undefined,
+  step: number,
+): RangeIterator {
   if (stop === undefined) [start, stop] = [0, start];
-  if (step === 0) throw new RangeError("range() step must not be 0");
+  if (step === 0) throw new RangeError(`${name}() step must not be 0`);
   return new RangeIterator(start, stop, step);
 }
 
@@ -34,7 +39,7 @@ function makeRange(start: number, stop: number | undefined, step: number): Range
  * ```
  */
 export function range(start: number, stop?: number, step = 1): IterableIterator<number> {
-  return makeRange(start, stop, step);
+  return makeRange("range", start, stop, step);
 }
 
 /**
@@ -49,5 +54,5 @@ export function range(start: number, stop?: number, step = 1): IterableIterator<
  * ```
  */
 export function prange(start: number, stop?: number, step = 1): IterableIterator<number> {
-  return makeRange(start, stop, step);
+  return makeRange("prange", start, stop, step);
 }

@@ -1,5 +1,6 @@
 // Typed arrays over SharedArrayBuffer, which jitted code, pool workers and plain JS workers can
 // all read and write without copies.
+import { describeValue, show } from "../compiler/_values.ts";
 
 const KINDS: { [K in ElementName]: TypedArrayConstructor } = {
   f64: Float64Array,
@@ -71,11 +72,16 @@ export function zeros<K extends ElementName | TypedArrayConstructor>(
     | undefined;
   if (!C || !Object.values(KINDS).includes(C)) {
     throw new TypeError(
-      `zeros(): unknown element type ${String((type as { name?: string }).name ?? type)}`,
+      `zeros(): unknown element type ${
+        typeof type === "function" ? `${type.name || "an anonymous class"}` : show(type)
+      }; use a typed-array class or one of ${Object.keys(KINDS).map((k) => show(k)).join(", ")}`,
     );
   }
+  if (typeof n !== "number") {
+    throw new TypeError(`zeros(): the length must be a number, got ${describeValue(n)}`);
+  }
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new RangeError(`zeros(): the length must be a non-negative integer, got ${n}`);
+    throw new RangeError(`zeros(): the length must be a non-negative integer, got ${show(n)}`);
   }
   const make = C as unknown as new (b: SharedArrayBuffer) => unknown;
   return new make(new SharedArrayBuffer(n * C.BYTES_PER_ELEMENT)) as never;

@@ -3,7 +3,13 @@
 // gives plain JS's result for what the value really is; anything that is not a typed array is a
 // TypeError naming the parameter, never a raw V8 message.
 import { jit } from "../mod.ts";
-import { assert, assertEquals, assertStrictEquals, assertThrows } from "@std/assert";
+import {
+  assert,
+  assertEquals,
+  assertStrictEquals,
+  assertStringIncludes,
+  assertThrows,
+} from "@std/assert";
 import { runInNewContext } from "node:vm";
 
 const sum = (x: Float64Array) => {
@@ -280,4 +286,32 @@ Deno.test("bounded: past maxSpecializations, new argument types run as plain JS"
   }
   assertThrows(() => jit(sum, { maxSpecializations: 0 }), TypeError, "positive integer, got 0");
   assertThrows(() => jit(sum, { maxSpecializations: "2" as never }), TypeError, 'got "2"');
+});
+
+Deno.test("messages: user values are printed as what they are", async () => {
+  const { prange, range, setNumThreads, zeros } = await import("../mod.ts");
+  const e1 = assertThrows(() => setNumThreads("2" as never), TypeError);
+  assertStringIncludes(e1.message, 'setNumThreads("2")');
+  assertStringIncludes(e1.message, "got the string");
+  assertThrows(() => setNumThreads(-0 as never), RangeError, "setNumThreads(-0)");
+  assertThrows(() => zeros("5" as never, "f64"), TypeError, "got the string");
+  assertThrows(() => zeros(3, "f65" as never), TypeError, 'unknown element type "f65"');
+  assertThrows(() => jit(sum, { signature: 5 as never }), TypeError, "got 5");
+  assertThrows(() => jit(sum, { locals: { s: 5 as never } }), TypeError, "type 5");
+  // a zero step names the loop as written, as plain JS's prange/range do; a RangeError
+  assertThrows(() => [...prange(0, 4, 0)], RangeError, "prange() step must not be 0");
+  assertThrows(() => [...range(0, 4, 0)], RangeError, "range() step must not be 0");
+  const par = jit((n: number, k: number) => {
+    let s = 0;
+    for (const i of prange(0, n, k)) s += i;
+    return s;
+  });
+  const ser = jit((n: number, k: number) => {
+    let s = 0;
+    for (const i of range(0, n, k)) s += i;
+    return s;
+  });
+  assertStrictEquals(par(10, 2), 20);
+  assertThrows(() => par(10, 0), RangeError, "prange() step must not be 0");
+  assertThrows(() => ser(10, 0), RangeError, "range() step must not be 0");
 });

@@ -83,15 +83,28 @@ export function loadEntry(
     cacheStats.misses++;
     return undefined;
   }
-  let meta: CacheMeta;
+  let text: string;
   try {
-    meta = JSON.parse(Deno.readTextFileSync(`${dir}/meta.json`));
+    text = Deno.readTextFileSync(`${dir}/meta.json`);
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) {
       cacheStats.misses++;
       return undefined;
     }
-    warnOnce(`discarding cache entry ${key.slice(0, 12)}: unreadable metadata`);
+    // say what happened (a permission, an I/O error): the entry is left alone, compiled instead
+    warnOnce(
+      `cannot read cache entry ${key.slice(0, 12)} (${(e as Error).name}: ${
+        (e as Error).message.split("\n")[0]
+      }); compiling instead`,
+    );
+    cacheStats.misses++;
+    return undefined;
+  }
+  let meta: CacheMeta;
+  try {
+    meta = JSON.parse(text);
+  } catch {
+    warnOnce(`discarding cache entry ${key.slice(0, 12)}: its meta.json is not valid JSON`);
     cacheStats.discarded++;
     removeEntry(dir);
     return undefined;

@@ -34,7 +34,14 @@ export function rangeSpace(
   const k = a2 ? constantValue(a2) : 1;
   const step = a2 ? bound(a2) : wide(1);
   if (k === undefined || k === 0) {
-    L.guard(b.icmp("ne", step, wide(0)), Status.zeroStep, a2!.range);
+    L.guard(
+      b.icmp("ne", step, wide(0)),
+      Status.zeroStep,
+      a2!.range,
+      undefined,
+      undefined,
+      "prange",
+    );
   }
   const up = b.icmp("sgt", step, wide(0));
   const diff = b.select(up, b.bin("sub", stop, start), b.bin("sub", start, stop));

@@ -56,7 +56,7 @@ export const Status = {
 
 /** A place in the source a runtime error can come from. */
 export interface ErrorSite {
-  /** the array's name, for bounds errors */
+  /** the array's name, for bounds errors; the loop's (`range`, `prange`) for a zero step */
   array?: string;
   range: Range;
   /** the function the range points into (a callee's, for errors in called functions) */
@@ -849,7 +849,7 @@ export class FunctionLowering {
     const step = space?.step ?? (a2 ? bound(a2) : (vt === "int" ? int("i64", 1) : f64(1)));
     if (!space && (k === undefined || k === 0)) {
       const nz = vt === "int" ? b.icmp("ne", step, int("i64", 0)) : b.fcmp("one", step, f64(0));
-      this.guard(nz, Status.zeroStep, a2!.range);
+      this.guard(nz, Status.zeroStep, a2!.range, undefined, undefined, s.iter);
     }
     const counter = b.alloca(irType(vt), `${v.name}.next`);
     const emitLoop = () => {
