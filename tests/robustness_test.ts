@@ -40,6 +40,19 @@ Deno.test("locals holding arrays, and ?: between arrays of one type, work", () =
   assertStringIncludes(e.message, "same type");
 });
 
+Deno.test("products of three integers as a loop bound or a flat 3-D index compile", () => {
+  const cube = new Float64Array(27).map((_, i) => i * 0.5);
+  checkSame((b: Float64Array, n: number) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) s += b[i * n * n + j * n + k] * k;
+    }
+    for (let k = 0; k < n * n * n; k++) s += b[k];
+    for (const k of range(n * n * n)) s -= b[k] / 2;
+    return s;
+  }, [[cube, 3], [cube, 2], [cube, 0]]);
+});
+
 /** A function whose body returns `expr` (built with new Function, as generated code would be). */
 function generated(expr: string): (x: number) => number {
   return new Function("x", `return ${expr};`) as (x: number) => number;
