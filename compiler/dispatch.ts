@@ -6,6 +6,7 @@ import { describeValue, show, typeOfValue } from "./_values.ts";
 import { type FunctionOptions, JitSource, SOURCE, SPECIALIZATIONS } from "./_source.ts";
 import { CompileError } from "./diagnostics.ts";
 import { env, userFacing } from "./_host.ts";
+import { annotatedSignatures } from "./frontend/locate.ts";
 import { adoptEntry, cacheKey, dependencies } from "./cache/deps.ts";
 import { creationFrames } from "./frontend/scope.ts";
 import { cacheStats, loadEntry, storeEntry, warnOnce } from "./cache/store.ts";
@@ -45,6 +46,12 @@ export interface JitOptions {
    * arguments are then accepted where they convert safely, others are a TypeError.
    */
   signature?: string | string[];
+  /**
+   * Compile now, for the types the parameters' TypeScript annotations give (`x: Float64Array`,
+   * `n: number` as f64, `flag: boolean`, unions of these): read from the file that calls jit(),
+   * which needs --allow-read and loads TypeScript at definition. `signature` takes precedence.
+   */
+  eager?: boolean;
   /** Fixed types of local variables, by name: `{ s: "f32", n: "i64" }`. */
   locals?: Record<string, string>;
   /**
@@ -119,10 +126,15 @@ function functionOptions(options: JitOptions): FunctionOptions {
     }
     locals.set(name, t);
   }
+  const forced = env("TSJIT_BOUNDSCHECK");
+  if (forced !== undefined && forced !== "" && forced !== "0" && forced !== "1") {
+    throw new TypeError(`TSJIT_BOUNDSCHECK must be 0 or 1 (or unset); got ${JSON.stringify(forced)}`);
+  }
   return {
     fastmath: options.fastmath ?? false,
-    boundscheck: options.boundscheck ?? true,
-    racecheck: Deno.env.get("TSJIT_RACECHECK") === "1",
+    // as NUMBA_BOUNDSCHECK: set, it overrides every function's option
+    boundscheck: forced ? forced === "1" : options.boundscheck ?? true,
+    racecheck: env("TSJIT_RACECHECK") === "1",
     locals,
   };
 }
@@ -148,6 +160,7 @@ export function jit<F extends (...args: never[]) => unknown>(
   if (typeof fn !== "function") {
     throw new TypeError(`jit() expects a function, got ${describeValue(fn)}`);
   }
+  if (env("TSJIT_DISABLE_JIT") === "1") return plainFunction(fn);
   const name = fn.name || "<anonymous>";
   const frames = creationFrames();
   const origin = options.origin ?? callerOrigin();
@@ -159,10 +172,18 @@ export function jit<F extends (...args: never[]) => unknown>(
     options.globals,
     frames,
   );
+  let signatures = options.signature;
+  if (signatures === undefined && options.eager) {
+    try {
+      signatures = annotatedSignatures(source.parsed().src);
+    } catch (e) {
+      throw userFacing(e, jit);
+    }
+  }
   /** by argument types: the entry, the compile error, or "plain" past the specialization limit */
   const entries = new Map<string, Entry | CompileError | "plain">();
   const arity = fn.length;
-  const declared = options.signature !== undefined;
+  const declared = signatures !== undefined;
   const table = new DispatchTable(arity, declared, (...args) => slow(...args));
   let plainOnly = false; // a declared signature failed to compile, with `fallback`
   const limit = options.maxSpecializations ?? MAX_SPECIALIZATIONS;
@@ -331,7 +352,7 @@ export function jit<F extends (...args: never[]) => unknown>(
   }
 
   if (declared) {
-    const list = Array.isArray(options.signature) ? options.signature : [options.signature!];
+    const list = Array.isArray(signatures) ? signatures : [signatures!];
     for (const text of list) {
       if (typeof text !== "string") {
         throw new TypeError(
@@ -409,6 +430,25 @@ export function jit<F extends (...args: never[]) => unknown>(
 function parallelText(s: Specialization): string {
   if (!s.parallelReport) return "(loaded from the compile cache: no diagnostics were recorded)";
   return s.parallelReport.join("\n") || "no prange loops";
+}
+
+/** TSJIT_DISABLE_JIT=1 (as NUMBA_DISABLE_JIT): the plain function, with the same interface. */
+function plainFunction<F extends (...args: never[]) => unknown>(fn: F): JitFunction<F> {
+  const plain = function (this: unknown, ...args: Parameters<F>) {
+    return fn.apply(this, args);
+  } as JitFunction<F>;
+  const none = () => "(not compiled: TSJIT_DISABLE_JIT=1)";
+  Object.defineProperties(plain, {
+    name: { value: fn.name },
+    original: { value: fn },
+    py_func: { value: fn },
+    signatures: { get: () => [] },
+    inspectTypes: { value: none },
+    inspectLLVM: { value: none },
+    inspectAsm: { value: none },
+    compileTimes: { get: () => ({}) },
+  });
+  return plain;
 }
 
 function safeName(name: string): string {

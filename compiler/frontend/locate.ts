@@ -38,9 +38,10 @@ function flatten(ts: typeof TS, root: TS.Node, sf: TS.SourceFile, shift: number)
   const out: Item[] = [{ kind: -1, start: root.getStart(sf) - shift, end: root.getEnd() - shift }];
   const visit = (n: TS.Node): void => {
     if (ts.isTypeNode(n) || ts.isTypeParameterDeclaration(n)) return;
+    // transparent: type assertions, and parentheses (type stripping may drop or keep them)
     if (
       ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isNonNullExpression(n) ||
-      ts.isTypeAssertionExpression(n)
+      ts.isTypeAssertionExpression(n) || ts.isParenthesizedExpression(n)
     ) {
       return visit(n.expression);
     }
@@ -137,11 +138,20 @@ export function locate(src: SourceInfo, range: Range): Located | undefined {
   return memo.get(key) ?? undefined;
 }
 
-function find(
+interface Found {
+  ts: typeof TS;
+  file: ParsedFile;
+  fn: FunctionNode;
+  /** the transpiled function's nodes, and the original's, in the same order */
+  js: Item[];
+  items: Item[];
+}
+
+/** The function in the file jit() was called from, whose tree equals the transpiled one. */
+function findFunction(
   src: SourceInfo,
-  range: Range,
   site: { file: string; line: number; column: number },
-): Located | undefined {
+): Found | undefined {
   const ts = typescript();
   const file = parseFile(ts, site.file);
   if (!file) return undefined;
@@ -153,14 +163,68 @@ function find(
   if (!root) return undefined;
   const js = flatten(ts, root, jsSf, 1);
   const sitePos = file.sf.getPositionOfLineAndCharacter(site.line - 1, site.column - 1);
-  let best: { fn: FunctionNode; items: Item[]; distance: number } | undefined;
+  let best: (Found & { distance: number }) | undefined;
   for (const fn of file.functions) {
     const items = flatten(ts, fn, file.sf, 0);
     if (!same(js, items)) continue;
     const distance = fn.pos <= sitePos && sitePos <= fn.end ? 0 : Math.abs(fn.pos - sitePos);
-    if (!best || distance < best.distance) best = { fn, items, distance };
+    if (!best || distance < best.distance) best = { ts, file, fn, js, items, distance };
   }
+  return best;
+}
+
+/**
+ * The signatures the function's TypeScript parameter annotations give (`x: Float64Array`,
+ * `n: number`, unions of them), for `jit(fn, { eager: true })`; throws a TypeError saying what is
+ * missing.
+ */
+export function annotatedSignatures(src: SourceInfo): string[] {
+  const site = callSite(src.origin);
+  const found = site && findFunction(src, site);
+  if (!found) {
+    throw new TypeError(
+      `${src.fnName}: eager needs the function's TypeScript source (in the file that calls jit(), ` +
+        `readable with --allow-read); or give signature`,
+    );
+  }
+  const { ts, fn } = found;
+  const one = (t: TS.TypeNode | undefined, param: string): string[] => {
+    if (t && ts.isParenthesizedTypeNode(t)) return one(t.type, param);
+    if (t && ts.isUnionTypeNode(t)) return t.types.flatMap((m) => one(m, param));
+    if (t?.kind === ts.SyntaxKind.NumberKeyword) return ["f64"];
+    if (t?.kind === ts.SyntaxKind.BooleanKeyword) return ["bool"];
+    if (t && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName)) {
+      if (/^(Float(32|64)|U?Int(8|16|32)|Uint8Clamped)Array$/.test(t.typeName.text)) {
+        return [t.typeName.text];
+      }
+    }
+    throw new TypeError(
+      `${src.fnName}(): parameter '${param}' ${
+        t ? `has type ${t.getText()}, which` : "has no annotation:"
+      } eager compiles for number, boolean and typed arrays (or unions of them); or give signature`,
+    );
+  };
+  let sigs: string[][] = [[]];
+  for (const p of fn.parameters) {
+    const name = p.name.getText();
+    if (name === "this") continue;
+    const types = one(p.type, name);
+    sigs = sigs.flatMap((s) => types.map((t) => [...s, t]));
+    if (sigs.length > 64) {
+      throw new TypeError(`${src.fnName}(): the annotations allow over 64 signatures`);
+    }
+  }
+  return sigs.map((s) => `(${s.join(", ")})`);
+}
+
+function find(
+  src: SourceInfo,
+  range: Range,
+  site: { file: string; line: number; column: number },
+): Located | undefined {
+  const best = findFunction(src, site);
   if (!best) return undefined;
+  const { ts, file, js } = best;
   // The innermost node covering the range (in source order, the last one that covers it).
   let k = -1;
   js.forEach((x, i) => {
