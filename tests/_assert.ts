@@ -1,6 +1,6 @@
-// A local stand-in for the parts of jsr:@std/assert the tests use, over node:assert: JSR is not
-// reachable from every machine tsjit is built on. deno.json maps "@std/assert" here; point the
-// import map at "jsr:@std/assert@1" where JSR is reachable and the tests run unchanged.
+// The assertions the tests use, over node:assert/strict (built into Deno): named and shaped like
+// jsr:@std/assert's, which is not reachable from every machine tsjit is built on. Tests import
+// this file by its path.
 import nodeAssert from "node:assert/strict";
 
 /** Asserts that `expr` is truthy. */

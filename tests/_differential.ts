@@ -1,7 +1,7 @@
 // The oracle: run a function as plain JS and through jit() on identical copies of its
 // arguments; return values and every array element must be identical (Object.is).
 import { jit, type JitOptions } from "../mod.ts";
-import { assert } from "@std/assert";
+import { assert } from "./_assert.ts";
 
 type Arg = number | boolean | ArrayBufferView;
 

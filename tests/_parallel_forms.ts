@@ -13,7 +13,7 @@ import {
   vectorize,
 } from "../mod.ts";
 import { checkSame, rng } from "./_differential.ts";
-import { assert, assertThrows } from "@std/assert";
+import { assert, assertThrows } from "./_assert.ts";
 
 const r = rng(7);
 const n = 200_003;

@@ -12,7 +12,7 @@ import {
 } from "../mod.ts";
 import { checkSame, rng } from "./_differential.ts";
 import { mandelbrot } from "../examples/mandelbrot.ts";
-import { assert, assertEquals, assertThrows } from "@std/assert";
+import { assert, assertEquals, assertThrows } from "./_assert.ts";
 
 const r = rng(11);
 const n = 10_007;

@@ -2,7 +2,7 @@
 // run time, naming the array, the index and the line; race-free scatters and reductions pass.
 import { jit, prange } from "../mod.ts";
 import { checkSame } from "./_differential.ts";
-import { assert, assertThrows } from "@std/assert";
+import { assert, assertThrows } from "./_assert.ts";
 
 const n = 10_000;
 const perm = new Int32Array(n).map((_, i) => (i * 7919) % n); // a permutation: no race

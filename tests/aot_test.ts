@@ -1,6 +1,6 @@
 // Ahead-of-time: exported jitted functions become a shared library and a loader that runs with
 // FFI limited to the output directory (so libLLVM cannot be loaded) and TSJIT_LLVM_LIB hidden.
-import { assert, assertEquals, assertStringIncludes } from "@std/assert";
+import { assert, assertEquals, assertStringIncludes } from "./_assert.ts";
 import { denoArgs, denoSync } from "./_subprocess.ts";
 import { cacheDir } from "../compiler/_host.ts";
 

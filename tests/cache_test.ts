@@ -1,7 +1,7 @@
 // The compile cache across processes: hits compile nothing, an edited callee invalidates its
 // caller, a corrupted entry is recompiled (never run), concurrent writers leave a valid cache.
 // Counters (cacheStats), not timings, say what happened.
-import { assert, assertEquals, assertStringIncludes } from "@std/assert";
+import { assert, assertEquals, assertStringIncludes } from "./_assert.ts";
 import { denoAsync } from "./_subprocess.ts";
 import { mod, program, setup } from "./_cache.ts";
 

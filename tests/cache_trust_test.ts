@@ -3,7 +3,7 @@
 // even when the planted library's SHA-256 was rewritten to match; a cache directory others can
 // write (where tsjit's entry library lives too) is refused with one line; entries do not depend
 // on the checkout that stored them; cached code's messages name the running file.
-import { assert, assertEquals, assertStringIncludes } from "@std/assert";
+import { assert, assertEquals, assertStringIncludes } from "./_assert.ts";
 import { mod, program, setup } from "./_cache.ts";
 import type { Outcome } from "./_subprocess.ts";
 import { hashSources } from "../compiler/cache/deps.ts";

@@ -1,7 +1,7 @@
 // Differential tests: each construct of the serial core, plain JS against jit().
 import { range } from "../mod.ts";
 import { checkSame, floats, rng, SPECIAL } from "./_differential.ts";
-import { assert } from "@std/assert";
+import { assert } from "./_assert.ts";
 
 const N = 40;
 const xs = floats(N, 7);

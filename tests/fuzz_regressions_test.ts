@@ -1,6 +1,6 @@
 // Every mismatch the differential fuzzer found, as a named regression test (tests/_fuzz.ts).
 import { differ } from "./_fuzz.ts";
-import { assertEquals } from "@std/assert";
+import { assertEquals } from "./_assert.ts";
 
 Deno.test("fuzz #1: `x << (c ? a : b)` parsed as TypeScript type arguments", () => {
   // fn.toString() is JavaScript; the TypeScript parser read `(-0) << ((a > …` as `<…>`.

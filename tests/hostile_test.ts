@@ -9,7 +9,7 @@ import {
   assertStrictEquals,
   assertStringIncludes,
   assertThrows,
-} from "@std/assert";
+} from "./_assert.ts";
 import { runInNewContext } from "node:vm";
 
 const sum = (x: Float64Array) => {

@@ -3,7 +3,7 @@
 // options fallback, signature and locals.
 import { CompileError, jit, range } from "../mod.ts";
 import { checkSame, floats, SPECIAL } from "./_differential.ts";
-import { assertEquals, assertStrictEquals, assertStringIncludes, assertThrows } from "@std/assert";
+import { assertEquals, assertStrictEquals, assertStringIncludes, assertThrows } from "./_assert.ts";
 
 const ints = [0, 1, 2, 3, 7, -1, -5, 100, 2 ** 30, -(2 ** 31)];
 const nums = [...SPECIAL, ...ints];

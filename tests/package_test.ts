@@ -2,7 +2,7 @@
 // from the `npm pack` tarball and by path, run with plain `deno run` and the documented
 // permissions, type-checked with `deno check`, and a CompileError names that project's file,
 // line and column.
-import { assert, assertEquals } from "@std/assert";
+import { assert, assertEquals } from "./_assert.ts";
 import { denoSync } from "./_subprocess.ts";
 import { VERSION } from "../compiler/version.ts";
 

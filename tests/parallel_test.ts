@@ -1,6 +1,6 @@
 // prange kernels against plain JS for TSJIT_NUM_THREADS = 1, 2 and 3 (3 is more threads than
 // cores here), each in a fresh process since the pool is sized once at start-up.
-import { assertEquals, assertStringIncludes } from "@std/assert";
+import { assertEquals, assertStringIncludes } from "./_assert.ts";
 import { denoArgs, denoSync } from "./_subprocess.ts";
 
 const script = new URL("./_parallel_kernels.ts", import.meta.url).pathname;

@@ -1,6 +1,6 @@
 // The REPL driven as a user would: through its standard input, and through a pseudo-terminal
 // (`script`) for line editing and completion.
-import { assert, assertEquals, assertMatch, assertStringIncludes } from "@std/assert";
+import { assert, assertEquals, assertMatch, assertStringIncludes } from "./_assert.ts";
 
 const main = new URL("../repl/main.ts", import.meta.url).pathname;
 const state = new URL("../.tsjit/", import.meta.url).pathname;

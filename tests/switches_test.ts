@@ -1,6 +1,6 @@
 // Environment switches (TSJIT_DISABLE_JIT, TSJIT_BOUNDSCHECK) and eager signatures read from the
 // parameters' TypeScript annotations.
-import { assertEquals, assertStringIncludes, assertThrows } from "@std/assert";
+import { assertEquals, assertStringIncludes, assertThrows } from "./_assert.ts";
 import { jit } from "../mod.ts";
 
 function withEnv(name: string, value: string, f: () => void) {

@@ -2,7 +2,7 @@
 // let the unchecked copy of a loop touch memory outside its array. Each kernel writes through a
 // view in the middle of a larger buffer, so a write outside the view is seen in the margins.
 import { jit, prange, range } from "../mod.ts";
-import { assert, assertEquals, assertThrows } from "@std/assert";
+import { assert, assertEquals, assertThrows } from "./_assert.ts";
 import { checkSameViews } from "./_differential.ts";
 
 const MARGIN = 8;
