@@ -1,7 +1,8 @@
 // `./tsjit cache list|clear`: what the compile cache holds, and emptying it.
+import { parseArgs } from "node:util";
 import { cacheDir, clearCache, listEntries } from "./store.ts";
 
-const [cmd] = Deno.args;
+const { positionals: [cmd] } = parseArgs({ args: Deno.args, allowPositionals: true, strict: false });
 if (cmd === "list") {
   const entries = listEntries();
   console.log(`${cacheDir()}: ${entries.length} entr${entries.length === 1 ? "y" : "ies"}`);
