@@ -128,7 +128,9 @@ function functionOptions(options: JitOptions): FunctionOptions {
   }
   const forced = env("TSJIT_BOUNDSCHECK");
   if (forced !== undefined && forced !== "" && forced !== "0" && forced !== "1") {
-    throw new TypeError(`TSJIT_BOUNDSCHECK must be 0 or 1 (or unset); got ${JSON.stringify(forced)}`);
+    throw new TypeError(
+      `TSJIT_BOUNDSCHECK must be 0 or 1 (or unset); got ${JSON.stringify(forced)}`,
+    );
   }
   return {
     fastmath: options.fastmath ?? false,

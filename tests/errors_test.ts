@@ -1,7 +1,13 @@
 // Errors are part of the product: compile errors show the construct and a caret, wrong
 // arguments are TypeErrors naming the parameter, out-of-bounds access is a RangeError.
 import { CompileError, jit } from "../mod.ts";
-import { assert, assertEquals, assertMatch, assertStringIncludes, assertThrows } from "./_assert.ts";
+import {
+  assert,
+  assertEquals,
+  assertMatch,
+  assertStringIncludes,
+  assertThrows,
+} from "./_assert.ts";
 
 Deno.test("an unsupported construct is a CompileError with the line and a caret", () => {
   const f = jit(function greet(n: number) {

@@ -2,7 +2,11 @@
 import { parseArgs } from "node:util";
 import { cacheDir, clearCache, listEntries } from "./store.ts";
 
-const { positionals: [cmd] } = parseArgs({ args: Deno.args, allowPositionals: true, strict: false });
+const { positionals: [cmd] } = parseArgs({
+  args: Deno.args,
+  allowPositionals: true,
+  strict: false,
+});
 if (cmd === "list") {
   const entries = listEntries();
   console.log(`${cacheDir()}: ${entries.length} entr${entries.length === 1 ? "y" : "ies"}`);
