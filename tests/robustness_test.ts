@@ -4,7 +4,7 @@
 // threads), and prange's iteration space is exact over the whole int64 range.
 import { CompileError, jit, prange, range } from "../mod.ts";
 import { asCompileError } from "../compiler/diagnostics.ts";
-import { assert, assertEquals, assertStringIncludes, assertThrows } from "@std/assert";
+import { assert, assertEquals, assertStringIncludes, assertThrows } from "./_assert.ts";
 import { checkSame } from "./_differential.ts";
 
 Deno.test("locals holding arrays, and ?: between arrays of one type, work", () => {
