@@ -2,7 +2,7 @@
 // cores): every call against expected arrays, the heat example against the single-process
 // plain-JS run, the Monte Carlo example against plain JS, and a failing rank ending the job.
 // The launcher installs Open MPI when it is missing (as root); if it cannot, these tests fail.
-import { assert, assertEquals, assertStringIncludes } from "@std/assert";
+import { assert, assertEquals, assertStringIncludes } from "./_assert.ts";
 import { countInside } from "../examples/montecarlo_mpi.ts";
 
 const root = new URL("..", import.meta.url).pathname;
