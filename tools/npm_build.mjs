@@ -2,15 +2,16 @@
 // dist/, since neither Node nor Deno strips types under node_modules. Needs the pinned Deno (a
 // dev dependency) for the Deno namespace's declarations, and TypeScript.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
-const tmp = join(root, "node_modules", ".tsjit-npm-build");
+// a private scratch folder: node_modules may be shared between checkouts building at once
+const tmp = mkdtempSync(join(tmpdir(), "tsjit-npm-build-"));
 rmSync(dist, { recursive: true, force: true });
-mkdirSync(tmp, { recursive: true });
 
 const deno = join(root, "node_modules", ".bin", "deno");
 writeFileSync(join(tmp, "lib.deno.d.ts"), execFileSync(deno, ["types"], { maxBuffer: 1 << 26 }));
