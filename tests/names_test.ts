@@ -2,7 +2,7 @@
 // name is bound to where the caller is defined (or given in `globals`), never to another module's
 // function that happens to share the name.
 import { CompileError, jit } from "../mod.ts";
-import { assertStrictEquals, assertStringIncludes, assertThrows } from "@std/assert";
+import { assertStrictEquals, assertStringIncludes, assertThrows } from "./_assert.ts";
 import { scale as libraryScale } from "./_lib_scale.ts";
 
 // The user's own `scale`, plain, while the library jitted a function named `scale` too.

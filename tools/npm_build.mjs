@@ -2,7 +2,14 @@
 // dist/, since neither Node nor Deno strips types under node_modules. Needs the pinned Deno (a
 // dev dependency) for the Deno namespace's declarations, and TypeScript.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
