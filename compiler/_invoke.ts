@@ -119,6 +119,20 @@ function runnerFor(types: Type[], rt: Type): Entry["run"] {
   return run;
 }
 
+/**
+ * Frees a specialization's machine code once its context block is collected: every call into
+ * the code passes that block (it holds the entry's address), so nothing can call the code any
+ * more. A jitted function unreachable, or redefined at the REPL, is so freed with its entries.
+ * Modules are self-contained (lower.ts), so no other code refers to the freed module.
+ */
+const compiledCode = new FinalizationRegistry<() => void>((release) => {
+  codeStats.freed++;
+  release();
+});
+
+/** Modules of machine code handed out and freed so far (tests read them). */
+export const codeStats = { made: 0, freed: 0 };
+
 /** Builds the entry of one specialization: its context block and how to call it. */
 export function makeEntry(
   spec: Specialization,
@@ -130,6 +144,7 @@ export function makeEntry(
   const n = spec.argTypes.length;
   const ctx = new Float64Array(new ArrayBuffer((CTX_HEADER + n) * 8));
   new BigUint64Array(ctx.buffer)[0] = spec.address;
+  if (spec.release) compiledCode.register(ctx, spec.release), codeStats.made++;
   const arrays = spec.argTypes.filter(isArray).length;
   const run = runnerFor(spec.argTypes, spec.returnType);
   const entry: Entry = {

@@ -32,6 +32,8 @@ export interface Specialization {
   timings: { front: number; optimize: number; codegen: number };
   /** the entry as a dlopen'd symbol, when it comes from a shared library (the cache) */
   call?: (...args: BufferSource[]) => number;
+  /** frees the machine code; called once nothing can call it (its context block is collected) */
+  release?: () => void;
 }
 
 let counter = 0;
@@ -67,7 +69,7 @@ function compile(fn: CompilableFunction, argTypes: Type[]): Specialization {
   const optimizedIR = llvm.printModule(mod);
   const t2 = performance.now();
   if (lowered.runtime) makeEntryLibraryGlobal(); // compiled code calls tsjit_parallel, ...
-  llvm.addModule(mod);
+  const code = llvm.addModule(mod);
   const address = llvm.lookup(lowered.entryName);
   const t3 = performance.now();
   return {
@@ -83,6 +85,7 @@ function compile(fn: CompilableFunction, argTypes: Type[]): Specialization {
     program: [typed, ...all.filter((f) => f !== typed)],
     optimizedIR,
     timings: { front: t1 - t0, optimize: t2 - t1, codegen: t3 - t2 },
+    release: () => llvm.removeCode(code),
   };
 }
 

@@ -142,6 +142,7 @@ export function loadEntry(
       optimizedIR: meta.optimizedIR,
       timings: { front: 0, optimize: 0, codegen: 0 },
       call: lib.symbols[meta.symbol] as unknown as Specialization["call"],
+      release: () => lib.close(),
     };
   } catch (e) {
     warnOnce(

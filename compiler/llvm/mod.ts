@@ -15,4 +15,4 @@ export {
   verifyModule,
 } from "./module.ts";
 export { optimizeModule } from "./passes.ts";
-export { addModule, lookup, parseForJit } from "./jit.ts";
+export { addModule, type CodeRef, lookup, parseForJit, removeCode } from "./jit.ts";

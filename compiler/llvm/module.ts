@@ -5,6 +5,8 @@ import { createTargetMachine, hostTarget } from "./target.ts";
 /** An LLVM module owned by the caller until handed to the JIT. */
 export interface ModuleRef {
   readonly ptr: Deno.PointerValue;
+  /** the module's own thread-safe context, when it has one (parsed for the JIT) */
+  readonly tsc?: Deno.PointerValue;
 }
 
 /** Parses textual IR into `context`; throws with LLVM's diagnostic on a syntax error. */
@@ -42,9 +44,11 @@ export function printModule(m: ModuleRef): string {
   return takeMessage(llvm().lib.symbols.LLVMPrintModuleToString(m.ptr));
 }
 
-/** Frees a module the caller still owns. */
+/** Frees a module the caller still owns (and its own context). */
 export function disposeModule(m: ModuleRef): void {
-  llvm().lib.symbols.LLVMDisposeModule(m.ptr);
+  const L = llvm().lib.symbols;
+  L.LLVMDisposeModule(m.ptr);
+  if (m.tsc) L.LLVMOrcDisposeThreadSafeContext(m.tsc);
 }
 
 /** Host assembly for a module (runs the code generator; the module is not consumed). */
@@ -63,14 +67,14 @@ export function emitObject(m: ModuleRef, features?: string): Uint8Array {
   return emit(m, 1, createTargetMachine(features === undefined ? h : { ...h!, features }, true));
 }
 
-/** Runs the code generator: 0 = assembly, 1 = object file. */
+/** Runs the code generator with `tm` (then freed): 0 = assembly, 1 = object file. */
 function emit(m: ModuleRef, kind: 0 | 1, tm: Deno.PointerValue): Uint8Array {
   const L = llvm().lib.symbols;
   const err = new OutPtr();
   const out = new OutPtr();
-  if (L.LLVMTargetMachineEmitToMemoryBuffer(tm, m.ptr, kind, err.buf, out.buf)) {
-    throw new Error(`LLVM codegen: ${takeMessage(err.value)}`);
-  }
+  const failed = L.LLVMTargetMachineEmitToMemoryBuffer(tm, m.ptr, kind, err.buf, out.buf);
+  L.LLVMDisposeTargetMachine(tm);
+  if (failed) throw new Error(`LLVM codegen: ${takeMessage(err.value)}`);
   const start = L.LLVMGetBufferStart(out.value);
   const size = Number(L.LLVMGetBufferSize(out.value));
   const bytes = new Uint8Array(Deno.UnsafePointerView.getArrayBuffer(start!, size)).slice();
