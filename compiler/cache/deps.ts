@@ -56,8 +56,8 @@ function modulesOf(src: JitSource): (string | undefined)[] {
 }
 
 /**
- * A hash of the `.ts` and `.c` files under `dirs` of `root` (sorted, recursively): read, never
- * parsed, about a millisecond for tsjit's compiler.
+ * A hash of the `.ts`, `.js` (an npm build) and `.c` files under `dirs` of `root` (sorted,
+ * recursively): read, never parsed, a few milliseconds for tsjit's compiler.
  */
 export function hashSources(root: string, dirs: string[]): string {
   const parts: Uint8Array[] = [];
@@ -69,7 +69,7 @@ export function hashSources(root: string, dirs: string[]): string {
     for (const e of entries) {
       const path = `${rel}/${e.name}`;
       if (e.isDirectory) visit(path);
-      else if (e.isFile && /\.(ts|c)$/.test(e.name)) {
+      else if (e.isFile && /\.(ts|js|c)$/.test(e.name)) {
         parts.push(enc.encode(`\0${path}\0`), Deno.readFileSync(`${root}/${path}`));
       }
     }
