@@ -29,6 +29,14 @@ export interface FunctionOptions {
   locals: Map<string, Type>;
 }
 
+/**
+ * A function's source text from the engine (Function.prototype.toString, captured now): an own or
+ * inherited `toString` of the function cannot make tsjit compile other code than it runs.
+ */
+const functionText = Function.prototype.call.bind(Function.prototype.toString) as (
+  f: unknown,
+) => string;
+
 /** Every live JitSource, by the files on its creation stack (for resolution by scope). */
 const byFile = new Map<string, WeakRef<JitSource>[]>();
 let nextId = 0;
@@ -45,6 +53,8 @@ export class JitSource implements CompilableFunction {
   private result?: ParsedFunction | CompileError;
   /** where the function is defined (null: not found, names resolve through globals only) */
   private location?: Location | null;
+  /** the function's source text, as the engine has it */
+  readonly text: string;
 
   constructor(
     readonly plain: (...args: never[]) => unknown,
@@ -55,6 +65,7 @@ export class JitSource implements CompilableFunction {
     /** the call sites of the jit() call, innermost first */
     readonly frames: Frame[] = [],
   ) {
+    this.text = functionText(plain);
     for (const file of new Set(frames.map((f) => f.file))) {
       const refs = byFile.get(file) ?? [];
       refs.push(new WeakRef(this));
@@ -67,11 +78,11 @@ export class JitSource implements CompilableFunction {
     if (!this.result) {
       try {
         const info = { fnName: this.name, origin: this.origin };
-        const ast = parseFunction(this.plain.toString(), info);
+        const ast = parseFunction(this.text, info);
         const resolved = resolveNames(ast, this.origin, (n) => this.resolveFree(n, ast));
         this.result = { ast, resolved, src: { source: ast.source, ...info } };
       } catch (e) {
-        const info = { source: this.plain.toString(), fnName: this.name, origin: this.origin };
+        const info = { source: this.text, fnName: this.name, origin: this.origin };
         this.result = asCompileError(e, info);
       }
     }
@@ -130,7 +141,7 @@ export class JitSource implements CompilableFunction {
   locate(ast: FunctionAST): Location | undefined {
     if (this.location === undefined) {
       const params = ast.params.map((p) => p.name);
-      this.location = locate(this.frames, ast.name, params, this.plain.toString()) ?? null;
+      this.location = locate(this.frames, ast.name, params, this.text) ?? null;
     }
     return this.location ?? undefined;
   }
@@ -139,7 +150,7 @@ export class JitSource implements CompilableFunction {
   located(): Location | undefined {
     if (this.location !== undefined) return this.location ?? undefined;
     try {
-      const ast = parseFunction(this.plain.toString(), { fnName: this.name, origin: this.origin });
+      const ast = parseFunction(this.text, { fnName: this.name, origin: this.origin });
       return this.locate(ast);
     } catch {
       this.location = null;
@@ -161,7 +172,7 @@ export class JitSource implements CompilableFunction {
 /** Equivalent jitted functions: the same code, the same options, no `globals` of their own. */
 function equivalent(a: JitSource, b: JitSource): boolean {
   return a.plain === b.plain ||
-    (a.plain.toString() === b.plain.toString() && !a.hasGlobalsObject() &&
+    (a.text === b.text && !a.hasGlobalsObject() &&
       !b.hasGlobalsObject() && JSON.stringify(optionsOf(a)) === JSON.stringify(optionsOf(b)));
 }
 

@@ -184,7 +184,12 @@ export function jit<F extends (...args: never[]) => unknown>(
   }
   /** by argument types: the entry, the compile error, or "plain" past the specialization limit */
   const entries = new Map<string, Entry | CompileError | "plain">();
-  const arity = fn.length;
+  const arity = fn.length; // read once: a redefined `length` may be a getter
+  if (!Number.isSafeInteger(arity) || arity < 0 || arity > 1024) {
+    throw new TypeError(
+      `jit(): ${name}'s length property is ${show(arity)}, not a parameter count`,
+    );
+  }
   const declared = signatures !== undefined;
   const table = new DispatchTable(arity, declared, (...args) => slow(...args));
   let plainOnly = false; // a declared signature failed to compile, with `fallback`
@@ -253,6 +258,19 @@ export function jit<F extends (...args: never[]) => unknown>(
         warnOnce(e instanceof UntrustedCache ? why : `compile cache disabled: ${why}`);
         useCache = false;
       }
+    }
+    const p = source.parsed();
+    if (p.ast.params.length !== arity) {
+      // the dispatcher counts arguments by fn.length, which user code can redefine
+      throw new CompileError(
+        `${name}() declares ${p.ast.params.length} parameter${
+          p.ast.params.length === 1 ? "" : "s"
+        } but its length property says ` +
+          `${show(arity)}; tsjit needs them to agree (was 'length' redefined?)`,
+        "parameter count",
+        p.ast.range,
+        p.src,
+      );
     }
     cacheStats.compiles++;
     const spec = compileSpecialization(source, argTypes);

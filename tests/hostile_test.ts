@@ -2,7 +2,7 @@
 // override, compiled code sees its real kind and length, reads and writes only inside it, and
 // gives plain JS's result for what the value really is; anything that is not a typed array is a
 // TypeError naming the parameter, never a raw V8 message.
-import { jit } from "../mod.ts";
+import { CompileError, jit } from "../mod.ts";
 import {
   assert,
   assertEquals,
@@ -314,4 +314,17 @@ Deno.test("messages: user values are printed as what they are", async () => {
   assertStrictEquals(par(10, 2), 20);
   assertThrows(() => par(10, 0), RangeError, "prange() step must not be 0");
   assertThrows(() => ser(10, 0), RangeError, "range() step must not be 0");
+});
+
+Deno.test("hostile: a function's own toString or length cannot change what is compiled", () => {
+  const f = (x: number) => x * 2;
+  f.toString = () => "(x) => x * 1000";
+  assertStrictEquals(jit(f)(5), 10);
+  const g = (a: Float64Array, i: number) => a[i];
+  Object.defineProperty(g, "length", { value: 1 });
+  const jg = jit(g) as unknown as (a: Float64Array) => number;
+  assertThrows(() => jg(new Float64Array(4)), CompileError, "declares 2 parameters");
+  const h = (a: Float64Array) => a[0];
+  Object.defineProperty(h, "length", { get: () => 2 ** 40 });
+  assertThrows(() => jit(h), TypeError, "not a parameter count");
 });

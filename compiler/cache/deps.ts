@@ -30,7 +30,7 @@ export function sourceHash(src: JitSource): string {
     const o = src.options;
     h = sha256(
       JSON.stringify([
-        src.plain.toString(),
+        src.text,
         o.boundscheck,
         o.fastmath,
         [...(o.locals ?? [])],

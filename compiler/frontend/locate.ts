@@ -64,7 +64,8 @@ function flatten(ts: typeof TS, root: TS.Node, sf: TS.SourceFile, shift: number)
 const same = (a: Item[], b: Item[]) =>
   a.length === b.length && a.every((x, i) => i === 0 || (x.kind === b[i].kind && x.id === b[i].id));
 
-interface ParsedFile {
+/** A module's text, parsed, with its functions. */
+export interface ParsedFile {
   text: string;
   sf: TS.SourceFile;
   functions: FunctionNode[];
@@ -72,7 +73,8 @@ interface ParsedFile {
 
 const files = new Map<string, ParsedFile | null>();
 
-function parseFile(ts: typeof TS, file: string): ParsedFile | null {
+/** A module file, parsed once; null when it cannot be read. */
+export function parseFile(ts: typeof TS, file: string): ParsedFile | null {
   if (files.has(file)) return files.get(file)!;
   let parsed: ParsedFile | null = null;
   try {
@@ -138,6 +140,25 @@ export function locate(src: SourceInfo, range: Range): Located | undefined {
   return memo.get(key) ?? undefined;
 }
 
+/** The syntax tree of a function's transpiled text as parseFunction reads it (`(${source})`). */
+function transpiledItems(ts: typeof TS, source: string): Item[] | undefined {
+  const jsSf = ts.createSourceFile("f.js", `(${source})`, ts.ScriptTarget.Latest, true);
+  let root: TS.Node | undefined = jsSf.statements[0];
+  if (root && ts.isExpressionStatement(root)) root = root.expression;
+  while (root && ts.isParenthesizedExpression(root)) root = root.expression;
+  return root && flatten(ts, root, jsSf, 1);
+}
+
+/**
+ * True when `fn` (a function in `sf`) is the one whose transpiled text is `source`: the same
+ * syntax tree, types left out.
+ */
+export function isSameFunction(source: string, fn: TS.Node, sf: TS.SourceFile): boolean {
+  const ts = typescript();
+  const js = transpiledItems(ts, source);
+  return !!js && same(js, flatten(ts, fn, sf, 0));
+}
+
 interface Found {
   ts: typeof TS;
   file: ParsedFile;
@@ -156,12 +177,8 @@ function findFunction(
   const file = parseFile(ts, site.file);
   if (!file) return undefined;
   // The transpiled text as parseFunction read it: `(${source})`, offsets shifted by one.
-  const jsSf = ts.createSourceFile("f.js", `(${src.source})`, ts.ScriptTarget.Latest, true);
-  let root: TS.Node | undefined = jsSf.statements[0];
-  if (root && ts.isExpressionStatement(root)) root = root.expression;
-  while (root && ts.isParenthesizedExpression(root)) root = root.expression;
-  if (!root) return undefined;
-  const js = flatten(ts, root, jsSf, 1);
+  const js = transpiledItems(ts, src.source);
+  if (!js) return undefined;
   const sitePos = file.sf.getPositionOfLineAndCharacter(site.line - 1, site.column - 1);
   let best: (Found & { distance: number }) | undefined;
   for (const fn of file.functions) {

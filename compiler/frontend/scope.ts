@@ -8,6 +8,7 @@
 // deno-lint-ignore no-import-prefix
 import type * as TS from "npm:typescript@5.9.3";
 import { typescript } from "./parse.ts";
+import { isSameFunction, type ParsedFile, parseFile } from "./locate.ts";
 
 /** A call site on the stack: file path, 1-based line and column. */
 export interface Frame {
@@ -35,27 +36,17 @@ export function creationFrames(): Frame[] {
   return frames;
 }
 
-/** A module's text, parsed. */
-interface Module {
+/** A module's text, parsed (one object per file: locations compare by identity). */
+interface Module extends ParsedFile {
   path: string;
-  text: string;
-  sf: TS.SourceFile;
 }
 
 const modules = new Map<string, Module | undefined>();
 
 function moduleAt(path: string): Module | undefined {
   if (!modules.has(path)) {
-    let m: Module | undefined;
-    try {
-      const text = Deno.readTextFileSync(path);
-      const ts = typescript();
-      const kind = /\.[cm]?tsx?$/.test(path) ? ts.ScriptKind.TSX : ts.ScriptKind.JSX;
-      m = { path, text, sf: ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind) };
-    } catch {
-      m = undefined; // unreadable: names then resolve only through `globals`
-    }
-    modules.set(path, m);
+    const parsed = parseFile(typescript(), path); // null: names resolve only through `globals`
+    modules.set(path, parsed ? { ...parsed, path } : undefined);
   }
   return modules.get(path);
 }
@@ -104,26 +95,9 @@ function isFunctionNode(n: TS.Node): n is FunctionNode {
 }
 
 /**
- * The identifiers of a function's code, in order, without those in type annotations: the same
- * for a .ts definition and for the JavaScript that V8 runs (`fn.toString()`).
- */
-function identifiers(n: TS.Node, sf: TS.SourceFile): string[] {
-  const ts = typescript();
-  const out: string[] = [];
-  const visit = (x: TS.Node): void => {
-    if (ts.isTypeNode(x) || ts.isTypeParameterDeclaration(x)) return;
-    if (ts.isIdentifier(x)) out.push(x.text);
-    x.forEachChild(visit);
-  };
-  visit(n);
-  void sf;
-  return out;
-}
-
-/**
  * Finds the definition of a function among the arguments of the calls on the stack of its jit()
  * call: a function literal or a name bound to one, with the same parameters and the same code
- * (its identifiers, compared with those of `source`, the function's `toString()`).
+ * (its syntax tree, types left out, is that of `source`, the function's transpiled text).
  */
 export function locate(
   frames: Frame[],
@@ -132,21 +106,11 @@ export function locate(
   source: string,
 ): Location | undefined {
   const ts = typescript();
-  let want: string | undefined;
-  const fits = (n: FunctionNode, m: Module) => {
-    if (
-      n.parameters.length !== params.length ||
-      !n.parameters.every((p, i) => ts.isIdentifier(p.name) && p.name.text === params[i]) ||
-      (n.name && ts.isIdentifier(n.name) && n.name.text !== name)
-    ) {
-      return false;
-    }
-    if (want === undefined) {
-      const js = ts.createSourceFile("fn.js", `(${source})`, ts.ScriptTarget.Latest, true);
-      want = identifiers(js, js).join(" ");
-    }
-    return identifiers(n, m.sf).join(" ") === want;
-  };
+  const fits = (n: FunctionNode, m: Module) =>
+    n.parameters.length === params.length &&
+    n.parameters.every((p, i) => ts.isIdentifier(p.name) && p.name.text === params[i]) &&
+    !(n.name && ts.isIdentifier(n.name) && n.name.text !== name) &&
+    isSameFunction(source, n, m.sf);
   for (const [k, f] of frames.entries()) {
     const m = moduleAt(f.file);
     const call = m && callAt(m, f);
