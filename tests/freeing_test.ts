@@ -1,7 +1,7 @@
 // Compiled code is freed when nothing can call it any more (its jitted function collected, or
 // redefined at the REPL), through LLVM ORC resource trackers or by closing a cached library;
 // code still reachable (a kept reference, a caller's copy of a callee) keeps running.
-import { assert, assertEquals } from "@std/assert";
+import { assert, assertEquals } from "./_assert.ts";
 import { denoArgs, denoSync } from "./_subprocess.ts";
 
 const script = new URL("./_freeing.ts", import.meta.url).pathname;
