@@ -1,5 +1,5 @@
 // One contender of one kernel in its own process: `plain` (V8) or `jit` (tsjit; the thread count
-// comes from TSJIT_NUM_THREADS). Prints JSON: median ms, checksum, first-call ms.
+// comes from TSJIT_NUM_THREADS). Prints JSON: median, min and max ms, checksum, first-call ms.
 // Usage: deno run ... bench/_run_js.ts KERNEL plain|jit [RUNS]
 import { jit } from "../mod.ts";
 import { SUITE } from "./suite.ts";
@@ -22,4 +22,12 @@ for (let r = 0; r < runs; r++) {
   kernel.call(fns, inputs);
   times.push(performance.now() - t);
 }
-console.log(JSON.stringify({ ms: median(times), check, firstMs: first }));
+console.log(
+  JSON.stringify({
+    ms: median(times),
+    min: Math.min(...times),
+    max: Math.max(...times),
+    check,
+    firstMs: first,
+  }),
+);

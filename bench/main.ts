@@ -1,8 +1,10 @@
 // `./tsjit bench`: the suite of bench/suite.ts run by every contender, each kernel in its own
 // process per contender: plain JS (Deno/V8), tsjit on 1 thread and on all threads, C
 // (gcc -O3 -march=native, with -fopenmp for the prange kernels) and Numba (njit, parallel=True
-// for the prange kernels). Prints a table of times and ratios with geometric means, writes
+// for the prange kernels), each written as its users write it (2-D arrays in C and Numba where
+// the data is 2-D). Each time is the median of the runs, with half their range as the spread. Prints a table of times and ratios with geometric means, writes
 // bench/results/latest.json and bench/results/ratios.svg. Usage: ./tsjit bench [KERNEL ...]
+import { parseArgs } from "node:util";
 import { getNumThreads, jit } from "../mod.ts";
 import { hostTarget } from "../compiler/llvm/mod.ts";
 import { ratioChart } from "./_chart.ts";
@@ -10,7 +12,11 @@ import { nsPerCall } from "./_stats.ts";
 import { SUITE } from "./suite.ts";
 
 interface Result {
+  /** median of the runs */
   ms: number;
+  /** fastest and slowest run */
+  min: number;
+  max: number;
   check: number;
   firstMs?: number;
 }
@@ -99,7 +105,13 @@ const numba = (kernel: string, parallel: boolean) =>
       NUMBA_NUM_THREADS: String(parallel ? threads : 1),
     });
 
-const wanted = Deno.args.length ? SUITE.filter((k) => Deno.args.includes(k.name)) : SUITE;
+const { positionals: names } = parseArgs({ args: Deno.args, allowPositionals: true });
+const unknown = names.filter((n) => !SUITE.some((k) => k.name === n));
+if (unknown.length) {
+  console.error(`unknown kernel ${unknown.join(", ")}; the suite: ${SUITE.map((k) => k.name)}`);
+  Deno.exit(2);
+}
+const wanted = names.length ? SUITE.filter((k) => names.includes(k.name)) : SUITE;
 const cpu = (() => {
   // Deno refuses /proc/cpuinfo without --allow-all; lscpu says the same, and LLVM names the core
   let model = "unknown CPU";
@@ -112,7 +124,7 @@ const cpu = (() => {
 console.log(
   `tsjit bench, ${
     new Date().toISOString().slice(0, 10)
-  }, ${cpu}, ${threads} threads, medians of ${runs} runs`,
+  }, ${cpu}, ${threads} threads; each time is the median of ${runs} runs ±half their range`,
 );
 if (cSkip) console.log(`C: ${cSkip}`);
 if (numbaSkip) console.log(`Numba: ${numbaSkip}`);
@@ -131,9 +143,17 @@ type Row = {
   skipped: string[];
 };
 const rows: Row[] = [];
-const fmt = (r?: Result) => (r ? r.ms.toFixed(2).padStart(9) : "        -");
+/** "12.34±5%": the median and half the min–max range, relative to it. */
+const spread = (r: Result) => Math.round(((r.max - r.min) / 2 / r.ms) * 100);
+const fmt = (
+  r?: Result,
+) => (r ? `${r.ms.toFixed(2)}±${spread(r)}%`.padStart(13) : "-".padStart(13));
 console.log(
-  "kernel           JS ms  tsjit1 ms  tsjitN ms       C ms   C omp ms   Numba ms  Numba par  tsjit/C  tsjit/Nb  JS/tsjit",
+  `${"kernel".padEnd(15)}${
+    ["JS", "tsjit 1t", `tsjit ${threads}t`, "C", "C OpenMP", "Numba", "Numba par"].map((h) =>
+      h.padStart(13)
+    ).join("")
+  }  C/tsjit  Nb/tsjit  JS/tsjit`,
 );
 for (const k of wanted) {
   const row: Row = { kernel: k.name, parallel: k.parallel, mismatches: [], skipped: [] };
@@ -160,9 +180,9 @@ for (const k of wanted) {
   const t = row.tsjit1?.ms,
     ratio = (a?: number, b?: number) => (a && b ? (a / b).toFixed(2).padStart(8) : "       -");
   console.log(
-    `${k.name.padEnd(15)}${fmt(row.js)}  ${fmt(row.tsjit1)}  ${fmt(row.tsjitN)}  ${fmt(row.c)}  ${
+    `${k.name.padEnd(15)}${fmt(row.js)}${fmt(row.tsjit1)}${fmt(row.tsjitN)}${fmt(row.c)}${
       fmt(row.cN)
-    }  ${fmt(row.numba)}  ${fmt(row.numbaN)}  ${ratio(t, row.c?.ms)}  ${ratio(t, row.numba?.ms)}  ${
+    }${fmt(row.numba)}${fmt(row.numbaN)} ${ratio(row.c?.ms, t)}  ${ratio(row.numba?.ms, t)}  ${
       ratio(row.js?.ms, t)
     }`,
   );
@@ -178,26 +198,26 @@ const ratios = (f: (r: Row) => number | undefined, only?: (r: Row) => boolean) =
     x !== undefined && Number.isFinite(x)
   );
 const g = {
-  tsjitOverC: geo(ratios((r) => r.tsjit1 && r.c && r.tsjit1.ms / r.c.ms)),
-  tsjitOverNumba: geo(ratios((r) => r.tsjit1 && r.numba && r.tsjit1.ms / r.numba.ms)),
+  cOverTsjit: geo(ratios((r) => r.tsjit1 && r.c && r.c.ms / r.tsjit1.ms)),
+  numbaOverTsjit: geo(ratios((r) => r.tsjit1 && r.numba && r.numba.ms / r.tsjit1.ms)),
   jsOverTsjit: geo(ratios((r) => r.js && r.tsjit1 && r.js.ms / r.tsjit1.ms)),
-  parallelTsjitOverC: geo(
-    ratios((r) => r.tsjitN && r.cN && r.tsjitN.ms / r.cN.ms, (r) => r.parallel),
+  parallelCOverTsjit: geo(
+    ratios((r) => r.tsjitN && r.cN && r.cN.ms / r.tsjitN.ms, (r) => r.parallel),
   ),
-  parallelTsjitOverNumba: geo(
-    ratios((r) => r.tsjitN && r.numbaN && r.tsjitN.ms / r.numbaN.ms, (r) => r.parallel),
+  parallelNumbaOverTsjit: geo(
+    ratios((r) => r.tsjitN && r.numbaN && r.numbaN.ms / r.tsjitN.ms, (r) => r.parallel),
   ),
   parallelSpeedup: geo(
     ratios((r) => r.tsjit1 && r.tsjitN && r.tsjit1.ms / r.tsjitN.ms, (r) => r.parallel),
   ),
 };
 console.log(
-  `geometric means, 1 thread: tsjit/C ${g.tsjitOverC.toFixed(2)}, tsjit/Numba ${
-    g.tsjitOverNumba.toFixed(2)
-  }, ` +
-    `JS/tsjit ${g.jsOverTsjit.toFixed(2)}; prange kernels on ${threads} threads: tsjit/C+OpenMP ` +
-    `${g.parallelTsjitOverC.toFixed(2)}, tsjit/Numba parallel ${
-      g.parallelTsjitOverNumba.toFixed(2)
+  `geometric means (contender time / tsjit time, >1: tsjit faster), 1 thread: C/tsjit ${
+    g.cOverTsjit.toFixed(2)
+  }, Numba/tsjit ${g.numbaOverTsjit.toFixed(2)}, ` +
+    `JS/tsjit ${g.jsOverTsjit.toFixed(2)}; prange kernels on ${threads} threads: C OpenMP/tsjit ` +
+    `${g.parallelCOverTsjit.toFixed(2)}, Numba parallel/tsjit ${
+      g.parallelNumbaOverTsjit.toFixed(2)
     }, ` +
     `speed-up over 1 thread ${g.parallelSpeedup.toFixed(2)}`,
 );
@@ -252,16 +272,22 @@ Deno.writeTextFileSync(
   ) + "\n",
 );
 const chart = ratioChart(
-  `tsjit speed relative to other contenders (${date.slice(0, 10)}, ${threads} threads)`,
-  ["vs plain JS", "vs C -O3", "vs Numba", `vs C/Numba parallel`],
+  "tsjit's speed-up over each contender (contender time / tsjit time)",
+  `${date.slice(0, 10)}, ${cpu}; medians of ${runs} runs per contender`,
+  [
+    "plain JS, 1 thread",
+    "C gcc -O3, 1 thread",
+    "Numba, 1 thread",
+    `faster of C OpenMP and Numba parallel, ${threads} threads (prange kernels)`,
+  ],
   rows.map((r) => ({
     label: r.kernel,
     values: {
-      "vs plain JS": r.js && r.tsjit1 && r.js.ms / r.tsjit1.ms,
-      "vs C -O3": r.c && r.tsjit1 && r.c.ms / r.tsjit1.ms,
-      "vs Numba": r.numba && r.tsjit1 && r.numba.ms / r.tsjit1.ms,
-      "vs C/Numba parallel": r.cN && r.tsjitN && r.numbaN &&
-        Math.min(r.cN.ms, r.numbaN.ms) / r.tsjitN.ms,
+      "plain JS, 1 thread": r.js && r.tsjit1 && r.js.ms / r.tsjit1.ms,
+      "C gcc -O3, 1 thread": r.c && r.tsjit1 && r.c.ms / r.tsjit1.ms,
+      "Numba, 1 thread": r.numba && r.tsjit1 && r.numba.ms / r.tsjit1.ms,
+      [`faster of C OpenMP and Numba parallel, ${threads} threads (prange kernels)`]: r.cN &&
+        r.tsjitN && r.numbaN && Math.min(r.cN.ms, r.numbaN.ms) / r.tsjitN.ms,
     },
   })),
 );

@@ -1,6 +1,6 @@
 /* The benchmark suite in C (same algorithms, inputs and checksums as bench/suite.ts).
  * Build: cc -O3 -march=native [-fopenmp] kernels.c -lm. Run: ./kernels KERNEL [RUNS]
- * Prints {"ms": median, "check": checksum}. OpenMP threads: OMP_NUM_THREADS. */
+ * Prints {"ms": median, "min", "max", "check": checksum}. OpenMP threads: OMP_NUM_THREADS. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -88,20 +88,20 @@ static double dot(const double* x, const double* y, long n) {
   for (long i = 0; i < n; i++) s += x[i] * y[i];
   return s;
 }
-static void blur(const double* img, double* out, long w, long h) {
+/* 2-D kernels take 2-D arrays (C99 variably modified types), as C programmers write them */
+static void blur(long h, long w, const double img[h][w], double out[h][w]) {
   for (long y = 1; y < h - 1; y++)
-    for (long x = 1; x < w - 1; x++) {
-      long p = y * w + x;
-      out[p] = (img[p - w - 1] + img[p - w] + img[p - w + 1] + img[p - 1] + img[p] + img[p + 1] +
-                img[p + w - 1] + img[p + w] + img[p + w + 1]) / 9;
-    }
+    for (long x = 1; x < w - 1; x++)
+      out[y][x] = (img[y - 1][x - 1] + img[y - 1][x] + img[y - 1][x + 1] + img[y][x - 1] +
+                   img[y][x] + img[y][x + 1] + img[y + 1][x - 1] + img[y + 1][x] +
+                   img[y + 1][x + 1]) / 9;
 }
-static void matmul(const double* a, const double* b, double* c, long n) {
+static void matmul(long n, const double a[n][n], const double b[n][n], double c[n][n]) {
   for (long i = 0; i < n; i++) {
-    for (long j = 0; j < n; j++) c[i * n + j] = 0;
+    for (long j = 0; j < n; j++) c[i][j] = 0;
     for (long k = 0; k < n; k++) {
-      double aik = a[i * n + k];
-      for (long j = 0; j < n; j++) c[i * n + j] += aik * b[k * n + j];
+      double aik = a[i][k];
+      for (long j = 0; j < n; j++) c[i][j] += aik * b[k][j];
     }
   }
 }
@@ -267,8 +267,8 @@ static double call(const char* name) {
   if (!strcmp(name, "run_length")) return rle(U8[0], 2 * N, U8[1], I32[0]);
   if (!strcmp(name, "sum")) return sum(X, 2 * N);
   if (!strcmp(name, "dot")) return dot(X, Y, N);
-  if (!strcmp(name, "blur")) return blur(X, Y, 2048, 2048), 0;
-  if (!strcmp(name, "matmul")) return matmul(X, Y, Z, 256), 0;
+  if (!strcmp(name, "blur")) return blur(2048, 2048, (void*)X, (void*)Y), 0;
+  if (!strcmp(name, "matmul")) return matmul(256, (void*)X, (void*)Y, (void*)Z), 0;
   if (!strcmp(name, "nbody")) return nbody(A[0], A[1], A[2], A[3], A[4], A[5], A[6], 3000, 0.01), 0;
   if (!strcmp(name, "mandelbrot")) return mandelbrot(U8[0], 1024, 1024, 200), 0;
   if (!strcmp(name, "montecarlo")) return montecarlo(2 * N, 42);
@@ -338,6 +338,7 @@ int main(int argc, char** argv) {
   }
   qsort(t, runs, sizeof(double), cmp);
   double med = runs % 2 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
-  printf("{\"ms\": %.6f, \"check\": %.17g, \"firstMs\": %.6f}\n", med, sum_check, first);
+  printf("{\"ms\": %.6f, \"min\": %.6f, \"max\": %.6f, \"check\": %.17g, \"firstMs\": %.6f}\n",
+         med, t[0], t[runs - 1], sum_check, first);
   return 0;
 }

@@ -1,7 +1,7 @@
 """The benchmark suite for Numba (same algorithms, inputs and checksums as bench/suite.ts).
 
 Run with Debian's Python (python3-numba): /usr/bin/python3 kernels_numba.py KERNEL [RUNS] [parallel]
-Prints {"ms": median, "check": checksum, "firstMs": first call (compile included)}.
+Prints {"ms": median, "min", "max", "check": checksum, "firstMs": first call (compile included)}.
 Threads: NUMBA_NUM_THREADS. Kernels that use prange in tsjit get parallel=True when asked.
 """
 import json
@@ -105,22 +105,25 @@ def dot(x, y):
     return s
 
 
-def blur(img, out, w, h):
+# 2-D kernels take 2-D arrays, as Numba's users write them (same data, row-major).
+def blur(img, out):
+    h, w = img.shape
     for y in range(1, h - 1):
         for x in range(1, w - 1):
-            p = y * w + x
-            out[p] = (img[p - w - 1] + img[p - w] + img[p - w + 1] + img[p - 1] + img[p] + img[p + 1]
-                      + img[p + w - 1] + img[p + w] + img[p + w + 1]) / 9
+            out[y, x] = (img[y - 1, x - 1] + img[y - 1, x] + img[y - 1, x + 1] + img[y, x - 1]
+                         + img[y, x] + img[y, x + 1] + img[y + 1, x - 1] + img[y + 1, x]
+                         + img[y + 1, x + 1]) / 9
 
 
-def matmul(a, b, c, n):
+def matmul(a, b, c):
+    n = a.shape[0]
     for i in range(n):
         for j in range(n):
-            c[i * n + j] = 0.0
+            c[i, j] = 0.0
         for k in range(n):
-            aik = a[i * n + k]
+            aik = a[i, k]
             for j in range(n):
-                c[i * n + j] += aik * b[k * n + j]
+                c[i, j] += aik * b[k, j]
 
 
 def nbody(px, py, pz, vx, vy, vz, m, dt):
@@ -272,13 +275,15 @@ def make():
     if NAME == "blur":
         f = kernel(blur)
         j = np.arange(2048 * 2048, dtype=np.int64)
-        img, out = ((j * 7919) % 255).astype(np.float64), np.zeros(2048 * 2048)
-        return lambda: f(img, out, 2048, 2048), lambda _: seq_sum(out)
+        img = ((j * 7919) % 255).astype(np.float64).reshape(2048, 2048)
+        out = np.zeros((2048, 2048))
+        return lambda: f(img, out), lambda _: seq_sum(out.ravel())
     if NAME == "matmul":
         f = kernel(matmul)
         j = np.arange(256 * 256)
-        a, b, c = (j % 17).astype(np.float64), (j % 13) * 0.5, np.zeros(256 * 256)
-        return lambda: f(a, b, c, 256), lambda _: seq_sum(c)
+        a = (j % 17).astype(np.float64).reshape(256, 256)
+        b, c = ((j % 13) * 0.5).reshape(256, 256), np.zeros((256, 256))
+        return lambda: f(a, b, c), lambda _: seq_sum(c.ravel())
     if NAME == "nbody":
         f = kernel(nbody)
         j = np.arange(3000)
@@ -329,4 +334,4 @@ for _ in range(RUNS):
     times.append((time.perf_counter() - t0) * 1e3)
 times.sort()
 print(json.dumps({"ms": times[len(times) // 2] if RUNS % 2 else sum(times[RUNS // 2 - 1:RUNS // 2 + 1]) / 2,
-                  "check": float(check), "firstMs": first}))
+                  "min": times[0], "max": times[-1], "check": float(check), "firstMs": first}))
