@@ -16,6 +16,27 @@ console.log(
     `.help lists the commands; Ctrl-D leaves.`,
 );
 
+let pending: Promise<void> | undefined;
+
+function evaluate(cmd: string, done: (e: Error | null, v?: unknown) => void): Promise<void> | void {
+  const r = session.eval(cmd);
+  if (r.kind === "incomplete") return done(new repl.Recoverable(new Error("incomplete")));
+  if (r.kind === "error") {
+    console.log(r.message);
+    return done(null);
+  }
+  if (r.kind === "async") {
+    const settled: Promise<void> = r.value.then((v) => done(null, v), (e) => {
+      console.log(shortError(e));
+      done(null);
+    }).finally(() => {
+      if (pending === settled) pending = undefined;
+    });
+    return pending = settled;
+  }
+  done(null, r.value);
+}
+
 const server = repl.start({
   prompt: "tsjit> ",
   terminal: Deno.stdin.isTerminal() && Deno.stdout.isTerminal(),
@@ -27,21 +48,26 @@ const server = repl.start({
     _file: string,
     done: (e: Error | null, v?: unknown) => void,
   ) {
-    const r = session.eval(cmd);
-    if (r.kind === "incomplete") return done(new repl.Recoverable(new Error("incomplete")));
-    if (r.kind === "error") {
-      console.log(r.message);
-      return done(null);
-    }
-    done(null, r.value);
+    // while an input with top-level await runs, later inputs wait their turn
+    if (!pending) return void evaluate(cmd, done);
+    const turn: Promise<void> = pending.then(() => evaluate(cmd, done)).finally(() => {
+      if (pending === turn) pending = undefined;
+    });
+    pending = turn;
   },
   completer(line: string): [string[], string] {
+    if (line.startsWith(".")) {
+      const names = Object.keys(server.commands).map((c) => "." + c);
+      return [names.filter((n) => n.startsWith(line)).sort(), line];
+    }
+    // `x.le` completes x's properties; a plain word, the session's names
+    const dotted = line.match(/([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\.([\w$]*)$/);
+    if (dotted) {
+      const props = session.properties(dotted[1]).filter((n) => n.startsWith(dotted[2]));
+      return [props.sort(), dotted[2]];
+    }
     const word = line.match(/[\w$]*$/)![0];
-    const names = line.startsWith(".")
-      ? Object.keys(server.commands).map((c) => "." + c)
-      : session.names();
-    const prefix = line.startsWith(".") ? line : word;
-    return [names.filter((n) => n.startsWith(prefix)).sort(), prefix];
+    return [session.names().filter((n) => n.startsWith(word)).sort(), word];
   },
 });
 

@@ -11,6 +11,8 @@ import * as tsjit from "../mod.ts";
 /** What evaluating one input gave. */
 export type EvalResult =
   | { kind: "value"; value: unknown }
+  /** input with top-level await or import: its value once the promise settles */
+  | { kind: "async"; value: Promise<unknown> }
   | { kind: "incomplete" }
   | { kind: "error"; message: string };
 
@@ -68,8 +70,29 @@ export class Session {
       if ((d.start ?? 0) >= input.trimEnd().length) return { kind: "incomplete" };
       return { kind: "error", message: syntaxMessage(input, d, ts) };
     }
-    const js = ts.transpile(input, { target: ts.ScriptTarget.ESNext, removeComments: false });
+    const source = importsAsAwaits(input, parsed, ts);
+    const js = ts.transpile(source, { target: ts.ScriptTarget.ESNext, removeComments: false });
     const { code, functions } = persistDeclarations(js, ts);
+    const jsSf = ts.createSourceFile("in.js", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+    if (hasTopLevelAwait(jsSf, ts)) {
+      let wrapped: string;
+      try {
+        wrapped = asyncBody(jsSf, ts);
+      } catch (e) {
+        return { kind: "error", message: shortError(e) };
+      }
+      let started: Promise<unknown>;
+      try {
+        started = (0, eval)(wrapped); // declares the globals now, runs to the first await
+      } catch (e) {
+        return { kind: "error", message: shortError(e) };
+      }
+      const value = started.then((v) => {
+        for (const name of functions) this.wrap(name);
+        return v;
+      });
+      return { kind: "async", value };
+    }
     let value: unknown;
     try {
       value = (0, eval)(code);
@@ -107,6 +130,99 @@ export class Session {
   names(): string[] {
     return Object.getOwnPropertyNames(globalThis);
   }
+
+  /**
+   * Property names of the value a dotted name (`x`, `Math`, `a.b`) has, own and inherited, for
+   * completing `x.le` (nothing is evaluated but property reads).
+   */
+  properties(path: string): string[] {
+    let v: unknown = globalThis;
+    for (const part of path.split(".")) {
+      if (v === null || v === undefined) return [];
+      v = (v as Record<string, unknown>)[part];
+    }
+    const names = new Set<string>();
+    for (let o = v; o !== null && o !== undefined; o = Object.getPrototypeOf(o)) {
+      if (typeof o !== "object" && typeof o !== "function") {
+        o = Object(o);
+      }
+      for (const k of Object.getOwnPropertyNames(o)) if (/^[A-Za-z_$][\w$]*$/.test(k)) names.add(k);
+      if (o === Object.prototype || o === Function.prototype) break;
+    }
+    return [...names];
+  }
+}
+
+/**
+ * `import … from "m"` at the prompt becomes `const … = await import("m")` (relative specifiers
+ * from the current folder); type-only imports are dropped.
+ */
+function importsAsAwaits(input: string, sf: TS.SourceFile, ts: typeof TS): string {
+  let out = input;
+  // edits from the last statement back, so that earlier offsets stay valid
+  for (let k = sf.statements.length - 1; k >= 0; k--) {
+    const s = sf.statements[k];
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier)) continue;
+    let spec = s.moduleSpecifier.text;
+    if (/^\.\.?\//.test(spec)) spec = new URL(spec, `file://${Deno.cwd()}/`).href;
+    const clause = s.importClause;
+    let text = "";
+    if (!clause?.isTypeOnly) {
+      const m = `__import${k}`;
+      text = `const ${m} = await import(${JSON.stringify(spec)});`;
+      const fields: string[] = clause?.name ? [`default: ${clause.name.text}`] : [];
+      const named = clause?.namedBindings;
+      if (named && ts.isNamespaceImport(named)) text += ` const ${named.name.text} = ${m};`;
+      if (named && ts.isNamedImports(named)) {
+        for (const e of named.elements) {
+          if (!e.isTypeOnly) fields.push(`${(e.propertyName ?? e.name).text}: ${e.name.text}`);
+        }
+      }
+      if (fields.length) text += ` const { ${fields.join(", ")} } = ${m};`;
+    }
+    out = out.slice(0, s.getStart(sf)) + text + out.slice(s.getEnd());
+  }
+  return out;
+}
+
+/** Whether a top-level statement awaits (outside any function). */
+function hasTopLevelAwait(sf: TS.SourceFile, ts: typeof TS): boolean {
+  const visit = (n: TS.Node): boolean => {
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return false;
+    if (ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) return true;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return sf.statements.some(visit);
+}
+
+/**
+ * The input as the body of an async function whose result is its last expression's value; `var`
+ * declarations become assignments to globals declared outside it, functions are made global.
+ */
+function asyncBody(sf: TS.SourceFile, ts: typeof TS): string {
+  const vars: string[] = [];
+  const body: string[] = [];
+  sf.statements.forEach((s, i) => {
+    const last = i === sf.statements.length - 1;
+    if (ts.isVariableStatement(s)) {
+      for (const d of s.declarationList.declarations) {
+        const names: string[] = [];
+        const collect = (b: TS.BindingName) => {
+          if (ts.isIdentifier(b)) names.push(b.text);
+          else b.elements.forEach((e) => ts.isBindingElement(e) && collect(e.name));
+        };
+        collect(d.name);
+        vars.push(...names);
+        if (d.initializer) body.push(`(${d.name.getText(sf)} = ${d.initializer.getText(sf)});`);
+      }
+    } else if (ts.isFunctionDeclaration(s) && s.name) {
+      body.push(s.getText(sf), `globalThis.${s.name.text} = ${s.name.text};`);
+    } else if (last && ts.isExpressionStatement(s)) {
+      body.push(`return (${s.expression.getText(sf)});`);
+    } else body.push(s.getText(sf));
+  });
+  const declared = vars.length ? `var ${vars.join(", ")};\n` : "";
+  return `${declared}(async () => {\n${body.join("\n")}\n})()`;
 }
 
 /** Rewrites top-level let/const to var (which persist across inputs) and lists new functions. */

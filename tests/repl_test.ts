@@ -105,7 +105,7 @@ Deno.test("history is kept across sessions", async () => {
   Deno.removeSync(file);
 });
 
-Deno.test("line editing in a terminal: tab completes a session name", async () => {
+Deno.test("line editing in a terminal: tab completes a session name and properties", async () => {
   const script = "/usr/bin/script";
   try {
     Deno.statSync(script);
@@ -149,13 +149,42 @@ Deno.test("line editing in a terminal: tab completes a session name", async () =
   for (let waited = 0; !result.test(out.slice(at)) && waited < 20_000; waited += 20) {
     await new Promise((r) => setTimeout(r, 20));
   }
+  assertMatch(out.slice(at), result);
+  at = out.length;
+  // properties: `obj.zeb` + Tab completes the field, inherited ones too (`.toFi` of a number)
+  await type("const obj42 = { zebraField: 5 }\r");
+  at = await until("tsjit> ", at);
+  await type("obj42.zeb\t");
+  at = await until("obj42.zebraField", at);
+  await type(".toFi\t");
+  at = await until("zebraField.toFixed", at - "zebraField".length);
+  await type("(1)\r");
+  at = await until("'5.0'", at);
   await type("\x04");
   await w.close();
   await child.status;
   await reading;
   await child.stderr.cancel();
-  assertMatch(out.slice(at), result);
   assertStringIncludes(out, "uniqueName42 * 6");
+});
+
+Deno.test("top-level await and import at the prompt", async () => {
+  const mod = new URL("../mod.ts", import.meta.url).href;
+  const r = await session(
+    [
+      "const m = await Promise.resolve(41)",
+      "m + 1",
+      `import { zeros as z, type JitOptions } from "${mod}";`,
+      `import type { CompileTimes } from "${mod}";`,
+      'z(3, "f64").length + 1000',
+      "function sq(v: number) { return v * v; }",
+      "const r = await Promise.resolve(sq(3)); r + 2000",
+      "",
+    ].join("\n"),
+  );
+  assertEquals(r.code, 0, r.out);
+  for (const v of ["42", "1003", "2009"]) assertMatch(r.out, new RegExp(`\\b${v}\\b`), r.out);
+  assert(!/Error/.test(r.out), r.out);
 });
 
 Deno.test("runaway recursion is a RangeError at the prompt, and the session goes on", async () => {
