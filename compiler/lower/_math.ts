@@ -18,6 +18,12 @@ export function builtinCall(L: FunctionLowering, e: Expr & { kind: "call" }, t: 
   const c = e.callee as Expr & { kind: "member"; object: Expr & { kind: "name" } };
   const f = c.name;
   if (c.object.name === "Number") {
+    // Number.isNaN/isFinite/isInteger/isSafeInteger do not coerce: anything that is not a
+    // Number is false (ECMA-262 21.1.2.2-5), so a boolean argument is evaluated and gives false.
+    if (L.typeOf(e.args[0]) === "bool") {
+      L.gen(e.args[0]);
+      return int("i1", 0);
+    }
     const d = L.asF64(e.args[0]);
     const a = b.call("double", "llvm.fabs.f64", [d]);
     const finite = b.fcmp("olt", a, f64(Infinity));
