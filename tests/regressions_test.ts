@@ -1,6 +1,8 @@
 // Named regressions found by attacking tsjit from outside (a red-team review): each states the
 // plain-JS semantics the compiled code must keep.
+import { assert, assertEquals, assertStringIncludes } from "@std/assert";
 import { checkSame } from "./_differential.ts";
+import { denoArgs, denoSync } from "./_subprocess.ts";
 
 Deno.test("Number.isInteger/isFinite/isSafeInteger/isNaN of a boolean are false, as in JS", () => {
   checkSame(
@@ -9,4 +11,39 @@ Deno.test("Number.isInteger/isFinite/isSafeInteger/isNaN of a boolean are false,
       (Number.isSafeInteger(x) ? 4 : 0) + (Number.isNaN(x) ? 8 : 0),
     [[true], [false]],
   );
+});
+
+Deno.test("a cache directory that cannot be used costs the cache, never jit(): one warning", () => {
+  const state = new URL("../.tsjit/", import.meta.url).pathname;
+  Deno.mkdirSync(state, { recursive: true });
+  const open = `${state}open-cache-${crypto.randomUUID()}`;
+  Deno.mkdirSync(open);
+  Deno.chmodSync(open, 0o777); // writable by anyone: refused
+  const file = `${state}not-a-dir-${crypto.randomUUID()}`;
+  Deno.writeTextFileSync(file, "");
+  const prog = `${state}entry-fallback-${crypto.randomUUID()}.ts`;
+  Deno.writeTextFileSync(
+    prog,
+    `import { jit } from "${new URL("../mod.ts", import.meta.url).href}";
+const f = jit((a: Float64Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]; return s; });
+console.log(f(new Float64Array([1, 2, 3.5])));`,
+  );
+  try {
+    for (const dir of [open, file]) {
+      for (const cache of ["0", "1"]) {
+        const o = denoSync(denoArgs(["--allow-run=cc", `--allow-write=${dir},/tmp`, prog]), {
+          TSJIT_CACHE_DIR: dir,
+          TSJIT_CACHE: cache,
+          TMPDIR: "/tmp",
+        });
+        assert(o.success, o.stderr);
+        assertEquals(o.stdout.trim(), "6.5");
+        assertStringIncludes(o.stderr, `the cache directory ${dir} is not used`);
+        assert(!/\n\s+at /.test(o.stderr), `no stack trace: ${o.stderr}`);
+      }
+    }
+    assertEquals([...Deno.readDirSync(open)].length, 0, "nothing written into a refused dir");
+  } finally {
+    for (const p of [open, file, prog]) Deno.removeSync(p, { recursive: true });
+  }
 });

@@ -3,7 +3,7 @@
 
 import { fileURLToPath } from "node:url";
 import { needing, plainError } from "../_host.ts";
-import { cacheDir, sha256 } from "../cache/store.ts";
+import { cacheDir, sha256, warnOnce } from "../cache/store.ts";
 import { checkCacheDir, checkEntry, UntrustedCache } from "../cache/trust.ts";
 
 /** Most typed-array arguments a compiled function may take (trampolines exist for 0..MAX). */
@@ -23,11 +23,16 @@ export function entryLibraryPath(): string {
 const entrySource = new URL("./entry.c", import.meta.url);
 let path: string | undefined;
 
-function libraryPath(): string {
-  if (path) return path;
+/** The library's name under `dir`: one per entry.c text and target. */
+function libraryIn(dir: string): string {
   const c = needing("to read tsjit's entry.c", () => Deno.readFileSync(entrySource));
   const id = sha256(JSON.stringify([new TextDecoder().decode(c), Deno.build.target]));
-  return path = `${cacheDir()}/.runtime-${id.slice(0, 16)}/libtsjit_entry.so`;
+  return `${dir}/.runtime-${id.slice(0, 16)}/libtsjit_entry.so`;
+}
+
+function libraryPath(): string {
+  ensureBuilt();
+  return path!;
 }
 
 /** Builds the trampoline library with the system C compiler (once per cache directory). */
@@ -70,25 +75,53 @@ function build(out: string): void {
 
 let built = false;
 
+/**
+ * The entry library in `dir`, built there if missing; the directory is checked before anything
+ * is written into it, and the library before it is loaded (trust.ts).
+ */
+function prepareIn(dir: string): string {
+  Deno.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  checkCacheDir(dir);
+  const out = libraryIn(dir);
+  try {
+    Deno.statSync(out);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+    build(out);
+  }
+  checkEntry(out.slice(0, out.lastIndexOf("/")), ["libtsjit_entry.so"], "entry library");
+  return out;
+}
+
+/**
+ * Every call needs the entry library, so a cache directory that cannot be used (refused by
+ * trust.ts, not a directory, read-only) must not stop jit(): the library is then built in a
+ * private temporary directory of this process, removed when it exits.
+ */
 function ensureBuilt(): void {
   if (built) return;
   needing("to build and open its entry library", () => {
-    const out = libraryPath();
+    const dir = cacheDir();
     try {
-      Deno.statSync(out);
+      path = prepareIn(dir);
     } catch (e) {
-      if (!(e instanceof Deno.errors.NotFound)) throw e;
-      build(out);
-    }
-    // it lives in the cache directory: loaded only if no one else could have written it
-    try {
-      checkCacheDir(cacheDir());
-      checkEntry(out.slice(0, out.lastIndexOf("/")), ["libtsjit_entry.so"], "entry library");
-    } catch (e) {
-      if (e instanceof UntrustedCache) {
-        throw plainError(`tsjit: not loading its entry library from the cache: ${e.reason}`);
-      }
-      throw e;
+      if (e instanceof Deno.errors.NotCapable) throw e;
+      const why = e instanceof UntrustedCache
+        ? e.reason
+        : e instanceof Deno.errors.AlreadyExists
+        ? `${dir} is not a directory`
+        : (e as Error).message.split("\n")[0];
+      warnOnce(
+        `the cache directory ${dir} is not used (${why}); tsjit's entry library is ` +
+          "built in a private temporary directory instead",
+      );
+      const tmp = Deno.makeTempDirSync({ prefix: "tsjit-runtime-" });
+      globalThis.addEventListener("unload", () => {
+        try {
+          Deno.removeSync(tmp, { recursive: true });
+        } catch { /* already gone */ }
+      });
+      path = prepareIn(tmp);
     }
   });
   built = true;
