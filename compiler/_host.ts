@@ -14,7 +14,19 @@ export function permissionFlags(): string {
 export function plainError(message: string): Error {
   const e = new Error(message);
   e.stack = `Error: ${message}`;
+  environmentErrors.add(e);
   return e;
+}
+
+const environmentErrors = new WeakSet<object>();
+
+/**
+ * True for what the environment, not the function, is missing (a permission, a C compiler,
+ * TypeScript): reported as it is, never as a CompileError or a tsjit bug.
+ */
+export function isEnvironmentError(e: unknown): boolean {
+  return e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied ||
+    (typeof e === "object" && e !== null && environmentErrors.has(e));
 }
 
 /** Deno's permission error as tsjit's one-line message; other errors are returned as they are. */

@@ -2,6 +2,7 @@
 // names resolve through `globals`, or to the jitted function the name is bound to where the
 // function is defined (frontend/scope.ts), never to another module's function of that name.
 import { asCompileError, CompileError, sourceLocation } from "./diagnostics.ts";
+import { isEnvironmentError } from "./_host.ts";
 import type {
   CompilableFunction,
   FunctionAST,
@@ -82,6 +83,7 @@ export class JitSource implements CompilableFunction {
         const resolved = resolveNames(ast, this.origin, (n) => this.resolveFree(n, ast));
         this.result = { ast, resolved, src: { source: ast.source, ...info } };
       } catch (e) {
+        if (isEnvironmentError(e)) throw e; // not the function's fault: not kept as its result
         const info = { source: this.text, fnName: this.name, origin: this.origin };
         this.result = asCompileError(e, info);
       }

@@ -1,6 +1,7 @@
 // One specialization from syntax tree to machine code: infer, lower, verify, optimize, JIT.
 import type { CompilableFunction } from "./frontend/ast.ts";
 import { asCompileError, CompileError } from "./diagnostics.ts";
+import { isEnvironmentError } from "./_host.ts";
 import * as llvm from "./llvm/mod.ts";
 import { type ErrorSite, lowerProgram } from "./lower/lower.ts";
 import { inferProgram, type TypedFunction } from "./types/infer.ts";
@@ -46,7 +47,7 @@ export function compileSpecialization(fn: CompilableFunction, argTypes: Type[]):
   try {
     return compile(fn, argTypes);
   } catch (e) {
-    if (e instanceof CompileError) throw e;
+    if (e instanceof CompileError || isEnvironmentError(e)) throw e;
     const p = fn.parsed(); // parsed already: compile() starts with it
     throw asCompileError(e, p.src, p.ast.range);
   }

@@ -31,7 +31,8 @@ export function setup() {
     Deno.writeTextFileSync(f, text);
     return f;
   };
-  const args = (f: string) => denoArgs(["--allow-run=cc", `--allow-write=${dir}`, f]);
+  const args = (f: string) =>
+    denoArgs(["--allow-run=cc", `--allow-write=${dir},${Deno.env.get("TMPDIR") ?? "/tmp"}`, f]);
   const runRaw = (f: string, env: Record<string, string> = {}) =>
     denoSync(args(f), { TSJIT_CACHE_DIR: dir, ...env });
   const run = (f: string, env: Record<string, string> = {}) => {

@@ -80,7 +80,12 @@ let built = false;
  * is written into it, and the library before it is loaded (trust.ts).
  */
 function prepareIn(dir: string): string {
-  Deno.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    Deno.lstatSync(dir);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+    Deno.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
   checkCacheDir(dir);
   const out = libraryIn(dir);
   try {
@@ -106,11 +111,7 @@ function ensureBuilt(): void {
       path = prepareIn(dir);
     } catch (e) {
       if (e instanceof Deno.errors.NotCapable) throw e;
-      const why = e instanceof UntrustedCache
-        ? e.reason
-        : e instanceof Deno.errors.AlreadyExists
-        ? `${dir} is not a directory`
-        : (e as Error).message.split("\n")[0];
+      const why = e instanceof UntrustedCache ? e.reason : (e as Error).message.split("\n")[0];
       warnOnce(
         `the cache directory ${dir} is not used (${why}); tsjit's entry library is ` +
           "built in a private temporary directory instead",
