@@ -1,6 +1,6 @@
 // Named regressions found by attacking tsjit from outside (a red-team review): each states the
 // plain-JS semantics the compiled code must keep.
-import { assert, assertEquals, assertStringIncludes } from "@std/assert";
+import { assert, assertEquals, assertStringIncludes } from "./_assert.ts";
 import { checkSame } from "./_differential.ts";
 import { denoArgs, denoSync } from "./_subprocess.ts";
 
