@@ -4,7 +4,7 @@
 import type { Stmt } from "../frontend/ast.ts";
 import type { IRModule } from "../ir/mod.ts";
 import { findCountedLoop } from "./_loops.ts";
-import { lineOf, opText, type PrangeInfo } from "./_prange.ts";
+import { opText, type PrangeInfo, whereIs } from "./_prange.ts";
 import { walkStmts } from "./_taint.ts";
 import type { FunctionLowering } from "./lower.ts";
 
@@ -36,11 +36,11 @@ export function describeLoop(
   info: PrangeInfo,
 ): string {
   const src = L.tf.src;
-  const at = (r: { start: number; end: number }) => `line ${lineOf(src.source, r)}`;
+  const at = (r: { start: number; end: number }) => whereIs(src, r);
   const fn = src.fnName || "<anonymous>";
   const v = s.decl.name;
   const lines = [
-    `prange loop over '${v}' at ${at(s.range)} of ${fn}: parallel. ${
+    `prange loop over '${v}' in ${fn} at ${at(s.range)}: parallel. ${
       info.arrayReductions.length
         ? "Iterations are split into one contiguous chunk per thread (getNumThreads()), as " +
           "the loop has array reductions"

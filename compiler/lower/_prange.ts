@@ -8,7 +8,7 @@
 //   `h[k]++`, `h[k] = Math.max(h[k], v)`) are array reductions: private copies per chunk;
 // - any other write two iterations provably share is a CompileError; TSJIT_RACECHECK=1 watches
 //   the remaining writes at run time (_racecheck.ts).
-import { CompileError, type Range } from "../diagnostics.ts";
+import { CompileError, type Range, type SourceInfo, sourceLocation } from "../diagnostics.ts";
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import type { TypedFunction } from "../types/infer.ts";
 import { ELEMENT, isArray } from "../types/types.ts";
@@ -109,9 +109,12 @@ function reductionForm(e: Expr & { kind: "assign" | "update" }, is: (x: Expr) =>
   return reaches(v) ? { op: family === ADDITIVE ? "+" : "*", self } : undefined;
 }
 
-/** The 1-based line of `r` in `source`. */
-export function lineOf(source: string, r: Range): number {
-  return source.slice(0, r.start).split("\n").length;
+/** Where `r` is, for messages: file:line in the user's file when known, else the line. */
+export function whereIs(src: SourceInfo, r: Range): string {
+  const at = sourceLocation(src, r);
+  return at
+    ? `${at.file}:${at.line}`
+    : `line ${src.source.slice(0, r.start).split("\n").length} of its source`;
 }
 
 export const opText = (op: ReduceOp) => op === "min" || op === "max" ? `Math.${op}` : op;
@@ -440,7 +443,7 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
   const watched: Variable[] = [];
   const stores = new Set<Expr>();
   const roots = [...new Set(writes.map((w) => w.root))];
-  const line = (r: Range) => `line ${lineOf(tf.src.source, r)}`;
+  const line = (r: Range) => whereIs(tf.src, r);
   for (const root of roots) {
     const ws = writes.filter((w) => w.root === root);
     const reducing = ws.filter((w) => w.form && !taint.owned(w.e.index));
