@@ -390,6 +390,22 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
   };
   stmt(loop.body);
 
+  /** The operator all of a variable's reduction updates use (mixing them is refused). */
+  const oneOp = (name: string, updates: { form?: Form; range: Range }[]): ReduceOp => {
+    const op = updates[0].form!.op;
+    const mixed = updates.find((w) => w.form!.op !== op);
+    if (mixed) {
+      fail(
+        `'${name}' is combined with both ${opText(op)} and ${
+          opText(mixed.form!.op)
+        } in a prange loop; use one`,
+        "mixed reduction",
+        mixed.range,
+      );
+    }
+    return op;
+  };
+
   // scalars: private (written before every read), else a reduction, else a race
   const reductions: Reduction[] = [];
   const lastValues: Variable[] = [];
@@ -411,17 +427,7 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
         first.range.start === plain.range.start ? plain.range : first.range,
       );
     }
-    const op = ws[0].form!.op;
-    const mixed = ws.find((w) => w.form!.op !== op);
-    if (mixed) {
-      fail(
-        `'${v.name}' is combined with both ${opText(op)} and ${
-          opText(mixed.form!.op)
-        } in a prange loop; use one`,
-        "mixed reduction",
-        mixed.range,
-      );
-    }
+    const op = oneOp(v.name, ws);
     const stray = rs.find((r) => !formReads.has(r.e));
     if (stray) {
       fail(
@@ -499,17 +505,7 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
         clash,
       );
     }
-    const op = reducing[0].form!.op;
-    const mixed = reducing.find((w) => w.form!.op !== op);
-    if (mixed) {
-      fail(
-        `'${name}' is combined with both ${opText(op)} and ${
-          opText(mixed.form!.op)
-        } in a prange loop; use one`,
-        "mixed reduction",
-        mixed.range,
-      );
-    }
+    const op = oneOp(name, reducing);
     const el = ELEMENT[tf.varTypes.get(root) as keyof typeof ELEMENT];
     const kind = tf.varTypes.get(root) as string;
     if (!el.float) {
