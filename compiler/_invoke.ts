@@ -7,7 +7,7 @@ import type { Specialization } from "./pipeline.ts";
 import { trampoline } from "./runtime/entry.ts";
 import { startPool } from "../parallel/pool.ts";
 import { isArray, type Type } from "./types/types.ts";
-import { isDetached, kindOf, lengthOf } from "./_values.ts";
+import { fround, isDetached, kindOf, lengthOf } from "./_values.ts";
 
 /** A callable specialization. */
 export interface Entry {
@@ -192,14 +192,17 @@ export function guardSource(types: Type[], declared: boolean): string {
     if (isArray(t)) return `kindOf(${a}) === "${t}"`;
     if (t === "bool") return `typeof ${a} === "boolean"`;
     if (t === "int") {
+      // -0 is no integer here: an integer parameter cannot hold it (1 / x must stay -Infinity)
       return declared
         ? `typeof ${a} === "number" && ${a} % 1 === 0 && ${a} <= ${Number.MAX_SAFE_INTEGER} && ` +
-          `${a} >= ${-Number.MAX_SAFE_INTEGER}`
+          `${a} >= ${-Number.MAX_SAFE_INTEGER} && (${a} !== 0 || 1 / ${a} > 0)`
         : `typeof ${a} === "number" && (${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0)`;
     }
+    // a declared f32 parameter takes only numbers a float holds exactly (no silent rounding)
+    if (t === "f32") return `typeof ${a} === "number" && (fround(${a}) === ${a} || ${a} !== ${a})`;
     return `typeof ${a} === "number"`;
   }).join(" && ") || "true";
 }
 
 /** The helpers guardSource's and fillSource's code refers to, by name. */
-export const GUARD_HELPERS = { kindOf, isDetached, lengthOf };
+export const GUARD_HELPERS = { kindOf, isDetached, lengthOf, fround };

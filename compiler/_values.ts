@@ -30,7 +30,8 @@ const isDetached = (a) => {
   }
 };
 const isLive = (a) => lengthOf(a) !== 0 || !isDetached(a);
-return { kindOf, lengthOf, isLive, isDetached };
+const fround = Math.fround;
+return { kindOf, lengthOf, isLive, isDetached, fround };
 `;
 
 const prelude = new Function(GUARD_PRELUDE)();
@@ -42,6 +43,8 @@ export const lengthOf: (a: unknown) => number = prelude.lengthOf;
 export const isLive: (a: unknown) => boolean = prelude.isLive;
 /** True when a typed array's buffer is detached. */
 export const isDetached: (a: unknown) => boolean = prelude.isDetached;
+/** Math.fround as it was when tsjit loaded (a replaced Math.fround changes nothing). */
+export const fround: (x: number) => number = prelude.fround;
 const isArrayIntrinsic = Array.isArray;
 const isViewIntrinsic = ArrayBuffer.isView;
 

@@ -1,6 +1,7 @@
 // Named regressions found by attacking tsjit from outside (a red-team review): each states the
 // plain-JS semantics the compiled code must keep.
-import { assert, assertEquals, assertStringIncludes } from "./_assert.ts";
+import { assert, assertEquals, assertStringIncludes, assertThrows } from "./_assert.ts";
+import { jit } from "../mod.ts";
 import { checkSame } from "./_differential.ts";
 import { denoArgs, denoSync } from "./_subprocess.ts";
 
@@ -46,4 +47,22 @@ console.log(f(new Float64Array([1, 2, 3.5])));`,
   } finally {
     for (const p of [open, file, prog]) Deno.removeSync(p, { recursive: true });
   }
+});
+
+Deno.test("declared f32 parameters receive their value; numbers a float cannot hold are refused", () => {
+  checkSame((x: number) => x + 0.1, [[1], [2.5], [-7], [NaN], [-0], [Infinity]], {
+    signature: "f64(f32)",
+  });
+  checkSame((x: number, y: number) => x * y, [[3, 2], [0.5, 1e300]], {
+    signature: "f64(f32, f64)",
+  });
+  const f = jit((x: number) => x + 0.1, { signature: "f64(f32)" });
+  assertThrows(() => f(0.1), TypeError, "(f32)");
+});
+
+Deno.test("a declared integer parameter refuses -0 (it would lose its sign)", () => {
+  const f = jit((x: number) => 1 / x, { signature: "f64(i64)" });
+  assertThrows(() => f(-0), TypeError);
+  assertEquals(f(0), Infinity);
+  checkSame((x: number) => 1 / x, [[-0], [0], [3]], { signature: ["f64(i64)", "f64(f64)"] });
 });

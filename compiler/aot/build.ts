@@ -237,7 +237,7 @@ if (missing) {
 }
 // Argument guards read typed arrays' real kind and length from internal slots (see tsjit's
 // compiler/_values.ts): no subclass, own property, prototype swap or Proxy can fake them.
-const { kindOf, lengthOf, isDetached } = new Function(${JSON.stringify(GUARD_PRELUDE)})();
+const { kindOf, lengthOf, isDetached, fround } = new Function(${JSON.stringify(GUARD_PRELUDE)})();
 const TYPE_NAMES: Record<string, string> = ${
   JSON.stringify(Object.fromEntries(
     [...ARRAY_TYPES, "f64", "int", "bool"].map((t) => [t, typeName(t as Type)]),

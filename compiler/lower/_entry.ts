@@ -39,6 +39,7 @@ export function emitEntry(
     if (isArray(t)) args.push(params[arrayNo++], b.cast("fptosi", raw, "i64"));
     else if (t === "int") args.push(b.cast("fptosi", raw, "i64"));
     else if (t === "bool") args.push(b.fcmp("one", raw, f64(0)));
+    else if (t === "f32") args.push(b.cast("fptrunc", raw, "float")); // exact: the guard checked
     else args.push(raw);
   });
   const r = b.call(irType(tf.returnType), symbol, args);
@@ -46,6 +47,7 @@ export function emitEntry(
   if (rt === "void") b.ret(f64(0));
   else if (rt === "int") b.ret(b.cast("sitofp", r, "double"));
   else if (rt === "bool") b.ret(b.cast("uitofp", r, "double"));
+  else if (rt === "f32") b.ret(b.cast("fpext", r, "double"));
   else b.ret(r);
   return entryName;
 }
