@@ -105,9 +105,42 @@ export class Session {
 
   /** Replaces a global function with its jitted wrapper. */
   private wrap(name: string): void {
-    const g = globalThis as Record<string, unknown>;
-    const fn = g[name];
+    const fn = (globalThis as Record<string, unknown>)[name];
     if (typeof fn !== "function" || this.functions.get(name) === fn) return;
+    const redefined = this.functions.has(name);
+    this.install(name, fn);
+    if (redefined) this.recompileCallers(name);
+  }
+
+  /**
+   * Compiled callers hold the code of the functions they call (native calls within one module),
+   * so after `name` is redefined, every session function whose body names it (directly or through
+   * another such function) gets a fresh wrapper: its next call compiles against the new
+   * definition, as plain JS would call it. A copy held elsewhere (`const g = h`) keeps the old one.
+   */
+  private recompileCallers(name: string): void {
+    const changed = new Set([name]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [other, jitted] of this.functions) {
+        if (changed.has(other)) continue;
+        const text = String(jitted.original);
+        if (
+          [...changed].some((n) =>
+            new RegExp(`(^|[^\\w$.])${n.replace(/\$/g, "\\$")}\\b`).test(text)
+          )
+        ) {
+          changed.add(other);
+          this.install(other, jitted.original);
+          grew = true;
+        }
+      }
+    }
+  }
+
+  /** Makes `name` the jitted wrapper of `fn`. */
+  private install(name: string, fn: unknown): void {
+    const g = globalThis as Record<string, unknown>;
     const jitted = tsjit.jit(fn as (...a: never[]) => unknown, {
       fallback: true,
       globals: this.globals as Record<string, number>,

@@ -204,3 +204,21 @@ Deno.test("runaway recursion is a RangeError at the prompt, and the session goes
   assertStringIncludes(r.out, "Maximum call stack size exceeded: loop() recursed too deeply");
   assertMatch(r.out, /\b12\b/);
 });
+
+Deno.test("redefining a function recompiles its callers, as plain JS would call the new one", async () => {
+  const r = await session(
+    [
+      "function f(x: number) { return x * 3; }",
+      "function g(x: number) { return f(x) + 1; }",
+      "function h(x: number) { return g(x) * 2; }",
+      "function other(x: number) { return x - 1; }",
+      "`h=${h(1)}`",
+      "function f(x: number) { return x * 10; }",
+      "`h=${h(1)} g=${g(1)} other=${other(1)}`",
+      "",
+    ].join("\n"),
+  );
+  assertEquals(r.code, 0, r.out);
+  assertStringIncludes(r.out, "h=8");
+  assertStringIncludes(r.out, "h=22 g=11 other=0");
+});
