@@ -1,7 +1,7 @@
 // Named regressions found by attacking tsjit from outside (a red-team review): each states the
 // plain-JS semantics the compiled code must keep.
 import { assert, assertEquals, assertStringIncludes, assertThrows } from "./_assert.ts";
-import { jit } from "../mod.ts";
+import { CompileError, jit } from "../mod.ts";
 import { checkSame } from "./_differential.ts";
 import { denoArgs, denoSync } from "./_subprocess.ts";
 
@@ -65,4 +65,17 @@ Deno.test("a declared integer parameter refuses -0 (it would lose its sign)", ()
   assertThrows(() => f(-0), TypeError);
   assertEquals(f(0), Infinity);
   checkSame((x: number) => 1 / x, [[-0], [0], [3]], { signature: ["f64(i64)", "f64(f64)"] });
+});
+
+Deno.test("a Math function replaced by user code is refused (fallback runs the user's)", () => {
+  const f = (x: number) => Math.hypot(x, 0) + 1;
+  const saved = Math.hypot;
+  try {
+    Math.hypot = () => 42;
+    assertThrows(() => jit(f)(4), CompileError, "Math.hypot has been replaced");
+    assertEquals(jit(f, { fallback: true })(4), 43);
+  } finally {
+    Math.hypot = saved;
+  }
+  assertEquals(jit(f)(4), 5);
 });

@@ -2,6 +2,7 @@
 // rejects assignment to constants and use before declaration.
 import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
 import type { Declarator, Expr, FunctionAST, GlobalValue, Stmt, Variable } from "./ast.ts";
+import { replacedBuiltin } from "./_intrinsics.ts";
 
 /** Names a compiled body may use without declaring them. */
 export const BUILTIN_NAMES = new Set([
@@ -147,8 +148,22 @@ export function resolveNames(
         return expr(e.target), expr(e.value);
       case "index":
         return expr(e.object), expr(e.index);
-      case "member":
+      case "member": {
+        const o = e.object;
+        if (o.kind === "name" && (o.name === "Math" || o.name === "Number") && !lookup(o.name)) {
+          const why = replacedBuiltin(o.name, e.name);
+          if (why) {
+            fail(
+              `${why}; compiled code would compute the built-in ${o.name}.${e.name}, not what ` +
+                `plain JS now calls: give your function a name of its own and pass it as ` +
+                `jit(fn, { globals })`,
+              "replaced built-in",
+              e.range,
+            );
+          }
+        }
         return expr(e.object);
+      }
       case "call":
         expr(e.callee);
         return e.args.forEach(expr);
