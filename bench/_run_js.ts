@@ -10,8 +10,12 @@ const kernel = SUITE.find((k) => k.name === name);
 if (!kernel) throw new Error(`unknown kernel ${name}`);
 const runs = Number(runsArg ?? 7);
 
-// jit all the kernel's functions first (helpers are found by name), compile on the first run
-const fns = mode === "jit" ? kernel.fns.map((f) => jit(f)) : kernel.fns;
+// jit all the kernel's functions first, compile on the first run. They are defined in suite.ts,
+// not here: helpers are given to each other by name through `globals`.
+const globals: Record<string, (...args: never[]) => unknown> = {};
+const fns = mode === "jit"
+  ? kernel.fns.map((f) => (globals[f.name] = jit(f, { globals })))
+  : kernel.fns;
 const inputs = kernel.inputs();
 let t = performance.now();
 const check = kernel.check(inputs, kernel.call(fns, inputs));

@@ -126,3 +126,22 @@ Deno.test("./tsjit sysinfo reports versions, the CPU, libLLVM, threads and the c
   }
   assert(out.includes(`tsjit                       : ${VERSION}`), out);
 });
+
+Deno.test("./tsjit test FILE finds a file given relative to the current folder", () => {
+  const tmp = Deno.makeTempDirSync({ prefix: "tsjit-user-" });
+  try {
+    Deno.mkdirSync(`${tmp}/sub`);
+    Deno.writeTextFileSync(
+      `${tmp}/sub/one_test.ts`,
+      `import { jit } from "${root}mod.ts";
+Deno.test("user test", () => {
+  if (jit((n: number) => n + 1)(1) !== 2) throw new Error("wrong");
+});
+`,
+    );
+    const out = run(`${root}tsjit`, ["test", "sub/one_test.ts"], tmp);
+    assert(/user test \.\.\. .*ok/.test(out) && /1 passed/.test(out), out);
+  } finally {
+    Deno.removeSync(tmp, { recursive: true });
+  }
+});
