@@ -127,11 +127,15 @@ function runnerFor(types: Type[], rt: Type): Entry["run"] {
  */
 const compiledCode = new FinalizationRegistry<() => void>((release) => {
   codeStats.freed++;
-  release();
+  try {
+    release();
+  } catch (e) { // the code stays (a leak, never a crash): nothing else is affected
+    if (!codeStats.failed++) console.warn(`tsjit: could not free compiled code: ${e}`);
+  }
 });
 
 /** Modules of machine code handed out and freed so far (tests read them). */
-export const codeStats = { made: 0, freed: 0 };
+export const codeStats = { made: 0, freed: 0, failed: 0 };
 
 /** Builds the entry of one specialization: its context block and how to call it. */
 export function makeEntry(
