@@ -7,7 +7,7 @@ import {
   checkSameKind,
   type NumericArray,
 } from "./_arrays.ts";
-import { check, checkRoot, mpi } from "./_mpi.ts";
+import { agree, check, checkRoot, mpi } from "./_mpi.ts";
 
 /** The per-rank blocks of the big array: equal blocks of `small` elements, or counts/displs. */
 interface Layout {
@@ -65,9 +65,10 @@ function checkBlocks(
 export function gather<T extends NumericArray>(sendArray: T, recvArray: T | null, root: number) {
   const f = "gather", m = mpi(), r = checkRoot(m, f, root);
   const small = checkArray(f, "sendArray", sendArray), t = m.type[small.kind];
+  if (m.rank === r) checkBlocks(f, m.size, r, ["sendArray", sendArray], ["recvArray", recvArray]);
+  agree(m, f, { kind: small.kind, length: small.length, root: r });
   const code = m.rank === r
-    ? (checkBlocks(f, m.size, r, ["sendArray", sendArray], ["recvArray", recvArray]),
-      m.lib.MPI_Gather(sendArray, small.length, t, recvArray, small.length, t, r, m.world))
+    ? m.lib.MPI_Gather(sendArray, small.length, t, recvArray, small.length, t, r, m.world)
     : m.lib.MPI_Gather(sendArray, small.length, t, null, 0, t, r, m.world);
   check(m.lib, f, code);
   return recvArray;
@@ -88,9 +89,10 @@ export function gather<T extends NumericArray>(sendArray: T, recvArray: T | null
 export function scatter<T extends NumericArray>(sendArray: T | null, recvArray: T, root: number) {
   const f = "scatter", m = mpi(), r = checkRoot(m, f, root);
   const small = checkArray(f, "recvArray", recvArray), t = m.type[small.kind];
+  if (m.rank === r) checkBlocks(f, m.size, r, ["recvArray", recvArray], ["sendArray", sendArray]);
+  agree(m, f, { kind: small.kind, length: small.length, root: r });
   const code = m.rank === r
-    ? (checkBlocks(f, m.size, r, ["recvArray", recvArray], ["sendArray", sendArray]),
-      m.lib.MPI_Scatter(sendArray, small.length, t, recvArray, small.length, t, r, m.world))
+    ? m.lib.MPI_Scatter(sendArray, small.length, t, recvArray, small.length, t, r, m.world)
     : m.lib.MPI_Scatter(null, 0, t, recvArray, small.length, t, r, m.world);
   check(m.lib, f, code);
   return recvArray;
@@ -112,6 +114,7 @@ export function allgather<T extends NumericArray>(sendArray: T, recvArray: T): T
     recvArray,
   ]);
   const n = small.length, t = m.type[small.kind];
+  agree(m, f, { kind: small.kind, length: n });
   check(m.lib, f, m.lib.MPI_Allgather(sendArray, n, t, recvArray, n, t, m.world));
   return recvArray;
 }
@@ -137,28 +140,18 @@ export function gatherv<T extends NumericArray>(
   root: number,
   displs?: ArrayLike<number>,
 ) {
-  const f = "gatherv", m = mpi(), r = checkRoot(m, f, root);
+  const f = "gatherv", m = mpi(), r = checkRoot(m, f, root), v = { counts, displs };
   const small = checkArray(f, "sendArray", sendArray), t = m.type[small.kind];
-  let code;
-  if (m.rank === r) {
-    const v = { counts, displs };
-    const c = checkBlocks(f, m.size, r, ["sendArray", sendArray], ["recvArray", recvArray], v)
-      .layout!;
-    code = m.lib.MPI_Gatherv(
-      sendArray,
-      small.length,
-      t,
-      recvArray,
-      c.counts,
-      c.displs,
-      t,
-      r,
-      m.world,
-    );
-  } else {
-    code = m.lib.MPI_Gatherv(sendArray, small.length, t, null, null, null, t, r, m.world);
-  }
-  check(m.lib, f, code);
+  const c = m.rank === r
+    ? checkBlocks(f, m.size, r, ["sendArray", sendArray], ["recvArray", recvArray], v).layout!
+    : { counts: null, displs: null };
+  agree(m, f, { kind: small.kind, root: r });
+  const into = m.rank === r ? recvArray : null;
+  check(
+    m.lib,
+    f,
+    m.lib.MPI_Gatherv(sendArray, small.length, t, into, c.counts, c.displs, t, r, m.world),
+  );
   return recvArray;
 }
 
@@ -183,28 +176,18 @@ export function scatterv<T extends NumericArray>(
   root: number,
   displs?: ArrayLike<number>,
 ) {
-  const f = "scatterv", m = mpi(), r = checkRoot(m, f, root);
+  const f = "scatterv", m = mpi(), r = checkRoot(m, f, root), v = { counts, displs };
   const small = checkArray(f, "recvArray", recvArray), t = m.type[small.kind];
-  let code;
-  if (m.rank === r) {
-    const v = { counts, displs };
-    const c = checkBlocks(f, m.size, r, ["recvArray", recvArray], ["sendArray", sendArray], v)
-      .layout!;
-    code = m.lib.MPI_Scatterv(
-      sendArray,
-      c.counts,
-      c.displs,
-      t,
-      recvArray,
-      small.length,
-      t,
-      r,
-      m.world,
-    );
-  } else {
-    code = m.lib.MPI_Scatterv(null, null, null, t, recvArray, small.length, t, r, m.world);
-  }
-  check(m.lib, f, code);
+  const c = m.rank === r
+    ? checkBlocks(f, m.size, r, ["recvArray", recvArray], ["sendArray", sendArray], v).layout!
+    : { counts: null, displs: null };
+  agree(m, f, { kind: small.kind, root: r });
+  const from = m.rank === r ? sendArray : null;
+  check(
+    m.lib,
+    f,
+    m.lib.MPI_Scatterv(from, c.counts, c.displs, t, recvArray, small.length, t, r, m.world),
+  );
   return recvArray;
 }
 
@@ -230,6 +213,7 @@ export function allgatherv<T extends NumericArray>(
   const arrays = [["sendArray", sendArray], ["recvArray", recvArray]] as const;
   const { small, layout } = checkBlocks(f, m.size, m.rank, [...arrays[0]], [...arrays[1]], v);
   const c = layout!, t = m.type[small.kind];
+  agree(m, f, { kind: small.kind });
   check(
     m.lib,
     f,

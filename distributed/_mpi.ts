@@ -113,6 +113,8 @@ export interface Mpi {
   rank: number;
   size: number;
   tagUb: number;
+  /** TSJIT_MPI_CHECK=1: collectives first check that the ranks' arguments agree. */
+  agree: boolean;
   type: Record<string, Deno.PointerValue>;
   /** A status block (MPI_Status is 24 bytes in Open MPI). */
   status: Int32Array;
@@ -167,6 +169,7 @@ export function mpi(): Mpi {
     tagUb: tagUpperBound(lib, world),
     type,
     status: new Int32Array(8),
+    agree: Deno.env.get("TSJIT_MPI_CHECK") === "1",
   };
   addEventListener("unload", finalize);
   addEventListener("error", abortOnUncaught);
@@ -233,6 +236,54 @@ export const checkSendTag = (m: Mpi, f: string, t: unknown) =>
 /** A receive tag: 0..MPI_TAG_UB or ANY_TAG. */
 export const checkRecvTag = (m: Mpi, f: string, t: unknown) =>
   checkInt(f, "tag", t, 0, m.tagUb + 1, { [ANY_TAG]: "ANY_TAG" });
+
+const KIND_NAMES = Object.keys(KINDS), OPS = ["sum", "min", "max", "prod"];
+
+/**
+ * With TSJIT_MPI_CHECK=1, checks that every rank passed the same value of each field (the array
+ * kind, a length, the root, the op) to collective `f`, at the cost of one more allreduce: a
+ * mismatch, which MPI would turn into a truncated message, a silently short result or a hang,
+ * throws on every rank alike. Without it, this is free.
+ */
+export function agree(m: Mpi, f: string, fields: Record<string, string | number>): void {
+  if (!m.agree) return;
+  const names = Object.keys(fields);
+  const code = (name: string, x: string | number) =>
+    name === "kind"
+      ? KIND_NAMES.indexOf(x as string)
+      : name === "op"
+      ? OPS.indexOf(x as string)
+      : x as number;
+  const v = new Float64Array(2 * names.length);
+  names.forEach((name, i) => (v[2 * i] = -(v[2 * i + 1] = code(name, fields[name]))));
+  check(
+    m.lib,
+    f,
+    m.lib.allreduceInPlace(
+      IN_PLACE,
+      v,
+      v.length,
+      m.type.Float64Array,
+      m.lib.ompi_mpi_op_min,
+      m.world,
+    ),
+  );
+  names.forEach((name, i) => {
+    const lo = v[2 * i + 1], hi = -v[2 * i];
+    if (lo === hi) return;
+    const [a, b] = name === "kind"
+      ? [KIND_NAMES[lo], KIND_NAMES[hi]]
+      : name === "op"
+      ? [OPS[lo], OPS[hi]]
+      : [lo, hi];
+    const Err = name === "kind" || name === "op" ? TypeError : RangeError;
+    throw new Err(
+      `${f}: ranks disagree on ${
+        name === "kind" ? "the array kind" : name
+      } (${a} and ${b}; TSJIT_MPI_CHECK)`,
+    );
+  });
+}
 
 /** Throws for a non-zero MPI return code: its class and message (RangeError for truncation). */
 export function check(lib: Lib, what: string, code: number): void {

@@ -19,6 +19,7 @@
  *
  * @module
  */
+import { show } from "../compiler/_values.ts";
 import {
   checkArray,
   type Checked,
@@ -29,6 +30,7 @@ import {
   type Op,
 } from "./_arrays.ts";
 import {
+  agree,
   ANY_SOURCE,
   ANY_TAG,
   check,
@@ -117,6 +119,7 @@ export function barrier(): void {
 export function bcast<T extends NumericArray>(array: T, root: number): T {
   const m = mpi(), a = checkArray("bcast", "array", array);
   const r = checkRoot(m, "bcast", root);
+  agree(m, "bcast", { kind: a.kind, length: a.length, root: r });
   check(m.lib, "bcast", m.lib.MPI_Bcast(array, a.length, m.type[a.kind], r, m.world));
   return array;
 }
@@ -137,6 +140,7 @@ export function reduce<T extends NumericArray>(array: T, op: Op, root: number): 
   const m = mpi(), a = checkArray("reduce", "array", array);
   const o = opHandle(m, checkOp("reduce", op, a.kind), a.kind);
   const r = checkRoot(m, "reduce", root), t = m.type[a.kind];
+  agree(m, "reduce", { kind: a.kind, length: a.length, root: r, op });
   const code = m.rank === r
     ? m.lib.reduceRoot(IN_PLACE, array, a.length, t, o, r, m.world)
     : m.lib.reduceLeaf(array, null, a.length, t, o, r, m.world);
@@ -157,6 +161,7 @@ export function reduce<T extends NumericArray>(array: T, op: Op, root: number): 
 export function allreduce<T extends NumericArray>(array: T, op: Op): T {
   const m = mpi(), a = checkArray("allreduce", "array", array);
   const o = opHandle(m, checkOp("allreduce", op, a.kind), a.kind);
+  agree(m, "allreduce", { kind: a.kind, length: a.length, op });
   check(
     m.lib,
     "allreduce",
@@ -245,28 +250,47 @@ export function sendrecv(
   return statusOf(m, b);
 }
 
-/** A pending {@linkcode isend} or {@linkcode irecv}; {@linkcode wait} completes it. */
+const made = Symbol("made by isend or irecv");
+
+/**
+ * A pending {@linkcode isend} or {@linkcode irecv}; {@linkcode wait} completes it. Only those
+ * two make one (MPI_Wait on a handle that MPI did not create would crash the process).
+ *
+ * @example
+ * ```ts
+ * import { irecv, type Request, wait } from "./distributed/mod.ts";
+ * const req: Request = irecv(new Float64Array(4), 0);
+ * wait(req);
+ * console.log(req.done); // true
+ * ```
+ */
 export class Request {
   #handle = new BigUint64Array(1);
-  #array: NumericArray; // kept alive (and so its memory) until the request completes
+  #array: NumericArray | undefined; // kept alive (and so its memory) until the request completes
   #checked: Checked;
   #status: Status | undefined;
   /** @internal */
-  constructor(array: NumericArray, checked: Checked, start: (handle: BigUint64Array) => number) {
+  constructor(
+    key: symbol,
+    array: NumericArray,
+    checked: Checked,
+    start: (handle: BigUint64Array) => number,
+  ) {
+    if (key !== made) throw new TypeError("Request: only isend and irecv make requests");
     this.#array = array;
     this.#checked = checked;
     check(mpi().lib, "isend/irecv", start(this.#handle));
   }
   /** @internal Completes the request (once) and returns its status. */
   static complete(r: Request): Status {
-    if (!(r instanceof Request)) {
-      throw new TypeError(`wait: request must be a Request from isend or irecv; got ${typeof r}`);
+    if (typeof r !== "object" || r === null || !(#handle in r)) {
+      throw new TypeError(`wait: request must be a Request from isend or irecv; got ${show(r)}`);
     }
     if (r.#status) return r.#status;
     const m = mpi();
     check(m.lib, "wait", m.lib.MPI_Wait(r.#handle, m.status));
     r.#status = statusOf(m, r.#checked);
-    r.#array = undefined as unknown as NumericArray;
+    r.#array = undefined;
     return r.#status;
   }
   /** Whether {@linkcode wait} has completed this request. */
@@ -292,7 +316,7 @@ export function isend(array: NumericArray, dest: number, tag = 0): Request {
   const m = mpi(), a = checkArray("isend", "array", array);
   checkPinnable("isend", "array", array);
   const d = checkDest(m, "isend", dest), t = checkSendTag(m, "isend", tag), ty = m.type[a.kind];
-  return new Request(array, a, (h) => m.lib.MPI_Isend(array, a.length, ty, d, t, m.world, h));
+  return new Request(made, array, a, (h) => m.lib.MPI_Isend(array, a.length, ty, d, t, m.world, h));
 }
 
 /**
@@ -311,7 +335,7 @@ export function irecv(array: NumericArray, source: number, tag = ANY_TAG): Reque
   const m = mpi(), a = checkArray("irecv", "array", array);
   checkPinnable("irecv", "array", array);
   const s = checkSource(m, "irecv", source), t = checkRecvTag(m, "irecv", tag), ty = m.type[a.kind];
-  return new Request(array, a, (h) => m.lib.MPI_Irecv(array, a.length, ty, s, t, m.world, h));
+  return new Request(made, array, a, (h) => m.lib.MPI_Irecv(array, a.length, ty, s, t, m.world, h));
 }
 
 /**

@@ -362,6 +362,47 @@ throws(() => isend(new Float64Array(new ArrayBuffer(16, { maxByteLength: 64 })),
   const proxy = new Proxy(new Float64Array(2), {});
   throws(() => allreduce(proxy, "sum"), TypeError, ["array", "not a real typed array"], "Proxy");
 }
+{
+  const req = irecv(new Float64Array(1), r, 30);
+  send(new Float64Array([r]), r, 30);
+  const Forged = Object.getPrototypeOf(req).constructor;
+  throws(
+    () => new Forged(Symbol(), new Float64Array(1), {}, () => 0),
+    TypeError,
+    ["isend"],
+    "forged Request",
+  );
+  throws(() => wait({} as typeof req), TypeError, ["request"], "wait on a plain object");
+  same(new Float64Array([wait(req).source]), [r], "self message");
+}
+
+// TSJIT_MPI_CHECK=1: ranks that disagree on a collective's arguments all get the same error.
+if (Deno.env.get("TSJIT_MPI_CHECK") === "1" && n > 1) {
+  const ranksDisagree = ["ranks disagree", "TSJIT_MPI_CHECK"];
+  throws(() => allreduce(new Float64Array(2 + r), "sum"), RangeError, [
+    ...ranksDisagree,
+    "length",
+    "2 and",
+  ], "lengths differ");
+  throws(() => bcast(new Int32Array(2), r), RangeError, ["root", "0 and"], "roots differ");
+  const kinds = r === 0 ? new Float64Array(2) : new Float32Array(2) as unknown as Float64Array;
+  throws(
+    () => allreduce(kinds, "max"),
+    TypeError,
+    ["array kind", "Float32Array and Float64Array"],
+    "kinds differ",
+  );
+  throws(() => reduce(new Int32Array(1), r === 0 ? "sum" : "max", 0), TypeError, [
+    "op",
+    "sum and max",
+  ], "ops differ");
+  throws(() => gather(new Int8Array(1 + r), r === 0 ? new Int8Array(n) : null, 0), RangeError, [
+    "length",
+  ], "gather lengths differ");
+
+  console.log(`agreement checks ran on rank ${r}`);
+}
+
 // A subclass whose `length` lies moves its real elements, never more.
 class Liar extends Float64Array {
   override get length() {

@@ -9,11 +9,12 @@ const root = new URL("..", import.meta.url).pathname;
 const dec = new TextDecoder();
 
 /** Runs `./tsjit ARGS`, killed after `limitMs`; the outcome and how long it took. */
-async function tsjit(args: string[], limitMs = 60_000) {
+async function tsjit(args: string[], limitMs = 60_000, env: Record<string, string> = {}) {
   const t0 = performance.now();
   const child = new Deno.Command(`${root}tsjit`, {
     args,
     cwd: root,
+    env,
     stdout: "piped",
     stderr: "piped",
   }).spawn();
@@ -31,6 +32,16 @@ for (const n of [1, 2, 3]) {
     for (let q = 0; q < n; q++) assertStringIncludes(r.stdout, `ok rank ${q} of ${n}: `);
   });
 }
+
+Deno.test("TSJIT_MPI_CHECK=1: ranks that disagree on a collective's arguments all throw", async () => {
+  const env = { TSJIT_MPI_CHECK: "1" };
+  const r = await tsjit(["mpirun", "-n", "3", "tests/_mpi_calls.ts"], 60_000, env);
+  assertEquals(r.code, 0, r.all);
+  for (let q = 0; q < 3; q++) {
+    assertStringIncludes(r.stdout, `agreement checks ran on rank ${q}`);
+    assertStringIncludes(r.stdout, `ok rank ${q} of 3: `);
+  }
+});
 
 Deno.test("the heat example on 1, 2 and 3 ranks equals the single-process plain-JS run", async () => {
   // The tolerance stops the run before 300 steps, so the ranks must agree on when to stop.
