@@ -202,7 +202,12 @@ function finalize(): void {
 function abortOnUncaught(e: ErrorEvent | PromiseRejectionEvent): void {
   if (!state || finalized || e.defaultPrevented) return;
   const err = e instanceof ErrorEvent ? e.error : e.reason;
-  const text = err instanceof Error ? (err.stack ?? String(err)) : String(err);
+  let text;
+  try {
+    text = err instanceof Error ? (err.stack ?? String(err)) : String(err);
+  } catch {
+    text = "(a value that cannot be printed)"; // a throwing toString or stack getter
+  }
   console.error(`rank ${state.rank} of ${state.size}: uncaught ${text}`);
   finalized = true;
   state.lib.MPI_Abort(state.world, 1);
