@@ -43,12 +43,8 @@ export function rangeSpace(
       "prange",
     );
   }
-  const up = b.icmp("sgt", step, wide(0));
-  const diff = b.select(up, b.bin("sub", stop, start), b.bin("sub", start, stop));
-  const astep = b.select(up, step, b.bin("sub", wide(0), step));
-  const rounded = b.bin("sdiv", b.bin("add", diff, b.bin("sub", astep, wide(1))), astep);
-  const any = b.icmp("sgt", diff, wide(0));
-  const count = b.select(any, rounded, wide(0));
+  const count = tripCount(L, start, stop, step);
+  const any = b.icmp("sgt", count, wide(0));
   // every value visited is start + j * step for j < count: the extremes are start and last
   const last = b.bin("add", start, b.bin("mul", b.bin("sub", count, wide(1)), step));
   const abs = (v: Value) => {
@@ -70,4 +66,28 @@ export function rangeSpace(
   L.guard(ok, Status.rangeNotExact, s.range);
   const narrow = (v: Value) => b.cast("trunc", v, "i64");
   return { start: narrow(start), step: narrow(step), count: narrow(count) };
+}
+
+/** The number of values start, start + step, ... before stop (0 when none), in i128. */
+function tripCount(L: FunctionLowering, start: Value, stop: Value, step: Value): Value {
+  const { b } = L;
+  const up = b.icmp("sgt", step, wide(0));
+  const diff = b.select(up, b.bin("sub", stop, start), b.bin("sub", start, stop));
+  const astep = b.select(up, step, b.bin("sub", wide(0), step));
+  const rounded = b.bin("sdiv", b.bin("add", diff, b.bin("sub", astep, wide(1))), astep);
+  return b.select(b.icmp("sgt", diff, wide(0)), rounded, wide(0));
+}
+
+/**
+ * The iteration count of `range(start, stop, step)` over int64 values (the step not 0), exact:
+ * such a loop then counts iterations (an induction variable LLVM can vectorize) instead of
+ * stepping a value that could pass the int64 limit. A count past 2^63 - 1 (a loop of that many
+ * iterations never ends in practice) is held at 2^63 - 1.
+ */
+export function intTripCount(L: FunctionLowering, start: Value, stop: Value, step: Value): Value {
+  const { b } = L;
+  const w = (v: Value) => b.cast("sext", v, I128);
+  const count = tripCount(L, w(start), w(stop), w(step));
+  const max = wide(2n ** 63n - 1n);
+  return b.cast("trunc", b.select(b.icmp("sgt", count, max), max, count), "i64");
 }

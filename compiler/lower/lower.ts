@@ -23,7 +23,7 @@ import { type ArrayType, elementType, irType, isArray, type Type } from "../type
 import { JSOPS_DECLS, JSOPS_IR } from "./_jsops.ts";
 import { findCountedLoop } from "./_loops.ts";
 import { checkedOp, emitVersions, loopEnd } from "./_versions.ts";
-import { rangeSpace } from "./_range_space.ts";
+import { intTripCount, rangeSpace } from "./_range_space.ts";
 import { recursiveKeys, stackRoomLeft, storeStackLimit } from "./_stack.ts";
 import { elementPointer, loadElement, storeElement } from "./_arrays.ts";
 import { builtinCall } from "./_math.ts";
@@ -840,16 +840,21 @@ export class FunctionLowering {
     const vt = this.varType(v);
     const [a0, a1, a2] = s.args;
     const k = a2 ? constantValue(a2) : 1;
-    // a prange nested in a chunk runs here, serially, over prange's exact iteration space: the
-    // loop counts iterations and the variable is start + j * step
-    const space = s.iter === "prange" ? rangeSpace(this, s) : undefined;
+    // A prange nested in a chunk runs here, serially, over prange's exact iteration space; an
+    // integer range with a step other than ±1 counts its iterations too (stepping the value could
+    // pass the int64 limit). Such a loop counts j and its variable is start + j * step.
+    let space = s.iter === "prange" ? rangeSpace(this, s) : undefined;
     const bound = (e: Expr) => this.as(e, vt);
     const start = space?.start ?? (a1 ? bound(a0) : (vt === "int" ? int("i64", 0) : f64(0)));
-    const stop = space ? space.count : bound(a1 ?? a0);
+    let stop = space ? space.count : bound(a1 ?? a0);
     const step = space?.step ?? (a2 ? bound(a2) : (vt === "int" ? int("i64", 1) : f64(1)));
     if (!space && (k === undefined || k === 0)) {
       const nz = vt === "int" ? b.icmp("ne", step, int("i64", 0)) : b.fcmp("one", step, f64(0));
       this.guard(nz, Status.zeroStep, a2!.range, undefined, undefined, s.iter);
+    }
+    if (!space && vt === "int" && k !== 1 && k !== -1) {
+      space = { start, step, count: intTripCount(this, start, stop, step) };
+      stop = space.count;
     }
     const counter = b.alloca(irType(vt), `${v.name}.next`);
     const emitLoop = () => {
@@ -879,14 +884,9 @@ export class FunctionLowering {
       b.br(next);
       b.positionAt(next);
       if (vt !== "int") b.store(b.bin("fadd", cur, step), counter);
-      else if (space || k === 1 || k === -1) {
-        // the test just passed: one more step stays inside int64
+      else {
+        // the test just passed: one more step (of ±1, or of the count) stays inside int64
         b.store(b.bin("add", cur, space ? int("i64", 1) : step), counter);
-      } else {
-        // a step past the int64 range ends the loop (its value is beyond any int64 stop)
-        const sum = checkedOp(this, "add", cur, step);
-        b.store(sum.value, counter);
-        b.condBr(sum.bad, end, head);
       }
       b.br(head);
       b.positionAt(end);
