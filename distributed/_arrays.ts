@@ -3,7 +3,16 @@
 // call makes before reaching MPI.
 import { describeValue, isLive, kindOf, lengthOf, show } from "../compiler/_values.ts";
 
-/** Every typed-array kind that can be sent, received or reduced. */
+/**
+ * Every typed-array kind that can be sent or received (all but Float16Array can be reduced).
+ *
+ * @example
+ * ```ts
+ * import { bcast, type NumericArray } from "./distributed/mod.ts";
+ * const share = (a: NumericArray) => bcast(a, 0);
+ * share(new Int32Array(4));
+ * ```
+ */
 export type NumericArray =
   | Int8Array
   | Uint8Array
@@ -18,7 +27,16 @@ export type NumericArray =
   | BigInt64Array
   | BigUint64Array;
 
-/** A reduction operator. */
+/**
+ * A reduction operator.
+ *
+ * @example
+ * ```ts
+ * import { allreduce, type Op } from "./distributed/mod.ts";
+ * const op: Op = "max";
+ * allreduce(new Float64Array([1.5]), op);
+ * ```
+ */
 export type Op = "sum" | "min" | "max" | "prod";
 
 // `buffer` and `resizable` read through the intrinsic getters captured now (see compiler/_values.ts).

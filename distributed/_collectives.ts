@@ -62,7 +62,11 @@ function checkBlocks(
  * gather(mine, all, 0); // on rank 0: [0, 0, 1, 10, 2, 20, ...]
  * ```
  */
-export function gather<T extends NumericArray>(sendArray: T, recvArray: T | null, root: number) {
+export function gather<T extends NumericArray>(
+  sendArray: T,
+  recvArray: T | null,
+  root: number,
+): T | null {
   const f = "gather", m = mpi(), r = checkRoot(m, f, root);
   const small = checkArray(f, "sendArray", sendArray), t = m.type[small.kind];
   if (m.rank === r) checkBlocks(f, m.size, r, ["sendArray", sendArray], ["recvArray", recvArray]);
@@ -86,7 +90,11 @@ export function gather<T extends NumericArray>(sendArray: T, recvArray: T | null
  * scatter(all, mine, 0); // rank i gets [3i, 3i + 1, 3i + 2]
  * ```
  */
-export function scatter<T extends NumericArray>(sendArray: T | null, recvArray: T, root: number) {
+export function scatter<T extends NumericArray>(
+  sendArray: T | null,
+  recvArray: T,
+  root: number,
+): T {
   const f = "scatter", m = mpi(), r = checkRoot(m, f, root);
   const small = checkArray(f, "recvArray", recvArray), t = m.type[small.kind];
   if (m.rank === r) checkBlocks(f, m.size, r, ["recvArray", recvArray], ["sendArray", sendArray]);
@@ -139,7 +147,7 @@ export function gatherv<T extends NumericArray>(
   counts: ArrayLike<number> | null,
   root: number,
   displs?: ArrayLike<number>,
-) {
+): T | null {
   const f = "gatherv", m = mpi(), r = checkRoot(m, f, root), v = { counts, displs };
   const small = checkArray(f, "sendArray", sendArray), t = m.type[small.kind];
   const c = m.rank === r
@@ -175,7 +183,7 @@ export function scatterv<T extends NumericArray>(
   counts: ArrayLike<number> | null,
   root: number,
   displs?: ArrayLike<number>,
-) {
+): T {
   const f = "scatterv", m = mpi(), r = checkRoot(m, f, root), v = { counts, displs };
   const small = checkArray(f, "recvArray", recvArray), t = m.type[small.kind];
   const c = m.rank === r

@@ -78,7 +78,7 @@ type Lib = Deno.DynamicLibrary<typeof SYMBOLS>["symbols"];
  * const { source } = recv(new Float64Array(8), ANY_SOURCE);
  * ```
  */
-export const ANY_SOURCE = -1;
+export const ANY_SOURCE: number = -1;
 /**
  * `recv(array, source, ANY_TAG)` takes a message with any tag (the default).
  *
@@ -88,7 +88,7 @@ export const ANY_SOURCE = -1;
  * const { tag } = recv(new Float64Array(8), 0, ANY_TAG);
  * ```
  */
-export const ANY_TAG = -1;
+export const ANY_TAG: number = -1;
 /**
  * The null process: sending to it or receiving from it does nothing (a domain's edge).
  *
@@ -101,7 +101,7 @@ export const ANY_TAG = -1;
  * sendrecv(row, up, ghost, down); // the first and last rank skip the missing neighbour
  * ```
  */
-export const PROC_NULL = -2;
+export const PROC_NULL: number = -2;
 // Open MPI's mpi.h: thread level, the MPI_TAG_UB attribute key, the truncation error class.
 const THREAD_FUNNELED = 1, TAG_UB_KEY = 0, ERR_TRUNCATE = 15;
 const IN_PLACE = Deno.UnsafePointer.create(1n);
@@ -213,10 +213,23 @@ function abortOnUncaught(e: ErrorEvent | PromiseRejectionEvent): void {
   state.lib.MPI_Abort(state.world, 1);
 }
 
-/** What a receive got: the sender's rank, the tag and the number of elements. */
+/**
+ * What a receive got: the sender's rank, the tag and the number of elements.
+ *
+ * @example
+ * ```ts
+ * import { ANY_SOURCE, recv, type Status } from "./distributed/mod.ts";
+ * const buf = new Float64Array(16);
+ * const st: Status = recv(buf, ANY_SOURCE);
+ * const got = buf.subarray(0, st.count); // from rank st.source, with tag st.tag
+ * ```
+ */
 export interface Status {
+  /** The sender's rank. */
   source: number;
+  /** The message's tag. */
   tag: number;
+  /** How many elements arrived. */
   count: number;
 }
 
