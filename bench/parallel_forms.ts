@@ -57,9 +57,10 @@ console.log(
   `  histogram, 256 bins (array reduction): 1 thread ${ms(h1)}, ${N} threads ${ms(hN)}: ` +
     `${(h1 / hN).toFixed(2)}x`,
 );
+const pct = (tSerial / tHand - 1) * 100;
 console.log(
   `  vectorize(f) serial ${ms(tSerial)} vs hand-written jitted loop ${ms(tHand)}: ` +
-    `${((tSerial / tHand - 1) * 100).toFixed(1)} % slower`,
+    `${Math.abs(pct).toFixed(1)} % ${pct >= 0 ? "slower" : "faster"}`,
 );
 console.log(
   `  vectorize(f, { target: "parallel" }) on ${N} threads ${ms(tParallel)}: ` +

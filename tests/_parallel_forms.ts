@@ -256,6 +256,42 @@ for (const size of [0, 1, 7, 1000, 1_000_000]) {
 setChunkSize(0);
 assert(outs.every((o) => o.every((v, i) => v === outs[0][i])), "chunk size changed a result");
 assertThrows(() => setChunkSize(-1), RangeError);
+// overlapping inner-loop indexes (out[i + j]) are an array reduction, not a silent race; a row's
+// own elements (i * n + j with 0 <= j < n) are written in place
+checkSame(function polymul(p: Float64Array, q: Float64Array, out: Float64Array) {
+  for (const i of prange(p.length)) {
+    for (let j = 0; j < q.length; j++) out[i + j] += p[i] * q[j];
+  }
+}, [[ints.slice(0, 300), ints.slice(300, 500), new Float64Array(499)]]);
+checkSame(function matmulRows(x: Float64Array, y: Float64Array, out: Float64Array, m: number) {
+  for (const i of prange(m)) {
+    for (let k = 0; k < m; k++) {
+      for (let j = 0; j < m; j++) out[i * m + j] += x[i * m + k] * y[k * m + j];
+    }
+  }
+}, [[ints.slice(0, 1600), ints.slice(1600, 3200), new Float64Array(1600), 40]]);
+refuse(
+  (x: Float64Array) => {
+    let s = 0;
+    for (const i of prange(x.length)) {
+      s += x[i];
+      s *= 2;
+    }
+    return s;
+  },
+  [a],
+  "'s' is combined with both + and *",
+);
+refuse(
+  (x: Float64Array, h: Float64Array) => {
+    for (const i of prange(x.length)) {
+      h[x[i]] += 1;
+      h[x[i] + 1] = Math.max(h[x[i] + 1], 2);
+    }
+  },
+  [a, a.slice()],
+  "'h' is combined with both + and Math.max",
+);
 console.log(`forms ok ${getNumThreads()}`);
 
 // vectorize: element-wise over typed arrays, scalars broadcast, identical to the plain loop

@@ -150,6 +150,10 @@ export class Taint {
   readonly tainted = new Set<Variable>();
   /** locals whose only assignment is their initializer, with it */
   private readonly single = new Map<Variable, Expr>();
+  /** variables the body assigns (what is not assigned keeps its value through the loop) */
+  private readonly assigned = new Set<Variable>();
+  /** counters of inner loops `for (let j = lo; j < hi; j++)`, `range(lo, hi)`, assigned nowhere else */
+  private readonly counters = new Map<Variable, { lo?: Expr; hi: Expr }>();
 
   /** `written`: the root arrays the body writes (their elements may change under a read). */
   constructor(
@@ -162,8 +166,28 @@ export class Taint {
     const count = new Map<Variable, number>();
     for (const a of all) count.set(a.v, (count.get(a.v) ?? 0) + 1);
     for (const a of all) {
+      this.assigned.add(a.v);
       if (count.get(a.v) === 1 && a.from.length === 1) this.single.set(a.v, a.from[0]);
     }
+    walkStmts(body, (s) => {
+      if (s.kind === "forOf" && s.args.length <= 2 && count.get(s.decl.variable!) === 1) {
+        const [a0, a1] = s.args;
+        this.counters.set(s.decl.variable!, a1 ? { lo: a0, hi: a1 } : { hi: a0 });
+      }
+      const init = s.kind === "for" && s.init?.kind === "decl" && s.init.decls.length === 1
+        ? s.init.decls[0]
+        : undefined;
+      if (!init?.init || s.kind !== "for" || !s.test || s.test.kind !== "binary") return;
+      const j = init.variable!;
+      const t = s.test, u = s.update;
+      const steps = u?.kind === "update" && u.op === "++" ||
+        u?.kind === "assign" && u.op === "+" && constantValue(u.value) === 1;
+      const target = u?.kind === "update" || u?.kind === "assign" ? u.target : undefined;
+      if (
+        t.op === "<" && t.left.kind === "name" && t.left.variable === j && steps &&
+        target?.kind === "name" && target.variable === j && count.get(j) === 2
+      ) this.counters.set(j, { lo: init.init, hi: t.right });
+    });
     for (let changed = true; changed;) {
       changed = false;
       for (const a of all) {
@@ -223,13 +247,30 @@ export class Taint {
     return this.affine(e, new Set()) === "varies";
   }
 
+  /**
+   * `i * K + j` (or `K * i + j`) with j the counter of an inner loop from a non-negative literal
+   * to below K: row i's own elements.
+   */
+  private rowElement(base: Expr, offset: Expr): boolean {
+    if (base.kind !== "binary" || base.op !== "*" || offset.kind !== "name") return false;
+    const k = base.left.kind === "name" && base.left.variable === this.index
+      ? base.right
+      : base.right.kind === "name" && base.right.variable === this.index
+      ? base.left
+      : undefined;
+    const c = offset.variable && this.counters.get(offset.variable);
+    if (!k || !c || this.affine(k, new Set()) !== "fixed") return false;
+    const lo = c.lo ? constantValue(c.lo) : 0;
+    return lo !== undefined && lo >= 0 && sameName(c.hi, k);
+  }
+
   private affine(e: Expr, seen: Set<Variable>): "varies" | "fixed" | undefined {
     switch (e.kind) {
       case "num":
         return "fixed";
       case "name": {
         const v = e.variable;
-        if (!v || !this.tainted.has(v)) return "fixed";
+        if (!v || !this.assigned.has(v)) return "fixed";
         if (v === this.index) return "varies";
         const init = this.single.get(v);
         if (!init || seen.has(v)) return undefined;
@@ -242,6 +283,11 @@ export class Taint {
         return e.op === "-" || e.op === "+" ? this.affine(e.operand, seen) : undefined;
       case "binary": {
         if (e.op !== "+" && e.op !== "-" && e.op !== "*") return undefined;
+        if (
+          e.op === "+" && (this.rowElement(e.left, e.right) || this.rowElement(e.right, e.left))
+        ) {
+          return "varies";
+        }
         const l = this.affine(e.left, seen);
         const r = this.affine(e.right, seen);
         if (!l || !r) return undefined;
@@ -254,4 +300,10 @@ export class Taint {
     }
     return this.varies(e) ? undefined : "fixed";
   }
+}
+
+/** The same literal, or the same variable (not assigned in the loop: checked by the caller). */
+function sameName(a: Expr, b: Expr): boolean {
+  if (a.kind === "num" && b.kind === "num") return a.value === b.value;
+  return a.kind === "name" && b.kind === "name" && !!a.variable && a.variable === b.variable;
 }
