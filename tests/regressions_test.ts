@@ -79,3 +79,13 @@ Deno.test("a Math function replaced by user code is refused (fallback runs the u
   }
   assertEquals(jit(f)(4), 5);
 });
+
+Deno.test("deep tail recursion throws RangeError as in JS (no tail call turned into a loop)", () => {
+  function cnt(n: number, acc: number): number {
+    return n === 0 ? acc : cnt(n - 1, acc + 1);
+  }
+  const f = jit(cnt);
+  assertEquals(f(1000, 0), 1000);
+  assertThrows(() => f(1e8, 0), RangeError, "recursed too deeply");
+  assertThrows(() => cnt(1e8, 0), RangeError); // the oracle
+});

@@ -145,7 +145,12 @@ export class FunctionLowering {
         } else params.push({ ty: irType(t), ref: `%p${i}` });
       });
     }
-    this.fn = new IRFunction(name, this.retTy, params, "nounwind", "internal");
+    // A recursive function checks the stack at entry; LLVM must not turn its self tail calls into
+    // a loop (or jumps), or an endless recursion would spin instead of throwing RangeError.
+    const attrs = !chunk && opts.recursive?.has(tf.key)
+      ? `nounwind "disable-tail-calls"="true"`
+      : "nounwind";
+    this.fn = new IRFunction(name, this.retTy, params, attrs, "internal");
     this.ctx = chunk ? params[3] : params[0];
     this.b = new Builder(this.fn);
     mod.functions.push(this.fn);
