@@ -51,7 +51,7 @@ function runtimeError(entry: Entry, fnName: string): Error {
           `them) or beyond ±2^63${where}`,
       );
     case Status.zeroStep:
-      return new RangeError(`${site?.array ?? "range"}() step must not be 0${where}`);
+      return new RangeError(`${site?.array ?? "range"}() step must not be 0 or NaN${where}`);
     case Status.noMemory:
       return new RangeError(`out of memory for a prange loop's private copies${where}`);
     case Status.race: {

@@ -23,7 +23,8 @@ function makeRange(
   step: number,
 ): RangeIterator {
   if (stop === undefined) [start, stop] = [0, start];
-  if (step === 0) throw new RangeError(`${name}() step must not be 0`);
+  // a NaN step would never reach stop: refused like 0, in plain JS and compiled code alike
+  if (step === 0 || step !== step) throw new RangeError(`${name}() step must not be 0 or NaN`);
   return new RangeIterator(start, stop, step);
 }
 

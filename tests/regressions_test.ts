@@ -1,7 +1,7 @@
 // Named regressions found by attacking tsjit from outside (a red-team review): each states the
 // plain-JS semantics the compiled code must keep.
 import { assert, assertEquals, assertStringIncludes, assertThrows } from "./_assert.ts";
-import { CompileError, jit } from "../mod.ts";
+import { CompileError, jit, prange, range } from "../mod.ts";
 import { checkSame } from "./_differential.ts";
 import { denoArgs, denoSync } from "./_subprocess.ts";
 
@@ -88,4 +88,26 @@ Deno.test("deep tail recursion throws RangeError as in JS (no tail call turned i
   assertEquals(f(1000, 0), 1000);
   assertThrows(() => f(1e8, 0), RangeError, "recursed too deeply");
   assertThrows(() => cnt(1e8, 0), RangeError); // the oracle
+});
+
+Deno.test("a NaN step is refused like 0, by plain range()/prange() and compiled loops alike", () => {
+  const ser = (a: number, s: number) => {
+    let c = 0;
+    for (const _ of range(0, a, s)) c++;
+    return c;
+  };
+  const par = (a: Float64Array, s: number) => {
+    for (const i of prange(0, a.length, s)) a[i] = 1;
+  };
+  for (const a of [-1, 5]) {
+    assertThrows(() => ser(a, NaN), RangeError, "range() step must not be 0 or NaN");
+    assertThrows(() => jit(ser)(a, NaN), RangeError, "range() step must not be 0 or NaN");
+  }
+  assertThrows(
+    () => par(new Float64Array(4), NaN),
+    RangeError,
+    "prange() step must not be 0 or NaN",
+  );
+  // compiled prange bounds must be integers (docs/semantics.md): NaN is refused as such
+  assertThrows(() => jit(par)(new Float64Array(4), NaN), RangeError, "prange()");
 });
