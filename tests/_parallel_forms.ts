@@ -224,6 +224,11 @@ threadsIn(seen, threads);
 assert(getNumThreads() === threads && seen.every((v) => v === threads), `${seen}`);
 assertThrows(() => threadsIn(seen, threads + 1), RangeError, "from 1 to the pool size");
 assertThrows(() => threadsIn(seen, 0.5), RangeError, "setNumThreads(0.5)");
+for (const k of [0, -0, -1, NaN]) {
+  assertThrows(() => setNumThreads(k), RangeError); // the oracle
+  assertThrows(() => threadsIn(seen, k), RangeError, "setNumThreads(");
+}
+assert(getNumThreads() === threads);
 refuse(
   (x: Float64Array) => {
     for (const i of prange(x.length)) setNumThreads(i + 1);

@@ -143,11 +143,13 @@ export function threadCall(L: FunctionLowering, e: Expr & { kind: "call" }): Val
   poolUsers.add(L.mod);
   L.mod.declare("tsjit_num_threads", "i64", ["i64"]);
   if (name === "getNumThreads") return b.call("i64", "tsjit_num_threads", [int("i64", 0)]);
-  // an integer k as is; anything else (a fraction, NaN) as -1, which the pool refuses
+  // a positive integer k as is; anything else (0 and -0, which the pool reads as "only ask", a
+  // fraction, NaN) as -1, which the pool refuses
   const d = L.asF64(e.args[0]);
   const k = b.call("i64", "llvm.fptosi.sat.i64.f64", [d]);
   const whole = b.fcmp("oeq", b.cast("sitofp", k, "double"), d);
-  const r = b.call("i64", "tsjit_num_threads", [b.select(whole, k, int("i64", -1))]);
+  const ok = b.bin("and", whole, b.icmp("sgt", k, int("i64", 0)));
+  const r = b.call("i64", "tsjit_num_threads", [b.select(ok, k, int("i64", -1))]);
   L.guard(b.icmp("sgt", r, int("i64", 0)), Status.badThreads, e.range, () => d, r);
   return { ty: "void", ref: "" };
 }
