@@ -44,7 +44,7 @@ function runtimeError(entry: Entry, fnName: string): Error {
     case Status.nonIntegerIndex:
       return new RangeError(`index ${ctx[2]} into '${site?.array}' is not an integer${where}`);
     case Status.nonIntegerBound:
-      return new RangeError(`prange() bounds and step must be integers${where}`);
+      return new RangeError(`prange() bounds and step must be integers, the start not -0${where}`);
     case Status.rangeNotExact:
       return new RangeError(
         `prange() would visit values beyond what doubles hold exactly (plain JS would round ` +

@@ -111,3 +111,11 @@ Deno.test("a NaN step is refused like 0, by plain range()/prange() and compiled 
   // compiled prange bounds must be integers (docs/semantics.md): NaN is refused as such
   assertThrows(() => jit(par)(new Float64Array(4), NaN), RangeError, "prange()");
 });
+
+Deno.test("a prange starting at -0 is refused, never run with +0 as its first value", () => {
+  const f = (a: Float64Array, n: number) => {
+    for (const i of prange(n, 2)) a[i + 0] = 1 / i;
+  };
+  assertThrows(() => jit(f)(new Float64Array(2), -0), RangeError, "the start not -0");
+  checkSame(f, [[new Float64Array(2), 0], [new Float64Array(2), 1]]);
+});

@@ -139,7 +139,7 @@ const messages: Record<number, string> = {
   [Status.outOfBounds]: "index ${i} is out of bounds for '${a}' (length ${n})",
   [Status.nonIntegerIndex]: "index ${i} into '${a}' is not an integer",
   [Status.zeroStep]: "${a}() step must not be 0 or NaN",
-  [Status.nonIntegerBound]: "prange() bounds and step must be integers",
+  [Status.nonIntegerBound]: "prange() bounds and step must be integers, the start not -0",
   [Status.noReturnValue]: "the function reached its end without returning a value",
   [Status.rangeNotExact]: "prange() would visit values beyond what doubles hold exactly",
   [Status.stackOverflow]: "Maximum call stack size exceeded (recursion too deep)",

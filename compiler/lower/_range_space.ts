@@ -18,18 +18,25 @@ export function rangeSpace(
 ): { start: Value; step: Value; count: Value } {
   const { b } = L;
   const [a0, a1, a2] = s.args;
-  const bound = (e: Expr): Value => {
+  const bound = (e: Expr, isStart = false): Value => {
     const t = L.typeOf(e);
     if (t !== "f64" && t !== "f32") return b.cast("sext", L.asInt(e), I128);
     // a double must hold an integer, below 2^64 in magnitude (exact in i128)
     const d = L.asF64(e);
-    const integral = b.fcmp("oeq", b.call("double", "llvm.trunc.f64", [d]), d);
+    let integral = b.fcmp("oeq", b.call("double", "llvm.trunc.f64", [d]), d);
+    if (isStart) {
+      // the loop variable is an integer: a start of -0 (whose first value plain JS keeps as -0)
+      // is refused rather than silently made +0
+      const signed = b.icmp("slt", b.cast("bitcast", d, "i64"), int("i64", 0));
+      const negZero = b.bin("and", b.fcmp("oeq", d, f64(0)), signed);
+      integral = b.bin("and", integral, b.bin("xor", negZero, int("i1", 1)));
+    }
     L.guard(integral, Status.nonIntegerBound, e.range);
     const small = b.fcmp("olt", b.call("double", "llvm.fabs.f64", [d]), f64(2 ** 64));
     L.guard(small, Status.rangeNotExact, e.range);
     return b.cast("fptosi", d, I128);
   };
-  const start = a1 ? bound(a0) : wide(0);
+  const start = a1 ? bound(a0, true) : wide(0);
   const stop = bound(a1 ?? a0);
   const k = a2 ? constantValue(a2) : 1;
   const step = a2 ? bound(a2) : wide(1);
