@@ -5,19 +5,10 @@
 // Run: ./tsjit run bench/dispatch.ts [N=2000]
 import { jit } from "../mod.ts";
 import { median, nsPerCall } from "./_stats.ts";
+import { ARRAY_TYPES } from "../compiler/types/types.ts";
 
 const N = Number(Deno.args[0] ?? 2000);
-const KINDS = [
-  Float64Array,
-  Float32Array,
-  Int8Array,
-  Int16Array,
-  Int32Array,
-  Uint8Array,
-  Uint16Array,
-  Uint32Array,
-  Uint8ClampedArray,
-];
+const KINDS = ARRAY_TYPES.map((name) => globalThis[name]);
 type Arr = Float64Array;
 const kernel = (a: Arr, b: Arr, c: Arr, d: Arr) => a[0] + b[0] + c[0] + d[0];
 const f = jit(kernel, { maxSpecializations: N });

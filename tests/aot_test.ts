@@ -6,6 +6,18 @@ import { cacheDir } from "../compiler/_host.ts";
 
 const root = new URL("../", import.meta.url).pathname;
 
+/** Runs `./tsjit aot MODULE --out DIR`. */
+function buildAot(module: string, out: string) {
+  return denoSync(denoArgs([
+    "--allow-run=cc",
+    `--allow-write=${out},${cacheDir()}`, // the entry library is built in the cache on first use
+    `${root}compiler/aot/build.ts`,
+    module,
+    "--out",
+    out,
+  ]));
+}
+
 /** The loader is typed: `deno check` accepts a program that uses it. */
 function typeChecks(file: string) {
   const o = denoSync(["check", file]);
@@ -15,14 +27,7 @@ function typeChecks(file: string) {
 Deno.test("./tsjit aot builds a library and loader that run without LLVM", () => {
   const out = `${root}.tsjit/aot-test-${crypto.randomUUID().slice(0, 8)}`;
   try {
-    const build = denoSync(denoArgs([
-      "--allow-run=cc",
-      `--allow-write=${out},${cacheDir()}`, // the entry library is built in the cache on first use
-      `${root}compiler/aot/build.ts`,
-      `${root}examples/aot/kernels.ts`,
-      "--out",
-      out,
-    ]));
+    const build = buildAot(`${root}examples/aot/kernels.ts`, out);
     assertEquals(build.success, true, build.stderr);
     assertStringIncludes(build.stdout, "countAbove (f64[], f64) -> i64; (f32[], f64) -> i64");
     const user = `${out}/use.ts`;
@@ -53,14 +58,7 @@ Deno.test("./tsjit aot builds a library and loader that run without LLVM", () =>
 Deno.test("./tsjit aot: a default export, hostile arguments and the CPU check", () => {
   const out = `${root}.tsjit/aot-test-${crypto.randomUUID().slice(0, 8)}`;
   try {
-    const build = denoSync(denoArgs([
-      "--allow-run=cc",
-      `--allow-write=${out},${cacheDir()}`, // the entry library is built in the cache on first use
-      `${root}compiler/aot/build.ts`,
-      `${root}tests/_aot_hostile.ts`,
-      "--out",
-      out,
-    ]));
+    const build = buildAot(`${root}tests/_aot_hostile.ts`, out);
     assertEquals(build.success, true, build.stderr);
     Deno.writeTextFileSync(
       `${out}/attacks.ts`,
