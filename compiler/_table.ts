@@ -6,7 +6,7 @@
 // its lengths). Misses go to the dispatcher's slow path, which
 // compiles or picks an entry and remembers it here.
 import { type Entry, GUARD_HELPERS, guardSource } from "./_invoke.ts";
-import { kindOf } from "./_values.ts";
+import { fround, kindOf } from "./_values.ts";
 import { ARRAY_TYPES } from "./types/types.ts";
 
 /**
@@ -27,23 +27,29 @@ const mapClear = call.bind(Map.prototype.clear) as (m: Map<unknown, unknown>) =>
 
 type Invoke = (...args: unknown[]) => unknown;
 
-/** Class codes of typed-array kinds (0..8); numbers and booleans take 9..12, anything else 13. */
+/** Class codes of typed-array kinds (0..8); numbers 9..16, booleans 17, anything else 18. */
 const KIND_CODES: Readonly<Record<string, number>> = Object.freeze(
   Object.assign(Object.create(null), Object.fromEntries(ARRAY_TYPES.map((t, i) => [t, i]))),
 );
 
 /**
- * JS source of the class key of arguments a0..an: a number, one base-16 digit per argument, up
- * to 13 arguments (a Map keyed by small integers is the fastest); a string beyond.
+ * JS source of the class key of arguments a0..an: a number, one base-32 digit per argument, up
+ * to 10 arguments (a Map keyed by small integers is the fastest); a string beyond. The classes
+ * must be at least as fine as every guard (guardSource): arguments of one class are accepted by
+ * the same entries. A number's class: int32 (not -0), another safe integer (not -0), -0, any
+ * other number; for declared signatures, which may take f32, times whether a float holds it
+ * exactly.
  */
-function keySource(arity: number): string {
+function keySource(arity: number, declared: boolean): string {
+  const max = Number.MAX_SAFE_INTEGER;
   const one = (a: string) =>
-    `(typeof ${a} === "number" ? ((${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0) ? 9 : ` +
-    `${a} % 1 === 0 && ${a} <= ${Number.MAX_SAFE_INTEGER} && ${a} >= ${-Number
-      .MAX_SAFE_INTEGER} ? 10 : 11) : typeof ${a} === "boolean" ? 12 : ` +
-    `(codes[kindOf(${a})] ?? 13))`;
+    `(typeof ${a} === "number" ? (${
+      declared ? `(fround(${a}) === ${a} || ${a} !== ${a} ? 0 : 4) + ` : ""
+    }((${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0) ? 9 : ${a} === 0 ? 11 : ` +
+    `${a} % 1 === 0 && ${a} <= ${max} && ${a} >= ${-max} ? 10 : 12)) : ` +
+    `typeof ${a} === "boolean" ? 17 : (codes[kindOf(${a})] ?? 18))`;
   const digits = Array.from({ length: arity }, (_, i) => one(`a${i}`));
-  if (arity <= 13) return digits.map((d, i) => i ? `${d} * ${16 ** i}` : d).join(" + ") || "0";
+  if (arity <= 10) return digits.map((d, i) => i ? `${d} * ${32 ** i}` : d).join(" + ") || "0";
   return digits.join(` + "," + `);
 }
 
@@ -70,8 +76,9 @@ export class DispatchTable {
     this.keyOf = new Function(
       "kindOf",
       "codes",
-      `return function (${this.params}) { return ${keySource(arity)}; }`,
-    )(kindOf, KIND_CODES);
+      "fround",
+      `return function (${this.params}) { return ${keySource(arity, declared)}; }`,
+    )(kindOf, KIND_CODES, fround);
     this.fast = miss;
   }
 

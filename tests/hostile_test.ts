@@ -319,3 +319,19 @@ Deno.test("hostile: a function's own toString or length cannot change what is co
   Object.defineProperty(h, "length", { get: () => 2 ** 40 });
   assertThrows(() => jit(h), TypeError, "not a parameter count");
 });
+
+Deno.test("bounded: one dispatch-table class never mixes arguments the guards tell apart", () => {
+  // Past the inline guards, entries are remembered by argument class: -0 must not reuse the
+  // choice made for another safe integer, nor 0.1 the choice made for a float-exact 0.5.
+  const inv = (x: number, y: number) => 1 / x + (y ? 0 : 0);
+  const filler = ["f64(i64, bool)", "f64(i64, i64)", "f64(bool, bool)", "f64(bool, i64)"];
+  const f = jit(inv, { signature: [...filler, "f64(i64, f64)", "f64(f64, f64)"] });
+  assertStrictEquals(f(2 ** 40, 0.5), inv(2 ** 40, 0.5));
+  assertStrictEquals(f(-0, 0.5), -Infinity);
+  assertStrictEquals(f(2 ** 40 + 2, 0.5), inv(2 ** 40 + 2, 0.5));
+  const id = (x: number, y: number) => x + (y ? 0 : 0);
+  const g = jit(id, { signature: [...filler, "f64(f32, f64)", "f64(f64, f64)"] });
+  assertStrictEquals(g(0.5, 0.5), 0.5);
+  assertStrictEquals(g(0.1, 0.5), 0.1);
+  assertStrictEquals(g(0.25, 0.5), 0.25);
+});
