@@ -9,7 +9,16 @@ import type {
   GlobalValue,
   ParsedFunction,
 } from "./frontend/ast.ts";
-import { bindingOf, type Frame, locate, type Location } from "./frontend/scope.ts";
+import {
+  bindingOf,
+  dynamicCodeIn,
+  type Frame,
+  locate,
+  type Location,
+  readModule,
+  search,
+  searchedFiles,
+} from "./frontend/scope.ts";
 import { parseFunction } from "./frontend/parse.ts";
 import { resolveNames } from "./frontend/resolve.ts";
 import type { Type } from "./types/types.ts";
@@ -52,8 +61,10 @@ function liveIn(file: string): JitSource[] {
 export class JitSource implements CompilableFunction {
   readonly id = nextId++;
   private result?: ParsedFunction | CompileError;
-  /** where the function is defined (null: not found, names resolve through globals only) */
-  private location?: Location | null;
+  /** where the function is defined (none found: names resolve through globals only) */
+  private locations?: Location[];
+  /** the files searched for the definition, when no call on the stack named it */
+  private searched?: string[];
   /** the function's source text, as the engine has it */
   readonly text: string;
 
@@ -124,51 +135,114 @@ export class JitSource implements CompilableFunction {
       if (typeof v === "number" || typeof v === "boolean") return { kind: "const", value: v };
       const src = typeof v === "function" ? (v as { [SOURCE]?: JitSource })[SOURCE] : undefined;
       if (src) return { kind: "function", fn: src };
+      // the function being jitted itself, by its plain value: `jit(fib, { globals: { fib } })`
+      if (v === this.plain) return { kind: "function", fn: this };
+      if (typeof v === "function") {
+        return {
+          error: `globals.${name} is a plain function; compiled code calls only jitted ` +
+            `functions: pass { ${name}: jit(${name}) }`,
+        };
+      }
       return undefined;
     }
     if (!ast) return undefined;
-    const loc = this.locate(ast);
-    if (!loc) {
+    const locs = this.locate(ast);
+    if (!locs.length) {
       return this.frames.length
         ? {
           error: `unresolved name '${name}': tsjit could not find where ${this.name}() is ` +
-            `defined to look '${name}' up as JS would; pass it as jit(fn, { globals: { ${name} } })`,
+            `defined to look '${name}' up as JS would; pass it as ${this.globalsFix(name)}`,
         }
         : undefined;
     }
-    return resolveByScope(this, loc, name);
+    const dynamic = this.searched && dynamicCodeIn(this.searched);
+    if (dynamic) {
+      return {
+        error: `'${name}': jit() was not given ${this.name}() by its name, and ${dynamic} builds ` +
+          `code at run time (eval or Function), which could have made a function of the same ` +
+          `text where '${name}' means something else; pass it as ${this.globalsFix(name)}, or ` +
+          `call jit(${this.name}) on the function's own name`,
+      };
+    }
+    const found = locs.map((loc) => resolveByScope(this, loc, name));
+    if (found.length === 1 || found.every((g) => sameResolution(g, found[0]))) return found[0];
+    const where = locs.map((l) => `line ${lineOf(l)} of ${fileName(l)}`).join(", ");
+    return {
+      error: `'${name}' is ambiguous: jit() was not given ${this.name}() by its name, and ` +
+        `functions of the same code are defined at ${where}, where '${name}' means different ` +
+        `things; pass it as ${this.globalsFix(name)}`,
+    };
   }
 
-  /** Where the function is defined (found once, from its parsed parameters). */
-  locate(ast: FunctionAST): Location | undefined {
-    if (this.location === undefined) {
+  /** How to give `name` explicitly, for messages: itself (recursion), or its jitted function. */
+  private globalsFix(name: string): string {
+    return name === this.name
+      ? `jit(${name}, { globals: { ${name} } })`
+      : `jit(fn, { globals: { ${name}: jit(${name}) } })`;
+  }
+
+  /**
+   * Where the function is defined (found once, from its parsed parameters): the argument of a
+   * call on the jit() stack that names it, else every definition of the same name, parameters
+   * and code in the stack's files and the modules they import (several: see resolveFree).
+   */
+  locate(ast: FunctionAST): Location[] {
+    if (this.locations === undefined) {
       const params = ast.params.map((p) => p.name);
-      this.location = locate(this.frames, ast.name, params, this.text) ?? null;
+      const one = locate(this.frames, ast.name, params, this.text);
+      this.searched = one ? undefined : searchedFiles(this.frames);
+      this.locations = one ? [one] : search(this.searched!, ast.name, params, this.text);
     }
-    return this.location ?? undefined;
+    return this.locations;
   }
 
   /** Where the function is defined, parsing it (without resolving names) if need be. */
-  located(): Location | undefined {
-    if (this.location !== undefined) return this.location ?? undefined;
+  located(): Location[] {
+    if (this.locations !== undefined) return this.locations;
     try {
       const ast = parseFunction(this.text, { fnName: this.name, origin: this.origin });
       return this.locate(ast);
     } catch {
-      this.location = null;
-      return undefined;
+      this.locations = [];
+      return [];
     }
   }
 
-  /** The module text the function was located in (the cache records its hash). */
-  moduleText(): string | undefined {
-    return this.location ? this.location.module.text : undefined;
+  /**
+   * What the names found by scope depend on, for the cache: the text of the module the function
+   * was located in (found on the stack), or of every file searched (found by search).
+   */
+  scopeFiles(): { files?: string[]; texts: string[] } | undefined {
+    const locs = this.locations;
+    if (!locs?.length) return undefined;
+    if (!this.searched) return { texts: [locs[0].module.text] };
+    const texts = this.searched.map((f) => readModule(f) ?? "");
+    return { files: this.searched, texts };
   }
 
   /** Every live JitSource (for dependency checks of cached code). */
   static live(): JitSource[] {
     return [...new Set([...byFile.keys()].flatMap(liveIn))];
   }
+}
+
+function fileName(loc: Location): string {
+  return loc.module.path.split("/").pop()!;
+}
+
+function lineOf(loc: Location): number {
+  return loc.module.sf.getLineAndCharacterOfPosition(loc.node.getStart(loc.module.sf)).line + 1;
+}
+
+/** Two resolutions of a name that reach the same function or constant (or fail alike). */
+function sameResolution(
+  a: GlobalValue | { error: string } | undefined,
+  b: GlobalValue | { error: string } | undefined,
+): boolean {
+  if (!a || !b) return a === b;
+  if ("error" in a || "error" in b) return false;
+  if (a.kind === "const" && b.kind === "const") return Object.is(a.value, b.value);
+  return a.kind === "function" && b.kind === "function" && a.fn === b.fn;
 }
 
 /** Equivalent jitted functions: the same code, the same options, no `globals` of their own. */
@@ -190,8 +264,7 @@ function resolveByScope(
 ): GlobalValue | { error: string } | undefined {
   const b = bindingOf(loc, name);
   if (!b) return undefined; // not declared in the module: the usual "unresolved name"
-  const file = loc.module.path.split("/").pop();
-  const at = `line ${b.line} of ${file}`;
+  const at = `line ${b.line} of ${fileName(loc)}`;
   const fix = `pass the jitted function as jit(fn, { globals: { ${name} } })`;
   if (b.kind === "import") {
     return {
@@ -206,10 +279,14 @@ function resolveByScope(
         `jitted function`,
     };
   }
-  const candidates = liveIn(loc.module.path).filter((s) => {
-    const l = s === caller ? loc : s.located();
-    if (!l || l.module !== loc.module) return false;
-    return b.kind === "function" ? l.node === b.node : l.call === b.call && l.frame === 0;
+  // a jitted function defined there: found on the stack or by search, with no other definition
+  const candidates = JitSource.live().filter((s) => {
+    const ls = s === caller ? [loc] : s.located();
+    if (ls.length !== 1 || ls[0].module !== loc.module) return false;
+    const l = ls[0];
+    return b.kind === "function"
+      ? l.node === b.node
+      : !!l.call && l.call === b.call && l.frame === 0;
   });
   if (!candidates.length) {
     return {

@@ -19,7 +19,15 @@ import { type CacheMeta, sha256 } from "./store.ts";
  */
 export type Dependency =
   | { path: string[]; name: string; kind: "const"; value: number | boolean }
-  | { path: string[]; name: string; kind: "function"; hash: string; module?: string };
+  | {
+    path: string[];
+    name: string;
+    kind: "function";
+    hash: string;
+    module?: string;
+    /** found by search (not on the stack): the files searched, `module` hashes their texts */
+    files?: string[];
+  };
 
 const hashes = new WeakMap<JitSource, string>();
 
@@ -150,13 +158,14 @@ export function dependencies(root: JitSource, spec: Specialization): EntryRecord
         if (g.kind === "const") deps.push({ path, name: n.name, kind: "const", value: g.value });
         else {
           const callee = g.fn as JitSource;
-          const text = src.hasGlobal(n.name) ? undefined : src.moduleText();
+          const scope = src.hasGlobal(n.name) ? undefined : src.scopeFiles();
           deps.push({
             path,
             name: n.name,
             kind: "function",
             hash: sourceHash(callee),
-            ...(text === undefined ? {} : { module: sha256(text) }),
+            ...(scope && { module: textsHash(scope.texts) }),
+            ...(scope?.files && { files: scope.files }),
           });
           if (!paths.has(callee.id)) paths.set(callee.id, [...path, n.name]);
         }
@@ -170,6 +179,24 @@ export function dependencies(root: JitSource, spec: Specialization): EntryRecord
   return { deps, sitePaths };
 }
 
+/** The hash recorded for the texts of the modules names were resolved in. */
+function textsHash(texts: string[]): string {
+  return texts.length === 1 ? sha256(texts[0]) : sha256(JSON.stringify(texts));
+}
+
+/**
+ * True when the modules a name was resolved in are unchanged (read, not parsed): the module on
+ * the stack; or, found by search, every file searched, which cover the current stack's files.
+ */
+function scopeHolds(src: JitSource, d: Dependency & { kind: "function" }): boolean {
+  if (!d.files) return modulesOf(src).includes(d.module!);
+  const files = d.files;
+  // the search started from the stack's files: the same ones, in the same order
+  const start = [...new Set(src.frames.map((f) => f.file))];
+  if (start.some((f, i) => files[i] !== f)) return false;
+  return textsHash(files.map((f) => readModule(f) ?? "")) === d.module;
+}
+
 /**
  * What a recorded name resolves to now, without parsing: through `globals`, or, for a function
  * found by scope, a live jitted function of the same code while the module text is unchanged.
@@ -179,7 +206,7 @@ function resolveRecorded(src: JitSource, d: Dependency): GlobalValue | undefined
     const g = src.resolveFree(d.name);
     return g && !("error" in g) ? g : undefined;
   }
-  if (d.kind !== "function" || !d.module || !modulesOf(src).includes(d.module)) return undefined;
+  if (d.kind !== "function" || !d.module || !scopeHolds(src, d)) return undefined;
   const found = JitSource.live().filter((s) => sourceHash(s) === d.hash);
   return found.length ? { kind: "function", fn: found[found.length - 1] } : undefined;
 }

@@ -51,6 +51,8 @@ function flatten(ts: typeof TS, root: TS.Node, sf: TS.SourceFile, shift: number)
       (ts.isParameter(n.parent) || ts.isVariableDeclaration(n.parent))
     ) return;
     if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === "this") return;
+    // `export` and `export default` are the module's, not part of the function's text
+    if (k === ts.SyntaxKind.ExportKeyword || k === ts.SyntaxKind.DefaultKeyword) return;
     const id = ts.isIdentifier(n) || ts.isNumericLiteral(n) || ts.isStringLiteral(n)
       ? n.text
       : undefined;

@@ -19,6 +19,9 @@ export interface Frame {
 
 const compilerDir = new URL("../", import.meta.url).href;
 const modUrls = ["ts", "js"].map((x) => new URL(`../../mod.${x}`, import.meta.url).href);
+/** tsjit's own modules: never where a user's function is defined */
+const ownPaths = [compilerDir, new URL("../../parallel/", import.meta.url).href, ...modUrls]
+  .filter((u) => u.startsWith("file:")).map((u) => decodeURIComponent(new URL(u).pathname));
 
 /** The call sites of the caller of jit(), innermost first (file: modules only, at most 12). */
 export function creationFrames(): Frame[] {
@@ -57,11 +60,14 @@ type FunctionNode =
   | TS.ArrowFunction
   | TS.MethodDeclaration;
 
-/** Where a jitted function was found: its node, the call that created it, the frame's index. */
+/**
+ * Where a jitted function was found: its node, the call that created it and the frame's index
+ * (found on the stack), or no call (found by searching the modules, see `search`).
+ */
 export interface Location {
   module: Module;
   node: FunctionNode;
-  call: TS.CallExpression;
+  call?: TS.CallExpression;
   frame: number;
 }
 
@@ -106,11 +112,7 @@ export function locate(
   source: string,
 ): Location | undefined {
   const ts = typescript();
-  const fits = (n: FunctionNode, m: Module) =>
-    n.parameters.length === params.length &&
-    n.parameters.every((p, i) => ts.isIdentifier(p.name) && p.name.text === params[i]) &&
-    !(n.name && ts.isIdentifier(n.name) && n.name.text !== name) &&
-    isSameFunction(source, n, m.sf);
+  const fits = fitting(name, params, source);
   for (const [k, f] of frames.entries()) {
     const m = moduleAt(f.file);
     const call = m && callAt(m, f);
@@ -123,6 +125,119 @@ export function locate(
       }
       if (node && isFunctionNode(node) && fits(node, m)) return { module: m, node, call, frame: k };
     }
+  }
+  return undefined;
+}
+
+/** A test that a function node has the jitted function's parameters, name and code. */
+function fitting(name: string, params: string[], source: string) {
+  const ts = typescript();
+  return (n: FunctionNode, m: Module) =>
+    n.parameters.length === params.length &&
+    n.parameters.every((p, i) => ts.isIdentifier(p.name) && p.name.text === params[i]) &&
+    !(n.name && ts.isIdentifier(n.name) && n.name.text !== name) &&
+    isSameFunction(source, n, m.sf);
+}
+
+/** The name a nameless function literal is declared under (`const sq = (x) => …`). */
+function declaredName(n: FunctionNode): string | undefined {
+  const ts = typescript();
+  if (n.name) {
+    return ts.isIdentifier(n.name) || ts.isStringLiteral(n.name) ? n.name.text : undefined;
+  }
+  const p = n.parent;
+  if ((ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p)) && ts.isIdentifier(p.name)) {
+    return p.name.text;
+  }
+  return undefined;
+}
+
+/** At most this many module files are searched for a definition. */
+export const SEARCH_LIMIT = 64;
+
+/**
+ * The files on the stack and the modules they import (relative and file: specifiers,
+ * transitively, at most SEARCH_LIMIT files): where a function jit() was given without its name
+ * (`jit(kernels.norm)`, `jit(f)` in a loop, an imported function) can be defined.
+ */
+export function searchedFiles(frames: Frame[]): string[] {
+  const ts = typescript();
+  const files = [...new Set(frames.map((f) => f.file))];
+  for (let i = 0; i < files.length && files.length < SEARCH_LIMIT; i++) {
+    const m = moduleAt(files[i]);
+    if (!m) continue;
+    for (const s of m.sf.statements) {
+      const spec = (ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) &&
+          s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier)
+        ? s.moduleSpecifier.text
+        : undefined;
+      if (!spec || !/^(\.{1,2}\/|file:)/.test(spec)) continue;
+      let path: string;
+      try {
+        path = decodeURIComponent(new URL(spec, `file://${files[i]}`).pathname);
+      } catch {
+        continue;
+      }
+      const own = ownPaths.some((p) => path === p || (p.endsWith("/") && path.startsWith(p)));
+      if (!own && !files.includes(path) && files.length < SEARCH_LIMIT) files.push(path);
+    }
+  }
+  return files;
+}
+
+/**
+ * Every definition in `files` of a function with this name (its own, or the one it is declared
+ * under), these parameters and this code: when jit() was not given the function by name.
+ */
+export function search(
+  files: string[],
+  name: string,
+  params: string[],
+  source: string,
+): Location[] {
+  const fits = fitting(name, params, source);
+  const found: Location[] = [];
+  for (const file of files) {
+    const m = moduleAt(file);
+    for (const node of m?.functions ?? []) {
+      const n = node as FunctionNode;
+      if (declaredName(n) === name && fits(n, m!)) found.push({ module: m!, node: n, frame: -1 });
+    }
+  }
+  return found;
+}
+
+const dynamic = new Map<Module, number | undefined>();
+
+/**
+ * The line of the first `eval` or `Function` a module refers to (code built at run time, whose
+ * text can equal a definition's while its names mean something else), if any.
+ */
+function dynamicCodeLine(m: Module): number | undefined {
+  const ts = typescript();
+  if (!dynamic.has(m)) {
+    let line: number | undefined;
+    const visit = (n: TS.Node): void => {
+      if (line !== undefined || ts.isTypeNode(n)) return;
+      if (
+        ts.isIdentifier(n) && (n.text === "eval" || n.text === "Function") &&
+        !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) &&
+        !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)
+      ) line = lineOf(m, n);
+      n.forEachChild(visit);
+    };
+    visit(m.sf);
+    dynamic.set(m, line);
+  }
+  return dynamic.get(m);
+}
+
+/** Where the first of `files` that builds code at run time does so ("lib.ts:12"), if any. */
+export function dynamicCodeIn(files: string[]): string | undefined {
+  for (const f of files) {
+    const m = moduleAt(f);
+    const line = m && dynamicCodeLine(m);
+    if (line !== undefined) return `${f.split("/").pop()}:${line}`;
   }
   return undefined;
 }
