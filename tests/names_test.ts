@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-func-assign -- the module reassigns function declarations on purpose
 // Free names resolve as plain JS would resolve them, or not at all: to the jitted function the
 // name is bound to where the caller is defined (or given in `globals`), never to another module's
 // function that happens to share the name.
@@ -19,7 +20,7 @@ const twice = jit(function twice(x: number) {
 Deno.test("names: a plain function of this module is never replaced by another module's", () => {
   assertStrictEquals(libraryScale(5), 5000);
   const f = jit((x: number) => scale(x) + 1);
-  const e = assertThrows(() => f(5), CompileError, "'scale' is the plain function at line 9");
+  const e = assertThrows(() => f(5), CompileError, "'scale' is the plain function at line 10");
   assertStringIncludes(e.message, "jit(scale)");
   // jitting the user's own function makes the name resolve, to it
   const g = jit((x: number) => offset(x) + 1);
@@ -86,3 +87,26 @@ Deno.test("names: a name bound to different jitted functions over time is refuse
 });
 
 declare const m: number;
+
+// Function declarations whose bindings the module writes to (JS allows it: a different function
+// is then called), by `=` and by destructuring.
+function redefined(x: number) {
+  return x;
+}
+function destructured(x: number) {
+  return x;
+}
+export function redefine() {
+  // @ts-expect-error: a function declaration's binding is mutable in JS
+  redefined = (x: number) => -x;
+  // @ts-expect-error: as above
+  [destructured] = [(x: number) => -x];
+}
+
+Deno.test("names: a function declaration the module assigns again is refused", () => {
+  jit(redefined);
+  jit(destructured);
+  for (const f of [jit((x: number) => redefined(x)), jit((x: number) => destructured(x))]) {
+    assertThrows(() => f(1), CompileError, "a function that is assigned again");
+  }
+});

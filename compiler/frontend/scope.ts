@@ -319,6 +319,8 @@ function declaredIn(m: Module, scope: TS.Node, name: string): Binding | undefine
   if (!statements) return undefined;
   for (const s of statements) {
     if (ts.isFunctionDeclaration(s) && s.name?.text === name && s.body) {
+      // a function declaration's binding is mutable: `sq = …` elsewhere changes what is called
+      if (isAssigned(m, name)) return other("a function that is assigned again", s);
       return { kind: "function", node: s, line: lineOf(m, s) };
     }
     if ((ts.isClassDeclaration(s) || ts.isEnumDeclaration(s)) && s.name?.text === name) {
@@ -397,23 +399,46 @@ function variableBinding(m: Module, d: TS.VariableDeclaration): Binding {
   return { kind: "other", what: "a variable", line };
 }
 
-/** True when the module assigns to a name `name` anywhere after declaring it. */
+/**
+ * True when the module assigns to a name `name` anywhere (any scope: a conservative answer),
+ * as the target of `=`, `+=`…, `++`/`--`, a destructuring assignment or a `for…of`/`for…in` head.
+ */
 function isAssigned(m: Module, name: string): boolean {
   const ts = typescript();
   let found = false;
   const visit = (n: TS.Node): void => {
     if (found) return;
-    if (
-      ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-      n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(n.left) &&
-      n.left.text === name
-    ) {
-      found = true;
-    }
+    if (ts.isIdentifier(n) && n.text === name && isAssignmentTarget(n)) found = true;
     n.forEachChild(visit);
   };
   visit(m.sf);
   return found;
+}
+
+/** True when an identifier is written to (ECMA-262 §13.15.5, destructuring assignment). */
+function isAssignmentTarget(id: TS.Identifier): boolean {
+  const ts = typescript();
+  let n: TS.Node = id;
+  for (let p = n.parent; p; n = p, p = p.parent) {
+    if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) {
+      return p.operator === ts.SyntaxKind.PlusPlusToken ||
+        p.operator === ts.SyntaxKind.MinusMinusToken;
+    }
+    if (ts.isBinaryExpression(p)) {
+      const k = p.operatorToken.kind;
+      return p.left === n && k >= ts.SyntaxKind.FirstAssignment &&
+        k <= ts.SyntaxKind.LastAssignment;
+    }
+    if (ts.isForOfStatement(p) || ts.isForInStatement(p)) return p.initializer === n;
+    // inside a pattern: `[a] = …`, `({ a } = …)`, `({ k: a = 1 } = …)`, `[...a] = …`
+    const inPattern = ts.isArrayLiteralExpression(p) || ts.isObjectLiteralExpression(p) ||
+      ts.isSpreadElement(p) || ts.isSpreadAssignment(p) || ts.isParenthesizedExpression(p) ||
+      ts.isShorthandPropertyAssignment(p) ||
+      (ts.isPropertyAssignment(p) && p.initializer === n) ||
+      (ts.isBinaryExpression(p) && p.left === n);
+    if (!inPattern) return false;
+  }
+  return false;
 }
 
 /** The text of the module a location is in, for the cache (its content identifies the scopes). */
