@@ -100,18 +100,24 @@ Deno.test("search: a cache hit of a searched function compiles and parses nothin
   try {
     const lib = new URL("./_names_lib.ts", import.meta.url).href;
     const mod = new URL("../mod.ts", import.meta.url).href;
-    const f = t.file(`import { cacheStats, jit } from "${mod}";
+    const f = t.file(`import { createRequire } from "node:module";
+import { cacheStats, jit } from "${mod}";
 import * as lib from "${lib}";
 jit(lib.sq);
 const r = jit(lib.norm, { cache: true })(new Float64Array([3, 4]));
 const fib = jit(lib.fib, { cache: true })(10);
-console.log(JSON.stringify({ r, fib, ...cacheStats }));`);
+// TypeScript loaded (the parser): never on a cache hit
+const ts = Object.keys(createRequire(import.meta.url).cache).filter((k) => /typescript/.test(k));
+console.log(JSON.stringify({ r, fib, ts: ts.length, ...cacheStats }));`);
     const first = t.run(f);
-    assertStrictEquals(JSON.stringify([first.r, first.fib, first.compiles]), "[25,55,2]");
+    assertStrictEquals(
+      JSON.stringify([first.r, first.fib, first.compiles, first.ts > 0]),
+      "[25,55,2,true]",
+    );
     const second = t.run(f);
     assertStrictEquals(
-      JSON.stringify([second.r, second.fib, second.compiles, second.hits]),
-      "[25,55,0,2]",
+      JSON.stringify([second.r, second.fib, second.compiles, second.hits, second.ts]),
+      "[25,55,0,2,0]",
     );
   } finally {
     t.cleanup();
