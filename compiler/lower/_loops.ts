@@ -194,7 +194,8 @@ function invariant(
       return e.name === "length" && e.object.kind === "name" && !!e.object.variable &&
         !assigned.has(e.object.variable);
     case "binary":
-      return (e.op === "+" || e.op === "-" || e.op === "*") &&
+      // an integer (a product that can pass 2^53 is a double, computed as JS does)
+      return (e.op === "+" || e.op === "-" || e.op === "*") && tf.exprTypes.get(e) === "int" &&
         invariant(e.left, assigned, counter, tf) && invariant(e.right, assigned, counter, tf);
     default:
       return false;

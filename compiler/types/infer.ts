@@ -5,6 +5,19 @@ import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
 import type { CompilableFunction, Expr, FunctionAST, Stmt, Variable } from "../frontend/ast.ts";
 import type { Resolved } from "../frontend/resolve.ts";
 import { elementType, isArray, isNumeric, type Type, typeName } from "./types.ts";
+import {
+  bounded,
+  exits,
+  hull,
+  INT32,
+  type Interval,
+  iv,
+  mayBeNegative,
+  mayBeZero,
+  RangeAnalysis,
+  testWrites,
+  TOP,
+} from "./ranges.ts";
 
 /** A function with the types of one specialization. */
 export interface TypedFunction {
@@ -120,6 +133,7 @@ export function inferTypes(
   src: SourceInfo,
   session: InferSession,
   fn: CompilableFunction,
+  intParams: Interval = INT32,
 ): TypedFunction {
   const calls = new Map<Expr, string>();
   const fail = (msg: string, construct: string, r: Range): never => {
@@ -128,6 +142,8 @@ export function inferTypes(
   const varTypes = new Map<Variable, Type>();
   const exprTypes = new Map<Expr, Type>();
   resolved.params.forEach((p, i) => varTypes.set(p, argTypes[i]));
+  const R = new RangeAnalysis((e) => exprTypes.get(e));
+  resolved.params.forEach((p, i) => argTypes[i] === "int" && R.param(p, intParams));
   let changed = true;
   let returnType: Type | undefined;
 
@@ -146,7 +162,9 @@ export function inferTypes(
     const t = v.kind !== "param" ? fn.options.locals?.get(v.name) : undefined;
     if (t) fixed.set(v, t), varTypes.set(v, t);
   }
-  const assignVar = (v: Variable, t: Type, r: Range) => {
+  const assignVar = (v: Variable, t: Type, r: Range, values: Interval, step?: Interval) => {
+    const int = t === "int" || t === "intz" || t === "bool";
+    R.assign(v, int ? values : TOP, int ? step : undefined);
     const want = fixed.get(v);
     if (want) {
       const ok = want === "bool"
@@ -179,178 +197,6 @@ export function inferTypes(
     return t;
   };
 
-  // Which variables may hold a negative number. A product or remainder of integers is only
-  // `intz` (possibly -0) when an operand may be negative: `b * 4096` with b a counter from 0 is
-  // an ordinary integer. Flow-insensitive, widened with the types.
-  const negative = new Set<Variable>(resolved.params);
-  const markSign = (v: Variable, nonneg: boolean) => {
-    if (!nonneg && !negative.has(v)) {
-      negative.add(v);
-      changed = true;
-    }
-  };
-  const UNSIGNED = new Set(["Uint8Array", "Uint16Array", "Uint32Array", "Uint8ClampedArray"]);
-  // Which variables may hold integers too wide for exact int64 products: uint32 values (`>>>`,
-  // Uint32Array elements) and products of non-literal factors. A product with a wide factor is
-  // computed in doubles, as JS does, instead of in int64 (where it could pass 2^63 and wrap).
-  const wideVars = new Set<Variable>();
-  const markWide = (v: Variable, isWide: boolean) => {
-    if (isWide && !wideVars.has(v)) {
-      wideVars.add(v);
-      changed = true;
-    }
-  };
-  const smallLiteral = (x: Expr) =>
-    x.kind === "num" && Number.isInteger(x.value) && Math.abs(x.value) <= 2 ** 21;
-  const wide = (e: Expr): boolean => {
-    switch (e.kind) {
-      case "name":
-        return !!e.variable && wideVars.has(e.variable);
-      case "unary":
-        return wide(e.operand);
-      case "binary":
-        if (e.op === ">>>") return true;
-        if (e.op === "*") {
-          return (!smallLiteral(e.left) && !smallLiteral(e.right)) || wide(e.left) || wide(e.right);
-        }
-        if (e.op === "+" || e.op === "-" || e.op === "%") return wide(e.left) || wide(e.right);
-        return false;
-      case "index":
-        return exprTypes.get(e.object) === "Uint32Array";
-      case "cond":
-        return wide(e.then) || wide(e.else);
-      case "logical":
-        return wide(e.left) || wide(e.right);
-      case "call":
-        return e.args.some(wide);
-      case "comma":
-        return wide(e.exprs[e.exprs.length - 1]);
-      case "assign":
-        return wide(e.value);
-      default:
-        return false;
-    }
-  };
-
-  // `h = h * 31 + c` in a loop grows without bound: a variable multiplied into itself is wide.
-  const mentions = (e: Expr, v: Variable): boolean => {
-    switch (e.kind) {
-      case "name":
-        return e.variable === v;
-      case "unary":
-        return mentions(e.operand, v);
-      case "binary":
-      case "logical":
-        return mentions(e.left, v) || mentions(e.right, v);
-      case "cond":
-        return mentions(e.then, v) || mentions(e.else, v);
-      case "call":
-        return e.args.some((a) => mentions(a, v));
-      default:
-        return false;
-    }
-  };
-  const multipliesInto = (e: Expr, v: Variable): boolean => {
-    switch (e.kind) {
-      case "binary":
-        if ((e.op === "*" || e.op === "**") && (mentions(e.left, v) || mentions(e.right, v))) {
-          return true;
-        }
-        return multipliesInto(e.left, v) || multipliesInto(e.right, v);
-      case "unary":
-        return multipliesInto(e.operand, v);
-      case "cond":
-        return multipliesInto(e.then, v) || multipliesInto(e.else, v);
-      default:
-        return false;
-    }
-  };
-
-  const nonnegBinary = (e: Expr & { kind: "binary" }): boolean => {
-    switch (e.op) {
-      case "+":
-      case "*":
-      case "/":
-        return nonneg(e.left) && nonneg(e.right);
-      case "%":
-        return nonneg(e.left);
-      case ">>>":
-        return true;
-      case "&": {
-        const small = (x: Expr) => x.kind === "num" && x.value >= 0 && x.value < 2 ** 31;
-        return small(e.left) || small(e.right);
-      }
-      case "-":
-      case "|":
-      case "^":
-      case "<<":
-      case ">>":
-      case "**":
-        return false;
-      default:
-        return true; // comparisons
-    }
-  };
-  const nonneg = (e: Expr): boolean => {
-    switch (e.kind) {
-      case "num":
-        return e.value >= 0 && !Object.is(e.value, -0);
-      case "bool":
-        return true;
-      case "name":
-        if (e.variable) return !negative.has(e.variable);
-        return e.global?.kind === "const" && typeof e.global.value === "number" &&
-          e.global.value >= 0;
-      case "unary":
-        return e.op === "+" ? nonneg(e.operand) : e.op === "!";
-      case "binary":
-        return nonnegBinary(e);
-      case "logical":
-        return nonneg(e.left) && nonneg(e.right);
-      case "cond":
-        return nonneg(e.then) && nonneg(e.else);
-      case "index": {
-        const t = exprTypes.get(e.object);
-        return t !== undefined && UNSIGNED.has(t);
-      }
-      case "member":
-        if (e.name === "length") return true;
-        if (e.object.kind === "name" && !e.object.variable) {
-          const v = (e.object.name === "Math" ? MATH_CONSTANTS : NUMBER_CONSTANTS)[e.name];
-          return v !== undefined && v >= 0;
-        }
-        return false;
-      case "call": {
-        const c = e.callee;
-        if (c.kind !== "member" || c.object.kind !== "name" || c.object.name !== "Math") {
-          return false;
-        }
-        switch (c.name) {
-          case "abs":
-          case "clz32":
-          case "sqrt":
-            return true;
-          case "floor":
-          case "ceil":
-          case "round":
-          case "trunc":
-          case "sign":
-          case "fround":
-            return e.args.length > 0 && nonneg(e.args[0]);
-          case "max":
-            return e.args.some(nonneg);
-          case "min":
-            return e.args.length > 0 && e.args.every(nonneg);
-        }
-        return false;
-      }
-      case "comma":
-        return nonneg(e.exprs[e.exprs.length - 1]);
-      default:
-        return false;
-    }
-  };
-
   const arith = (
     op: string,
     l: Type,
@@ -360,30 +206,30 @@ export function inferTypes(
     where: Expr,
   ): Type => {
     const ints = (l === "int" || l === "intz") && (r === "int" || r === "intz");
+    // an integer result must stay strictly inside ±2^53 (ranges.ts); otherwise doubles, as JS
+    const range = ints ? R.binary(op, left, right) : TOP;
+    const exact = bounded(range);
     switch (op) {
       case "+":
-        if (!ints) return "f64";
+        if (!ints || !exact) return "f64";
         return l === "int" || r === "int" ? "int" : "intz";
       case "-":
-        if (!ints) return "f64";
+        if (!ints || !exact) return "f64";
         return l === "int" ? "int" : "intz";
       case "*": {
-        if (!ints || wide(left) || wide(right)) return "f64";
-        // A product of non-negative integers is never -0; with one factor a literal of at most
-        // 2^21 it also stays below 2^53 (the other factor is at most 2^32), so int64 arithmetic
-        // gives JS's value exactly. Anything else stays intz (recomputed in doubles when seen).
-        return nonneg(left) && nonneg(right) && (smallLiteral(left) || smallLiteral(right))
-          ? "int"
-          : "intz";
+        if (!ints || !exact) return "f64";
+        // -0 when one factor is 0 and the other negative (or -0 itself)
+        const a = R.of(left), b = R.of(right);
+        const signed = (mayBeZero(a) && mayBeNegative(b)) || (mayBeZero(b) && mayBeNegative(a));
+        return l === "int" && r === "int" && !signed ? "int" : "intz";
       }
       case "/":
       case "**":
         return "f64";
-      case "%": {
-        const k = constantValue(right);
-        if (!ints || k === undefined || k === 0 || !Number.isInteger(k)) return "f64";
-        return nonneg(left) ? "int" : "intz";
-      }
+      case "%":
+        // srem is JS's % when the divisor is never 0; -0 when a negative dividend divides evenly
+        if (!ints || mayBeZero(R.of(right)) || !exact) return "f64";
+        return l === "int" && !mayBeNegative(R.of(left)) ? "int" : "intz";
       case "&":
       case "|":
       case "^":
@@ -440,6 +286,7 @@ export function inferTypes(
   function type(e: Expr): Type {
     const t = typeInner(e);
     exprTypes.set(e, t);
+    R.expr(e, t);
     return t;
   }
 
@@ -480,13 +327,13 @@ export function inferTypes(
       }
       case "update": {
         const t = numeric(e.target, type(e.target));
+        const d = e.op === "++" ? 1 : -1;
+        const next = R.step(e.target, d);
+        const r = t === "int" && bounded(next) ? "int" : "f64";
         if (e.target.kind === "name" && e.target.variable) {
-          const r = t === "int" ? "int" : "f64";
-          assignVar(e.target.variable, r, e.range);
-          if (e.op === "--") markSign(e.target.variable, false);
-          return r;
+          assignVar(e.target.variable, r, e.range, next, iv(d, d));
         }
-        return t === "int" ? "int" : "f64";
+        return r;
       }
       case "binary": {
         const l = type(e.left);
@@ -499,7 +346,10 @@ export function inferTypes(
       }
       case "logical": {
         const l = type(e.left);
+        const before = R.save();
+        R.assume(e.left, e.op === "&&");
         const r = type(e.right);
+        R.joinFacts(before, R.save());
         if (e.op === "??") return l;
         if ((l === "bool" || l === "never") && (r === "bool" || r === "never")) return "bool";
         if (isNumeric(l) && isNumeric(r)) {
@@ -515,8 +365,14 @@ export function inferTypes(
       }
       case "cond": {
         type(e.test);
+        const before = R.save();
+        R.assume(e.test, true);
         const a = type(e.then);
+        const afterThen = R.save();
+        R.restore(before);
+        R.assume(e.test, false);
         const b = type(e.else);
+        R.joinFacts(afterThen, R.save());
         if (a === b || b === "never") return a;
         if (a === "never") return b;
         if (isNumeric(a) && isNumeric(b)) return a === "int" && b === "int" ? "int" : "f64";
@@ -531,20 +387,14 @@ export function inferTypes(
         if (e.target.kind === "name") {
           const target = e.target.variable!;
           if (e.op === "=") {
-            assignVar(target, v, e.range);
-            markSign(target, nonneg(e.value));
-            markWide(target, wide(e.value) || multipliesInto(e.value, target));
+            assignVar(target, v, e.range, R.of(e.value), R.stepOf(target, e.value));
             return type(e.target);
           }
           const cur = numeric(e.target, type(e.target));
           const r = arith(e.op, cur, numeric(e.value, v), e.target, e.value, e);
-          markSign(target, nonneg(compoundOperation(e)));
-          markWide(
-            target,
-            wide(compoundOperation(e)) || multipliesInto(compoundOperation(e), target),
-          );
           exprTypes.set(compoundOperation(e), r);
-          assignVar(target, r, e.range);
+          const op = compoundOperation(e);
+          assignVar(target, r, e.range, R.expr(op, r), R.stepOf(target, op));
           return type(e.target);
         }
         const elem = type(e.target);
@@ -556,6 +406,7 @@ export function inferTypes(
         }
         const r = arith(e.op, numeric(e.target, elem), numeric(e.value, v), e.target, e.value, e);
         exprTypes.set(compoundOperation(e), r);
+        R.expr(compoundOperation(e), r);
         return storable(r);
       }
       case "index": {
@@ -652,24 +503,41 @@ export function inferTypes(
       case "decl":
         for (const d of s.decls) {
           if (d.init) {
-            assignVar(d.variable!, type(d.init), d.range);
-            markSign(d.variable!, nonneg(d.init));
-            markWide(d.variable!, wide(d.init));
+            assignVar(d.variable!, type(d.init), d.range, R.of(d.init));
           }
         }
         return;
       case "expr":
         type(s.expr);
         return;
-      case "if":
+      case "if": {
         type(s.test);
+        const before = R.save();
+        R.assume(s.test, true);
         stmt(s.then);
-        return stmt(s.else);
-      case "for":
+        const afterThen = R.save();
+        R.restore(before);
+        R.assume(s.test, false);
+        stmt(s.else);
+        // past `if (i >= n) continue;` the test is known false
+        if (exits(s.then)) return;
+        if (!exits(s.else)) R.joinFacts(afterThen, R.save());
+        else R.restore(afterThen);
+        return;
+      }
+      case "for": {
         stmt(s.init);
-        if (s.test) type(s.test);
+        R.killWithin(s);
+        const entry = R.save();
+        // a test that writes runs as often as the loop, which is then unbounded
+        const outer = testWrites(s) ? R.enterLoop(Infinity) : undefined;
+        if (s.test) type(s.test), R.assume(s.test, true);
+        const trips = outer ?? R.enterLoop(R.forTrips(s) + 1);
+        stmt(s.body);
         if (s.update) type(s.update);
-        return stmt(s.body);
+        R.leaveLoop(trips);
+        return R.restore(entry);
+      }
       case "forOf": {
         const ts = s.args.map((a) => numeric(a, type(a)));
         if (s.args.length < 1 || s.args.length > 3) {
@@ -677,16 +545,36 @@ export function inferTypes(
         }
         // prange counts in integers (its bounds are checked to be integral at run time)
         const counter = s.iter === "prange" || ts.every((t) => t === "int") ? "int" : "f64";
-        assignVar(s.decl.variable!, counter, s.decl.range);
         const k = s.args[2] === undefined ? 1 : constantValue(s.args[2]);
-        const from = s.args.length > 1 ? nonneg(s.args[0]) : true;
-        markSign(s.decl.variable!, from && k !== undefined && k > 0);
-        return stmt(s.body);
+        const from = s.args.length > 1 ? R.of(s.args[0]) : iv(0, 0);
+        const to = R.of(s.args.length > 1 ? s.args[1] : s.args[0]);
+        // the values the counter takes: from <= i < to counting up, to < i <= from down
+        const values = k === undefined || k === 0
+          ? hull(from, to)
+          : k > 0
+          ? { lo: from.lo, hi: Math.ceil(to.hi) - 1 }
+          : { lo: Math.floor(to.lo) + 1, hi: from.hi };
+        R.killWithin(s);
+        const entry = R.save();
+        const outer = R.enterLoop(
+          k ? Math.floor((values.hi - values.lo) / Math.abs(k)) + 1 : Infinity,
+        );
+        assignVar(s.decl.variable!, counter, s.decl.range, values);
+        stmt(s.body);
+        R.leaveLoop(outer);
+        return R.restore(entry);
       }
       case "while":
-      case "doWhile":
-        type(s.test);
-        return stmt(s.body);
+      case "doWhile": {
+        R.killWithin(s);
+        const entry = R.save();
+        const outer = R.enterLoop(Infinity);
+        if (s.kind === "while") type(s.test), R.assume(s.test, true);
+        stmt(s.body);
+        if (s.kind === "doWhile") type(s.test);
+        R.leaveLoop(outer);
+        return R.restore(entry);
+      }
       case "return": {
         const t = s.value ? type(s.value) : "void";
         if (t === "never") return;
@@ -704,24 +592,33 @@ export function inferTypes(
       }
       case "block":
         return s.body.forEach(stmt);
-      case "labeled":
-        return stmt(s.body);
-      case "switch":
+      case "labeled": {
+        R.killWithin(s);
+        const entry = R.save();
+        stmt(s.body);
+        return R.restore(entry);
+      }
+      case "switch": {
         type(s.disc);
+        R.killWithin(s);
+        const entry = R.save();
         for (const c of s.cases) {
           if (c.test) type(c.test);
           c.body.forEach(stmt);
         }
-        return;
+        return R.restore(entry);
+      }
     }
   };
 
   for (let round = 0; changed; round++) {
-    if (round > 50) throw new Error("tsjit internal error: type inference did not converge");
+    if (round > 100) throw new Error("tsjit internal error: type inference did not converge");
     changed = false;
     returnType = undefined;
     exprTypes.clear();
+    R.startRound();
     ast.body.forEach(stmt);
+    if (R.endRound()) changed = true;
   }
   for (const v of resolved.variables) {
     if (!varTypes.has(v)) {

@@ -1,0 +1,538 @@
+// Integer range analysis, run inside type inference. Every integer-typed value gets an interval
+// that holds all values it can take; an arithmetic result is an integer (an i64) only where its
+// interval lies strictly inside ±2^53, where int64 arithmetic and JS's doubles agree exactly.
+// Elsewhere it is typed f64 and computed in doubles, as JS does. Variables join everything
+// assigned to them (widened to a few thresholds so loops settle); comparisons that guard code
+// (`for (…; i < n; …)`, `if (i >= w) continue;`) narrow a variable until it is assigned again.
+import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
+import type { Type } from "./types.ts";
+
+/** A closed interval of numbers; lo > hi is the empty set, infinite ends are unbounded. */
+export interface Interval {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** 2^53: integers strictly inside ±2^53 are exact in both int64 and doubles. */
+export const SAFE = 2 ** 53;
+
+/** Ends at or past ±2^53 count as unbounded, so that bound arithmetic in doubles stays exact. */
+function end(x: number): number {
+  return x >= SAFE ? Infinity : x <= -SAFE ? -Infinity : x;
+}
+
+export function iv(lo: number, hi: number): Interval {
+  return { lo: end(lo), hi: end(hi) };
+}
+
+export const TOP: Interval = { lo: -Infinity, hi: Infinity };
+export const EMPTY: Interval = { lo: Infinity, hi: -Infinity };
+export const INT32 = iv(-(2 ** 31), 2 ** 31 - 1);
+export const UINT32 = iv(0, 2 ** 32 - 1);
+/** A typed array's length (V8 allows at most 2^32 elements). */
+export const LENGTH = iv(0, 2 ** 32);
+const BOOL = iv(0, 1);
+
+const isEmpty = (a: Interval) => a.lo > a.hi;
+/** True when every value of `a` is an integer strictly inside ±2^53. */
+export const bounded = (a: Interval) => isEmpty(a) || (isFinite(a.lo) && isFinite(a.hi));
+export const hull = (a: Interval, b: Interval): Interval =>
+  isEmpty(a) ? b : isEmpty(b) ? a : { lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
+export const meet = (a: Interval, b: Interval): Interval => ({
+  lo: Math.max(a.lo, b.lo),
+  hi: Math.min(a.hi, b.hi),
+});
+const same = (a: Interval, b: Interval) => a.lo === b.lo && a.hi === b.hi;
+export const mayBeZero = (a: Interval) => a.lo <= 0 && a.hi >= 0;
+export const mayBeNegative = (a: Interval) => a.lo < 0;
+
+function add(a: Interval, b: Interval): Interval {
+  return isEmpty(a) || isEmpty(b) ? EMPTY : iv(a.lo + b.lo, a.hi + b.hi);
+}
+function neg(a: Interval): Interval {
+  return isEmpty(a) ? EMPTY : { lo: -a.hi, hi: -a.lo };
+}
+function mul(a: Interval, b: Interval): Interval {
+  if (isEmpty(a) || isEmpty(b)) return EMPTY;
+  // 0 × unbounded is 0 at that corner (the unbounded end stands for large finite values)
+  const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi].map((x) => isNaN(x) ? 0 : x);
+  return iv(Math.min(...p), Math.max(...p));
+}
+/** `a % b` on integers, b not containing 0: |r| < max|b|, the sign of a, |r| <= |a|. */
+function rem(a: Interval, b: Interval): Interval {
+  if (isEmpty(a) || isEmpty(b)) return EMPTY;
+  const m = Math.max(Math.abs(b.lo), Math.abs(b.hi)) - 1;
+  return { lo: Math.max(-m, Math.min(0, a.lo)), hi: Math.min(m, Math.max(0, a.hi)) };
+}
+function abs(a: Interval): Interval {
+  if (isEmpty(a)) return EMPTY;
+  if (a.lo >= 0) return a;
+  if (a.hi <= 0) return neg(a);
+  return { lo: 0, hi: Math.max(-a.lo, a.hi) };
+}
+
+/** The range of elements of an integer typed array. */
+function elementRange(t: Type | undefined): Interval {
+  switch (t) {
+    case "Int8Array":
+      return iv(-128, 127);
+    case "Uint8Array":
+    case "Uint8ClampedArray":
+      return iv(0, 255);
+    case "Int16Array":
+      return iv(-32768, 32767);
+    case "Uint16Array":
+      return iv(0, 65535);
+    case "Uint32Array":
+      return UINT32;
+    default:
+      return INT32;
+  }
+}
+
+// Widening: a variable whose range grows from one round to the next jumps to the next of these
+// ends, so that `x = x + x` settles in a few rounds (at ±∞, then typed f64).
+const STEPS = [0, 1, 255, 256, 65535, 65536, 2 ** 17, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32];
+function widenHi(x: number): number {
+  for (const s of STEPS) if (x <= s) return s;
+  return Infinity;
+}
+const widenLo = (x: number) => -widenHi(-x);
+
+/** A fact about a variable that holds where it is recorded: its value lies in `r`. */
+interface Fact {
+  v: Variable;
+  r: Interval;
+}
+
+const COMPARE = new Set(["<", "<=", ">", ">=", "==", "===", "!=", "!=="]);
+const FLIP: Record<string, string> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=" };
+const NEGATE: Record<string, string> = {
+  "<": ">=",
+  "<=": ">",
+  ">": "<=",
+  ">=": "<",
+  "==": "!=",
+  "===": "!==",
+  "!=": "==",
+  "!==": "===",
+};
+
+/**
+ * The interval state of one inference: settled variable ranges (from the previous round), this
+ * round's assignments, the ranges of expressions, and the facts that hold at the point being
+ * typed. Inference calls `expr` after typing each expression, `assign` for every write to a
+ * variable, and the fact helpers around conditions.
+ */
+export class RangeAnalysis {
+  private readonly vars = new Map<Variable, Interval>();
+  private readonly params = new Map<Variable, Interval>();
+  /** this round: the hull of the values assigned to each variable */
+  private pending = new Map<Variable, Interval>();
+  /** this round, for variables written by steps (`c++`, `c += d`): the other writes' hull ... */
+  private bases = new Map<Variable, Interval>();
+  /** ... and the most all steps together can add: each step site runs at most `trips` times */
+  private drift = new Map<Variable, Interval>();
+  /** how often the code being typed can run in one call: the product of its loops' trip bounds */
+  trips = 1;
+  private readonly exprs = new Map<Expr, Interval>();
+  private facts: Fact[] = [];
+  private readonly assignedIn = new WeakMap<Stmt, Set<Variable>>();
+
+  constructor(private readonly typeOf: (e: Expr) => Type | undefined) {}
+
+  /** A parameter's range (fixed for the whole inference; assignments join it). */
+  param(v: Variable, r: Interval): void {
+    this.vars.set(v, r);
+    this.params.set(v, r);
+  }
+
+  startRound(): void {
+    this.pending = new Map();
+    this.bases = new Map();
+    this.drift = new Map();
+    this.trips = 1;
+    this.exprs.clear();
+    this.facts = [];
+  }
+
+  /** Folds this round's assignments into the variable ranges; true if any grew. */
+  endRound(): boolean {
+    let grew = false;
+    for (const [v, values] of this.pending) {
+      const old = this.vars.get(v) ?? EMPTY;
+      let r = values;
+      const d = this.drift.get(v);
+      // a counter moved only by steps: its first value (0 before any write) plus the drift
+      if (d) r = meet(r, add(hull(this.params.get(v) ?? iv(0, 0), this.bases.get(v) ?? EMPTY), d));
+      const h = hull(old, r);
+      if (same(h, old)) continue;
+      grew = true;
+      this.vars.set(
+        v,
+        isEmpty(old) ? h : {
+          lo: h.lo < old.lo ? widenLo(h.lo) : old.lo,
+          hi: h.hi > old.hi ? widenHi(h.hi) : old.hi,
+        },
+      );
+    }
+    return grew;
+  }
+
+  /** The interval of a typed expression (TOP for floats, arrays and unknowns). */
+  of(e: Expr): Interval {
+    return this.exprs.get(e) ?? TOP;
+  }
+
+  /** The interval of a variable here: its settled range narrowed by the facts in force. */
+  variable(v: Variable): Interval {
+    let r = this.vars.get(v) ?? EMPTY;
+    for (const f of this.facts) if (f.v === v) r = meet(r, f.r);
+    return r;
+  }
+
+  /**
+   * Records a write of a value in `r` to `v`: joins its range, and ends the facts about it.
+   * `step` is the change when the write is `v = v + step` (`v++`, `v -= d`).
+   */
+  assign(v: Variable, r: Interval, step?: Interval): void {
+    this.pending.set(v, hull(this.pending.get(v) ?? EMPTY, r));
+    if (step && !isEmpty(step)) {
+      const d = this.drift.get(v) ?? iv(0, 0);
+      const most = (x: number) => x === 0 ? 0 : this.trips * x;
+      this.drift.set(v, iv(d.lo + most(Math.min(0, step.lo)), d.hi + most(Math.max(0, step.hi))));
+    } else this.bases.set(v, hull(this.bases.get(v) ?? EMPTY, r));
+    this.kill(v);
+  }
+
+  /**
+   * Enters a loop that runs at most `n` times (per run of the code around it); returns what
+   * `leaveLoop` needs.
+   */
+  enterLoop(n: number): number {
+    const outer = this.trips;
+    this.trips = end(outer * Math.max(0, n));
+    return outer;
+  }
+
+  leaveLoop(outer: number): void {
+    this.trips = outer;
+  }
+
+  /**
+   * A bound on the iterations of `for (…; i < E; i += k)` (or `>`, `<=`, `>=`, counting down),
+   * its counter written only by the update: Infinity for other loops.
+   */
+  forTrips(s: Stmt & { kind: "for" }): number {
+    const t = s.test, u = s.update;
+    if (!t || t.kind !== "binary" || !u) return Infinity;
+    let [x, op, bound] = [t.left, t.op, t.right];
+    if (FLIP[op] && t.right.kind === "name") [x, op, bound] = [t.right, FLIP[op], t.left];
+    if (x.kind !== "name" || !x.variable || !FLIP[op]) return Infinity;
+    const v = x.variable;
+    const k = stepOf(u, v);
+    if (k === undefined || this.writesIn(s.body).has(v) || testWrites(s)) return Infinity;
+    const cur = this.variable(v), b = this.of(bound);
+    const inclusive = op === "<=" || op === ">=";
+    const span = op[0] === "<" && k > 0 ? b.hi - cur.lo : op[0] === ">" && k < 0 ? cur.hi - b.lo : NaN;
+    const n = Math.floor((span - (inclusive ? 0 : 1e-9)) / Math.abs(k)) + 1;
+    return isNaN(n) ? Infinity : Math.max(0, n);
+  }
+
+  private kill(v: Variable): void {
+    if (this.facts.some((f) => f.v === v)) this.facts = this.facts.filter((f) => f.v !== v);
+  }
+
+  /** The range of `left op right` on integers (computed from the operands' ranges). */
+  binary(op: string, left: Expr, right: Expr): Interval {
+    const a = this.of(left), b = this.of(right);
+    switch (op) {
+      case "+":
+        return add(a, b);
+      case "-":
+        return add(a, neg(b));
+      case "*":
+        return mul(a, b);
+      case "%":
+        return mayBeZero(b) ? TOP : rem(a, b);
+      case "/":
+        // only for bounds (`i < n / 2`): a positive constant divisor keeps the order
+        return b.lo > 0 && b.lo === b.hi ? { lo: a.lo / b.lo, hi: a.hi / b.lo } : TOP;
+      case "&":
+        if (a.lo >= 0 && a.hi <= INT32.hi) return b.lo >= 0 ? iv(0, Math.min(a.hi, b.hi)) : a;
+        return b.lo >= 0 && b.hi <= INT32.hi ? b : INT32;
+      case ">>>": {
+        const k = this.constant(right);
+        if (k !== undefined && (k & 31) > 0) return iv(0, 2 ** (32 - (k & 31)) - 1);
+        return a.lo >= 0 && a.hi <= INT32.hi ? a : UINT32;
+      }
+      case ">>":
+        return a.lo >= INT32.lo && a.hi <= INT32.hi && b.lo === b.hi && b.lo >= 0 &&
+            b.lo < 32
+          ? iv(Math.floor(a.lo / 2 ** b.lo), Math.floor(a.hi / 2 ** b.lo))
+          : INT32;
+      case "|":
+      case "^":
+      case "<<":
+        return INT32;
+    }
+    return COMPARE.has(op) ? BOOL : TOP;
+  }
+
+  /** The change `value` makes to `v` when it is `v + d`, `d + v` or `v - d` (d an integer). */
+  stepOf(v: Variable, value: Expr): Interval | undefined {
+    if (value.kind !== "binary" || (value.op !== "+" && value.op !== "-")) return undefined;
+    const isV = (e: Expr) => e.kind === "name" && e.variable === v;
+    const d = isV(value.left)
+      ? value.right
+      : value.op === "+" && isV(value.right)
+      ? value.left
+      : undefined;
+    if (!d || !bounded(this.of(d))) return undefined;
+    return value.op === "+" ? this.of(d) : neg(this.of(d));
+  }
+
+  /** The range of `e + d` (`++`, `--`). */
+  step(e: Expr, d: number): Interval {
+    return add(this.of(e), iv(d, d));
+  }
+
+  private constant(e: Expr): number | undefined {
+    const r = this.exprs.get(e);
+    return r && r.lo === r.hi ? r.lo : undefined;
+  }
+
+  /** Computes and records the range of `e` (its operands are already recorded). */
+  expr(e: Expr, t: Type): Interval {
+    const r = t === "bool" ? BOOL : this.compute(e, t);
+    this.exprs.set(e, r);
+    return r;
+  }
+
+  private compute(e: Expr, t: Type): Interval {
+    const int = t === "int" || t === "intz";
+    switch (e.kind) {
+      case "num":
+        return Number.isFinite(e.value) ? iv(e.value, e.value) : TOP;
+      case "name":
+        if (e.variable) return int ? this.variable(e.variable) : TOP;
+        if (e.global?.kind === "const" && typeof e.global.value === "number") {
+          return iv(e.global.value, e.global.value);
+        }
+        return TOP;
+      case "unary": {
+        const a = this.of(e.operand);
+        if (e.op === "-") return neg(a);
+        if (e.op === "+") return a;
+        return e.op === "~" ? INT32 : BOOL;
+      }
+      case "binary":
+        // on floats only the operations that keep order on reals (for bounds like `n / 2`)
+        return int || "+-*/".includes(e.op) ? this.binary(e.op, e.left, e.right) : TOP;
+      case "logical":
+      case "cond":
+        return hull(this.of(e.kind === "cond" ? e.then : e.left), this.of(e.kind === "cond" ? e.else : e.right));
+      case "assign":
+        return this.of(e.value);
+      case "update": {
+        const a = this.of(e.target);
+        return e.prefix ? add(a, iv(e.op === "++" ? 1 : -1, e.op === "++" ? 1 : -1)) : a;
+      }
+      case "index":
+        return int ? elementRange(this.typeOf(e.object)) : TOP;
+      case "member":
+        return e.name === "length" && e.object.kind === "name" && e.object.variable ? LENGTH : TOP;
+      case "comma":
+        return this.of(e.exprs[e.exprs.length - 1]);
+      case "call":
+        return this.call(e);
+    }
+    return TOP;
+  }
+
+  private call(e: Expr & { kind: "call" }): Interval {
+    const c = e.callee;
+    if (c.kind === "name") return c.name === "getThreadId" && !c.variable ? iv(0, 65536) : TOP;
+    if (c.kind !== "member" || c.object.kind !== "name" || c.object.name !== "Math") return TOP;
+    const args = e.args.map((a) => this.of(a));
+    switch (c.name) {
+      case "abs":
+        return abs(args[0]);
+      case "floor":
+      case "ceil":
+      case "trunc":
+      case "round":
+        return args[0].lo === -Infinity && args[0].hi === Infinity
+          ? TOP
+          : { lo: Math.floor(args[0].lo), hi: Math.ceil(args[0].hi) };
+      case "sqrt":
+        return args[0].hi < Infinity ? iv(0, Math.sqrt(Math.max(0, args[0].hi)) + 1) : TOP;
+      case "sign":
+        return iv(-1, 1);
+      case "min":
+      case "max": {
+        if (args.length === 0) return TOP;
+        const f = c.name === "min" ? Math.min : Math.max;
+        return args.reduce((x, y) => ({ lo: f(x.lo, y.lo), hi: f(x.hi, y.hi) }));
+      }
+      case "imul":
+        return INT32;
+      case "clz32":
+        return iv(0, 32);
+    }
+    return TOP;
+  }
+
+  // ---- facts ------------------------------------------------------------------------------
+
+  private writesIn(s: Stmt): Set<Variable> {
+    let vs = this.assignedIn.get(s);
+    if (!vs) this.assignedIn.set(s, vs = writes(s));
+    return vs;
+  }
+
+  /** Ends the facts about every variable `s` (a loop, a switch) writes anywhere inside. */
+  killWithin(s: Stmt): void {
+    const set = this.writesIn(s);
+    this.facts = this.facts.filter((f) => !set.has(f.v));
+  }
+
+  /** The current facts, to restore later (facts are replaced, never mutated). */
+  save(): readonly Fact[] {
+    return this.facts;
+  }
+
+  restore(f: readonly Fact[]): void {
+    this.facts = f as Fact[];
+  }
+
+  /** Facts in both `a` and `b` (after two paths join). */
+  joinFacts(a: readonly Fact[], b: readonly Fact[]): void {
+    this.facts = a.filter((f) => b.includes(f));
+  }
+
+  /** Adds what `test` being truthy (or falsy, when `!holds`) says about variables. */
+  assume(test: Expr, holds: boolean): void {
+    if (test.kind === "unary" && test.op === "!") return this.assume(test.operand, !holds);
+    if (test.kind === "logical" && test.op === (holds ? "&&" : "||")) {
+      this.assume(test.left, holds);
+      this.assume(test.right, holds);
+      return;
+    }
+    if (test.kind !== "binary" || !COMPARE.has(test.op)) return;
+    const op = holds ? test.op : NEGATE[test.op];
+    // a negated comparison with a float operand may be NaN's doing: it says nothing
+    const num = (x: Expr) => {
+      const t = this.typeOf(x);
+      return t === "int" || t === "intz" || (holds && t === "f64");
+    };
+    if (!num(test.left) || !num(test.right)) return;
+    this.compareFact(test.left, op, test.right);
+    if (FLIP[op]) this.compareFact(test.right, FLIP[op], test.left);
+    else this.compareFact(test.right, op, test.left);
+  }
+
+  private compareFact(x: Expr, op: string, other: Expr): void {
+    if (x.kind !== "name" || !x.variable) return;
+    const t = this.typeOf(x);
+    if (t !== "int" && t !== "intz") return;
+    const r = this.of(other);
+    // a little slack: a float bound's ends are rounded (`i < n / 3`)
+    const up = (y: number) => Math.ceil(y + Math.abs(y) * 2 ** -50);
+    const down = (y: number) => Math.floor(y - Math.abs(y) * 2 ** -50);
+    let f: Interval | undefined;
+    if (op === "<") f = { lo: -Infinity, hi: up(r.hi) - 1 };
+    else if (op === "<=") f = { lo: -Infinity, hi: up(r.hi) };
+    else if (op === ">") f = { lo: down(r.lo) + 1, hi: Infinity };
+    else if (op === ">=") f = { lo: down(r.lo), hi: Infinity };
+    else if (op === "==" || op === "===") f = { lo: down(r.lo), hi: up(r.hi) };
+    if (f && !isNaN(f.lo) && !isNaN(f.hi)) this.facts = [...this.facts, { v: x.variable, r: f }];
+  }
+}
+
+/** The literal k when `u` is `v++`, `v--`, `v += k`, `v -= k` or `v = v + k`. */
+function stepOf(u: Expr, v: Variable): number | undefined {
+  const isV = (e: Expr) => e.kind === "name" && e.variable === v;
+  const lit = (e: Expr) =>
+    e.kind === "num" && Number.isInteger(e.value) && e.value !== 0 ? e.value : undefined;
+  if (u.kind === "update" && isV(u.target)) return u.op === "++" ? 1 : -1;
+  if (u.kind !== "assign" || !isV(u.target)) return undefined;
+  if (u.op === "+") return lit(u.value);
+  if (u.op === "-") return -(lit(u.value) ?? NaN) || undefined;
+  if (u.op === "=" && u.value.kind === "binary" && isV(u.value.left)) {
+    if (u.value.op === "+") return lit(u.value.right);
+    if (u.value.op === "-") return -(lit(u.value.right) ?? NaN) || undefined;
+  }
+  return undefined;
+}
+
+/** True when a statement always leaves by `return`, `break` or `continue` (never falls through). */
+export function exits(s: Stmt | undefined): boolean {
+  if (!s) return false;
+  if (s.kind === "return" || s.kind === "break" || s.kind === "continue") return true;
+  if (s.kind === "block") return s.body.length > 0 && exits(s.body[s.body.length - 1]);
+  if (s.kind === "if") return exits(s.then) && exits(s.else);
+  return false;
+}
+
+/** True when a loop's test writes a variable (`while (i++ < n)`). */
+export function testWrites(s: Stmt & { kind: "for" | "while" | "doWhile" }): boolean {
+  return !!s.test && writes({ kind: "expr", expr: s.test, range: s.range }).size > 0;
+}
+
+/** The variables written anywhere in `s`. */
+function writes(s: Stmt): Set<Variable> {
+  const out = new Set<Variable>();
+  const ex = (e: Expr | undefined): void => {
+    if (!e) return;
+    switch (e.kind) {
+      case "assign":
+      case "update":
+        if (e.target.kind === "name" && e.target.variable) out.add(e.target.variable);
+        ex(e.target);
+        if (e.kind === "assign") ex(e.value);
+        return;
+      case "unary":
+        return ex(e.operand);
+      case "binary":
+      case "logical":
+        return ex(e.left), ex(e.right);
+      case "cond":
+        return ex(e.test), ex(e.then), ex(e.else);
+      case "index":
+        return ex(e.object), ex(e.index);
+      case "call":
+        return e.args.forEach(ex);
+      case "comma":
+        return e.exprs.forEach(ex);
+    }
+  };
+  const st = (x: Stmt | undefined): void => {
+    if (!x) return;
+    switch (x.kind) {
+      case "decl":
+        return x.decls.forEach((d) => (d.variable && out.add(d.variable), ex(d.init)));
+      case "expr":
+        return ex(x.expr);
+      case "if":
+        return ex(x.test), st(x.then), st(x.else);
+      case "for":
+        return st(x.init), ex(x.test), ex(x.update), st(x.body);
+      case "forOf":
+        return x.decl.variable && out.add(x.decl.variable), x.args.forEach(ex), st(x.body);
+      case "while":
+      case "doWhile":
+        return ex(x.test), st(x.body);
+      case "return":
+        return ex(x.value);
+      case "block":
+        return x.body.forEach(st);
+      case "labeled":
+        return st(x.body);
+      case "switch":
+        return ex(x.disc), x.cases.forEach((c) => (ex(c.test), c.body.forEach(st)));
+    }
+  };
+  st(s);
+  return out;
+}
