@@ -123,5 +123,13 @@ function typesReport(t: TypedFunction, argTypes: Type[]): string {
     const kind = v.kind === "param" ? "parameter" : v.kind;
     lines.push(`  ${v.name}: ${typeName(ty)}${isArray(ty) ? ` (${ty})` : ""}  [${kind}]`);
   }
+  // narrower tiers (types/tiers.ts): the variables typed differently there
+  for (const tier of t.tiers ?? []) {
+    lines.push(`  with integer arguments in [${tier.args.lo}, ${tier.args.hi}]:`);
+    for (const v of t.resolved.variables) {
+      const ty = tier.tf.varTypes.get(v)!;
+      if (ty !== t.varTypes.get(v)) lines.push(`    ${v.name}: ${typeName(ty)}`);
+    }
+  }
   return lines.join("\n");
 }

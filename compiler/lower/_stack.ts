@@ -13,7 +13,10 @@ export const STACK_LIMIT = 6;
 
 /** The keys of the functions that can reach themselves through calls. */
 export function recursiveKeys(all: TypedFunction[]): Set<string> {
-  const callees = new Map(all.map((f) => [f.key, new Set(f.calls.values())]));
+  // a function's size tiers (types/tiers.ts) may call other specializations
+  const calls = (f: TypedFunction) =>
+    [f, ...(f.tiers ?? []).map((t) => t.tf)].flatMap((t) => [...t.calls.values()]);
+  const callees = new Map(all.map((f) => [f.key, new Set(calls(f))]));
   const found = new Set<string>();
   for (const f of all) {
     const seen = new Set<string>();

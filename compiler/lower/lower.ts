@@ -29,6 +29,7 @@ import { elementPointer, loadElement, storeElement } from "./_arrays.ts";
 import { builtinCall } from "./_math.ts";
 import { emitEntry, FAIL_IR } from "./_entry.ts";
 import { streamingCopy, streamingPlan } from "./_streaming.ts";
+import { argParams, emitTierDispatch, tierSymbol } from "./_tiers.ts";
 import {
   CHUNK_PARAMS,
   type ChunkSetup,
@@ -136,15 +137,7 @@ export class FunctionLowering {
     readonly chunk?: ChunkSetup,
   ) {
     this.retTy = chunk ? "void" : irType(tf.returnType);
-    const params: Value[] = [chunk ? CHUNK_PARAMS[3] : { ty: "ptr", ref: "%ctx" }];
-    if (chunk) params.unshift(...CHUNK_PARAMS.slice(0, 3)), params.push(CHUNK_PARAMS[4]);
-    else {
-      tf.argTypes.forEach((t, i) => {
-        if (isArray(t)) {
-          params.push({ ty: "ptr", ref: `%p${i}.data` }, { ty: "i64", ref: `%p${i}.len` });
-        } else params.push({ ty: irType(t), ref: `%p${i}` });
-      });
-    }
+    const params: Value[] = chunk ? CHUNK_PARAMS.slice(0, 5) : argParams(tf);
     // A recursive function checks the stack at entry; LLVM must not turn its self tail calls into
     // a loop (or jumps), or an endless recursion would spin instead of throwing RangeError.
     const attrs = !chunk && opts.recursive?.has(tf.key)
@@ -966,7 +959,14 @@ export function lowerProgram(
   });
   const recursive = recursiveKeys(all);
   for (const { tf: f, symbol } of program.values()) {
-    new FunctionLowering(f, mod, symbol, sites, { ...f.fn.options, program, recursive }).lower();
+    const lower = (t: TypedFunction, name: string) =>
+      new FunctionLowering(t, mod, name, sites, { ...f.fn.options, program, recursive }).lower();
+    if (!f.tiers?.length) lower(f, symbol);
+    else {
+      f.tiers.forEach((t, k) => lower(t.tf, tierSymbol(symbol, k)));
+      lower(f, tierSymbol(symbol, f.tiers.length));
+      emitTierDispatch(mod, f, symbol);
+    }
   }
   const entryName = emitEntry(mod, root, prefix, recursive.size > 0);
   const parallel = mod.functions.some((f) => f.name.includes(".prange")) || needsPool(mod);

@@ -5,6 +5,7 @@ import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
 import type { CompilableFunction, Expr, FunctionAST, Stmt, Variable } from "../frontend/ast.ts";
 import type { Resolved } from "../frontend/resolve.ts";
 import { elementType, isArray, isNumeric, type Type, typeName } from "./types.ts";
+import { ANY_INT, narrowerTiers, type Tier } from "./tiers.ts";
 import {
   bounded,
   exits,
@@ -33,6 +34,8 @@ export interface TypedFunction {
   exprTypes: Map<Expr, Type>;
   returnType: Type;
   src: SourceInfo;
+  /** specializations for smaller integer arguments (types/tiers.ts) */
+  tiers?: Tier[];
 }
 
 /** Math functions of one number returning a float. */
@@ -133,7 +136,7 @@ export function inferTypes(
   src: SourceInfo,
   session: InferSession,
   fn: CompilableFunction,
-  intParams: Interval = INT32,
+  intParams: Interval = ANY_INT,
 ): TypedFunction {
   const calls = new Map<Expr, string>();
   const fail = (msg: string, construct: string, r: Range): never => {
@@ -143,7 +146,11 @@ export function inferTypes(
   const exprTypes = new Map<Expr, Type>();
   resolved.params.forEach((p, i) => varTypes.set(p, argTypes[i]));
   const R = new RangeAnalysis((e) => exprTypes.get(e));
-  resolved.params.forEach((p, i) => argTypes[i] === "int" && R.param(p, intParams));
+  // what variables hold before any write: arguments, and 0 in a `var` (lowered so)
+  resolved.params.forEach((p, i) =>
+    R.param(p, argTypes[i] === "int" ? intParams : argTypes[i] === "bool" ? iv(0, 1) : TOP)
+  );
+  for (const v of resolved.variables) if (v.kind === "var") R.param(v, iv(0, 0));
   let changed = true;
   let returnType: Type | undefined;
 
@@ -163,8 +170,9 @@ export function inferTypes(
     if (t) fixed.set(v, t), varTypes.set(v, t);
   }
   const assignVar = (v: Variable, t: Type, r: Range, values: Interval, step?: Interval) => {
+    // floats keep an interval too, for bounds (`blocks = Math.ceil(n / 4096)`); NaN aside
     const int = t === "int" || t === "intz" || t === "bool";
-    R.assign(v, int ? values : TOP, int ? step : undefined);
+    R.assign(v, int || t === "f64" ? values : TOP, step);
     const want = fixed.get(v);
     if (want) {
       const ok = want === "bool"
@@ -331,7 +339,7 @@ export function inferTypes(
         const next = R.step(e.target, d);
         const r = t === "int" && bounded(next) ? "int" : "f64";
         if (e.target.kind === "name" && e.target.variable) {
-          assignVar(e.target.variable, r, e.range, next, iv(d, d));
+          assignVar(e.target.variable, r, e.range, next, t === "int" ? iv(d, d) : undefined);
         }
         return r;
       }
@@ -504,7 +512,7 @@ export function inferTypes(
         for (const d of s.decls) {
           if (d.init) {
             assignVar(d.variable!, type(d.init), d.range, R.of(d.init));
-          }
+          } else if (s.declKind !== "var") R.assign(d.variable!, iv(0, 0)); // reads 0
         }
         return;
       case "expr":
@@ -662,12 +670,14 @@ export class InferSession {
     if (known) return known;
     const p = fn.parsed();
     this.active.add(key);
-    const tf = inferTypes(p.ast, p.resolved, argTypes, p.src, this, fn);
-    this.active.delete(key);
-    this.done.set(key, tf);
+    const run = (args: Interval) => inferTypes(p.ast, p.resolved, argTypes, p.src, this, fn, args);
+    const tf = run(ANY_INT);
     const assumed = this.assumed.get(key);
     if (assumed !== undefined && assumed !== tf.returnType) this.unstable = true;
     this.estimates.set(key, tf.returnType);
+    tf.tiers = narrowerTiers(tf, run);
+    this.active.delete(key);
+    this.done.set(key, tf);
     return tf;
   }
 

@@ -22,7 +22,7 @@ function end(x: number): number {
 }
 
 export function iv(lo: number, hi: number): Interval {
-  return { lo: end(lo), hi: end(hi) };
+  return { lo: isNaN(lo) ? -Infinity : end(lo), hi: isNaN(hi) ? Infinity : end(hi) };
 }
 
 export const TOP: Interval = { lo: -Infinity, hi: Infinity };
@@ -92,7 +92,20 @@ function elementRange(t: Type | undefined): Interval {
 
 // Widening: a variable whose range grows from one round to the next jumps to the next of these
 // ends, so that `x = x + x` settles in a few rounds (at ±∞, then typed f64).
-const STEPS = [0, 1, 255, 256, 65535, 65536, 2 ** 17, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32];
+const STEPS = [
+  0,
+  1,
+  255,
+  65535,
+  2 ** 17,
+  2 ** 31 - 1,
+  2 ** 32,
+  2 ** 33,
+  2 ** 40,
+  2 ** 48,
+  2 ** 52,
+  SAFE - 1,
+];
 function widenHi(x: number): number {
   for (const s of STEPS) if (x <= s) return s;
   return Infinity;
@@ -127,6 +140,7 @@ const NEGATE: Record<string, string> = {
 export class RangeAnalysis {
   private readonly vars = new Map<Variable, Interval>();
   private readonly params = new Map<Variable, Interval>();
+  private readonly growths = new Map<Variable, number>();
   /** this round: the hull of the values assigned to each variable */
   private pending = new Map<Variable, Interval>();
   /** this round, for variables written by steps (`c++`, `c += d`): the other writes' hull ... */
@@ -161,18 +175,24 @@ export class RangeAnalysis {
     let grew = false;
     for (const [v, values] of this.pending) {
       const old = this.vars.get(v) ?? EMPTY;
-      let r = values;
       const d = this.drift.get(v);
-      // a counter moved only by steps: its first value (0 before any write) plus the drift
-      if (d) r = meet(r, add(hull(this.params.get(v) ?? iv(0, 0), this.bases.get(v) ?? EMPTY), d));
+      // a counter moved by steps: its first value (0 before any write) plus the drift
+      const cap = d
+        ? add(hull(this.params.get(v) ?? iv(0, 0), this.bases.get(v) ?? EMPTY), d)
+        : TOP;
+      const r = meet(values, cap);
       const h = hull(old, r);
       if (same(h, old)) continue;
       grew = true;
+      if ((globalThis as any).DEBUGR) console.log(v.name, old, values, cap);
+      // the first changes are taken as they are, later ones widened (then given up on)
+      const n = (this.growths.get(v) ?? 0) + 1;
+      this.growths.set(v, n);
       this.vars.set(
         v,
-        isEmpty(old) ? h : {
-          lo: h.lo < old.lo ? widenLo(h.lo) : old.lo,
-          hi: h.hi > old.hi ? widenHi(h.hi) : old.hi,
+        isEmpty(old) || n <= 3 ? h : n > 20 ? TOP : {
+          lo: h.lo < old.lo ? Math.max(widenLo(h.lo), cap.lo) : old.lo,
+          hi: h.hi > old.hi ? Math.min(widenHi(h.hi), cap.hi) : old.hi,
         },
       );
     }
@@ -211,7 +231,7 @@ export class RangeAnalysis {
    */
   enterLoop(n: number): number {
     const outer = this.trips;
-    this.trips = end(outer * Math.max(0, n));
+    this.trips = outer === 0 || !(n > 0) ? 0 : end(outer * n);
     return outer;
   }
 
@@ -226,15 +246,23 @@ export class RangeAnalysis {
   forTrips(s: Stmt & { kind: "for" }): number {
     const t = s.test, u = s.update;
     if (!t || t.kind !== "binary" || !u) return Infinity;
-    let [x, op, bound] = [t.left, t.op, t.right];
-    if (FLIP[op] && t.right.kind === "name") [x, op, bound] = [t.right, FLIP[op], t.left];
-    if (x.kind !== "name" || !x.variable || !FLIP[op]) return Infinity;
+    if (!FLIP[t.op]) return Infinity;
+    const counter = (x: Expr) =>
+      x.kind === "name" && x.variable && stepOf(u, x.variable) !== undefined;
+    const [x, op, bound] = counter(t.left)
+      ? [t.left, t.op, t.right]
+      : [t.right, FLIP[t.op], t.left];
+    if (x.kind !== "name" || !x.variable) return Infinity;
     const v = x.variable;
     const k = stepOf(u, v);
     if (k === undefined || this.writesIn(s.body).has(v) || testWrites(s)) return Infinity;
     const cur = this.variable(v), b = this.of(bound);
     const inclusive = op === "<=" || op === ">=";
-    const span = op[0] === "<" && k > 0 ? b.hi - cur.lo : op[0] === ">" && k < 0 ? cur.hi - b.lo : NaN;
+    const span = op[0] === "<" && k > 0
+      ? b.hi - cur.lo
+      : op[0] === ">" && k < 0
+      ? cur.hi - b.lo
+      : NaN;
     const n = Math.floor((span - (inclusive ? 0 : 1e-9)) / Math.abs(k)) + 1;
     return isNaN(n) ? Infinity : Math.max(0, n);
   }
@@ -288,7 +316,9 @@ export class RangeAnalysis {
       : value.op === "+" && isV(value.right)
       ? value.left
       : undefined;
-    if (!d || !bounded(this.of(d))) return undefined;
+    const int = (x: Expr) => this.typeOf(x) === "int" || this.typeOf(x) === "intz";
+    if (!d || !int(d) || !int(isV(value.left) ? value.left : value.right)) return undefined;
+    if (!bounded(this.of(d))) return undefined;
     return value.op === "+" ? this.of(d) : neg(this.of(d));
   }
 
@@ -315,7 +345,7 @@ export class RangeAnalysis {
       case "num":
         return Number.isFinite(e.value) ? iv(e.value, e.value) : TOP;
       case "name":
-        if (e.variable) return int ? this.variable(e.variable) : TOP;
+        if (e.variable) return int || t === "f64" ? this.variable(e.variable) : TOP;
         if (e.global?.kind === "const" && typeof e.global.value === "number") {
           return iv(e.global.value, e.global.value);
         }
@@ -331,7 +361,10 @@ export class RangeAnalysis {
         return int || "+-*/".includes(e.op) ? this.binary(e.op, e.left, e.right) : TOP;
       case "logical":
       case "cond":
-        return hull(this.of(e.kind === "cond" ? e.then : e.left), this.of(e.kind === "cond" ? e.else : e.right));
+        return hull(
+          this.of(e.kind === "cond" ? e.then : e.left),
+          this.of(e.kind === "cond" ? e.else : e.right),
+        );
       case "assign":
         return this.of(e.value);
       case "update": {

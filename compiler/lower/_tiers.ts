@@ -1,0 +1,50 @@
+// A function compiled per size tier of its integer arguments (types/tiers.ts): each tier is its
+// own internal function, and the function's symbol becomes a dispatcher that calls the
+// narrowest tier the arguments fit.
+import { Builder, int, IRFunction, type IRModule, type Value } from "../ir/mod.ts";
+import type { TypedFunction } from "../types/infer.ts";
+import { irType, isArray } from "../types/types.ts";
+
+/** The IR parameters of a compiled function: the context block, then each argument. */
+export function argParams(tf: TypedFunction): Value[] {
+  const params: Value[] = [{ ty: "ptr", ref: "%ctx" }];
+  tf.argTypes.forEach((t, i) => {
+    if (isArray(t)) {
+      params.push({ ty: "ptr", ref: `%p${i}.data` }, { ty: "i64", ref: `%p${i}.len` });
+    } else params.push({ ty: irType(t), ref: `%p${i}` });
+  });
+  return params;
+}
+
+/** The name of tier `k` (the general one is `tiers.length`) of `symbol`. */
+export const tierSymbol = (symbol: string, k: number) => `${symbol}.tier${k}`;
+
+/** Adds `symbol`: calls the first tier whose integer-argument interval holds every argument. */
+export function emitTierDispatch(mod: IRModule, tf: TypedFunction, symbol: string): void {
+  const params = argParams(tf);
+  const retTy = irType(tf.returnType);
+  const fn = new IRFunction(symbol, retTy, params, "nounwind", "internal");
+  mod.functions.push(fn);
+  const b = new Builder(fn);
+  const ints = params.filter((p) => p.ty === "i64" && !p.ref.endsWith(".len"));
+  const call = (k: number) => {
+    const r = b.call(retTy, tierSymbol(symbol, k), params);
+    if (retTy === "void") b.ret();
+    else b.ret(r);
+  };
+  tf.tiers!.forEach((tier, k) => {
+    let fits: Value = int("i1", 1);
+    for (const p of ints) {
+      // lo <= p <= hi as one unsigned compare: p - lo <= hi - lo
+      const d = b.bin("sub", p, int("i64", tier.args.lo));
+      fits = b.bin("and", fits, b.icmp("ule", d, int("i64", tier.args.hi - tier.args.lo)));
+    }
+    const yes = fn.newBlock("tier.take");
+    const no = fn.newBlock("tier.next");
+    b.condBr(fits, yes, no);
+    b.positionAt(yes);
+    call(k);
+    b.positionAt(no);
+  });
+  call(tf.tiers!.length);
+}
