@@ -10,7 +10,6 @@ import {
   bounded,
   exits,
   hull,
-  INT32,
   type Interval,
   iv,
   mayBeNegative,

@@ -184,7 +184,6 @@ export class RangeAnalysis {
       const h = hull(old, r);
       if (same(h, old)) continue;
       grew = true;
-      if ((globalThis as any).DEBUGR) console.log(v.name, old, values, cap);
       // the first changes are taken as they are, later ones widened (then given up on)
       const n = (this.growths.get(v) ?? 0) + 1;
       this.growths.set(v, n);

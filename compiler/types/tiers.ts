@@ -1,16 +1,15 @@
 // Specializations by the size of integer arguments. A product of two loop counters bounded by
-// integer parameters (`y * w`, `i * n * n`) can pass 2^53 for some int32 arguments, and is then
+// integer parameters (`y * w`, `i * n * n`) can pass 2^53 for some int32 arguments (what JS
+// callers pass; the dispatcher specializes those as i64), and is then
 // computed in doubles, as JS does. With small arguments it cannot: so a function whose types
 // depend on its integer arguments' sizes is compiled once per size tier, and its entry picks the
 // narrowest tier its arguments fit (lower/_tiers.ts).
 import type { TypedFunction } from "./infer.ts";
-import { type Interval, iv, SAFE } from "./ranges.ts";
+import { INT32, type Interval, iv, SAFE } from "./ranges.ts";
 import type { Type } from "./types.ts";
 
 /** Integer arguments up to 2^17 in magnitude: products of three stay inside 2^53. */
 export const SMALL = iv(-(2 ** 17), 2 ** 17);
-/** What the dispatcher passes from JS: int32. */
-export const INT32_ARGS = iv(-(2 ** 31), 2 ** 31 - 1);
 /** What a declared signature or a call from compiled code can pass: any safe integer. */
 export const ANY_INT = iv(-(SAFE - 1), SAFE - 1);
 
@@ -38,7 +37,7 @@ export function narrowerTiers(
   if (!general.argTypes.includes("int")) return [];
   const tiers: Tier[] = [];
   let wider = general;
-  for (const args of [INT32_ARGS, SMALL]) {
+  for (const args of [INT32, SMALL]) {
     const tf = inferWith(args);
     if (sameTypes(tf, wider) || !returnsAs(tf.returnType, general.returnType)) continue;
     tf.returnType = general.returnType;

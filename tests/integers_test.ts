@@ -1,0 +1,194 @@
+// Integer exactness (issue 10): every value tsjit types as an integer gives JS's result, past
+// 2^31, 2^32, 2^53 and 2^63 too, whatever the call history. Each case runs plain and jitted.
+import { jit } from "../mod.ts";
+import { checkSame, rng } from "./_differential.ts";
+import { assertEquals } from "@std/assert";
+
+const MAX = 2147483647;
+const MIN = -2147483648;
+/** int32 values across the range and at its edges. */
+function int32s(n: number, seed: number): number[] {
+  const r = rng(seed);
+  const edge = [0, 1, -1, MAX, MIN, MAX - 1, MIN + 1, 65535, 65536, -65536, 46341, -46341];
+  return [...edge, ...Array.from({ length: n }, () => Math.floor(r() * 2 ** 32) - 2 ** 31)];
+}
+
+Deno.test("(a + b) * (a + b) < 0 with a = b = 2^31 - 1 is false", () => {
+  const f = (a: number, b: number) => (a + b) * (a + b) < 0;
+  checkSame(f, [[MAX, MAX], [MIN, MIN], [MAX, MIN], [3, 4]]);
+});
+
+Deno.test("an earcut-style point-in-triangle test on random int32 coordinates", () => {
+  function pointInTriangle(
+    ax: number,
+    ay: number,
+    bx: number,
+    by: number,
+    cx: number,
+    cy: number,
+    px: number,
+    py: number,
+  ) {
+    return (cx - px) * (ay - py) >= (ax - px) * (cy - py) &&
+      (ax - px) * (by - py) >= (bx - px) * (ay - py) &&
+      (bx - px) * (cy - py) >= (cx - px) * (by - py);
+  }
+  const v = int32s(400, 7);
+  const args = [];
+  for (let i = 0; i + 8 <= v.length; i += 3) args.push(v.slice(i, i + 8));
+  checkSame(pointInTriangle, args);
+});
+
+Deno.test("a PNG Paeth predictor on int32 inputs", () => {
+  function paeth(a: number, b: number, c: number) {
+    const p = a + b - c;
+    const pa = Math.abs(p - a);
+    const pb = Math.abs(p - b);
+    const pc = Math.abs(p - c);
+    if (pa <= pb && pa <= pc) return a;
+    if (pb <= pc) return b;
+    return c;
+  }
+  const v = int32s(300, 8);
+  const args = [[MAX, 38, MIN], [MAX, MAX, MIN], [1, 2, 3]];
+  for (let i = 0; i + 3 <= v.length; i += 2) args.push(v.slice(i, i + 3));
+  checkSame(paeth, args);
+});
+
+Deno.test("loop-carried sums past 2^53 round as doubles: fib(100), x = x + x 62 times", () => {
+  function fib(n: number) {
+    let a = 0, b = 1;
+    for (let i = 0; i < n; i++) {
+      const t = a + b;
+      a = b;
+      b = t;
+    }
+    return a;
+  }
+  checkSame(fib, [[10], [78], [79], [100]]);
+  const doubling = (n: number) => {
+    let x = 1;
+    for (let i = 0; i < n; i++) x = x + x;
+    return x + 1;
+  };
+  checkSame(doubling, [[52], [53], [62], [64], [70]]);
+  // a sum that JS rounds: the exact integer would differ in the last bit
+  checkSame((a: number, b: number, c: number) => a * b + c - a * b, [[MAX, MAX, 1], [MIN, MAX, 3]]);
+});
+
+Deno.test("sums and products over Int32Array maxima and lengths", () => {
+  const big = new Int32Array(9).fill(MAX);
+  checkSame((a: Int32Array) => {
+    let s = 0;
+    for (let i = 0; i < a.length; i++) s += a[i] * 2097152;
+    return s + 1;
+  }, [[big], [new Int32Array(5).fill(MIN)]]);
+  checkSame((a: Float64Array) => a.length * 2097152 * 2097152 * 2097152 + 1, [
+    [new Float64Array(3)],
+  ]);
+  checkSame((x: number) => Math.abs(x * 2 ** 42) + 1, [[MAX], [MIN], [3]]);
+  checkSame((a: Int32Array) => {
+    let m = 0;
+    for (let i = 0; i < a.length; i++) m = Math.max(m, a[i] * 2097152 * 2097152);
+    return m + 1;
+  }, [[new Int32Array([MAX, 5, MIN, 1234567])]]);
+});
+
+Deno.test("-x, x % k and a ternary of huge products", () => {
+  // literal factors: each product alone looks small
+  const g = (x: number, k: number) => {
+    const p = x * 2097152 * 2097152;
+    return (-p) + (p % k) * 7 + (x > 0 ? p + 1 : -p - 1) + (-(x * 2097152) % k);
+  };
+  checkSame(g, [[MAX, 7], [MIN, 1000], [-MAX, 3], [0, 5], [12345, 97]]);
+  checkSame((x: number) => -(x * 2097152 * 2097152) - 1, [[MAX], [MIN]]);
+  checkSame((x: number, k: number) => (x * 2097152 * 2097152) % k + 0, [[MAX, 7], [MIN, 1000]]);
+  checkSame((x: number) => (x > 5 ? x * 2097152 * 2097152 : -x * 2097152 * 2097152) + 1, [
+    [MAX],
+    [MIN],
+  ]);
+  checkSame((x: number, k: number) => (x * x * x) % k, [[MAX, 7], [-5, 5], [0, 3]]);
+  checkSame((x: number) => -(x * x) + 0, [[MAX], [0]]);
+});
+
+Deno.test("results do not depend on call history (doubles first, then integers)", () => {
+  const body = (x: number) => (x * 2097152 * 2097152) % 1000 + x * 2097152 * 2097152 * 4;
+  const a = jit(body);
+  const b = jit(body);
+  a(1.5); // an f64 specialization first
+  for (const x of [MAX, MIN, 46341, -3]) {
+    assertEquals(Object.is(a(x), body(x)), true, `after doubles, x = ${x}`);
+    assertEquals(Object.is(b(x), body(x)), true, `integers first, x = ${x}`);
+  }
+});
+
+Deno.test("a product of three integers as loop bound and as 3-D index compiles and is right", () => {
+  function cube(a: Float64Array, b: Float64Array, n: number) {
+    for (let k = 0; k < n * n * n; k++) a[k] = k * 0.5;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        for (let k = 0; k < n; k++) b[i * n * n + j * n + k] = i - j + 2 * k;
+      }
+    }
+  }
+  checkSame(cube, [3, 4, 10].map((n) => [new Float64Array(n ** 3), new Float64Array(n ** 3), n]));
+  // n past 2^17 (the middle tier) and past int32 products: stops before the array ends
+  function capped(b: Float64Array, n: number) {
+    let s = 0;
+    for (let k = 0; k < n * n * n; k++) {
+      if (k >= b.length) return s;
+      b[k] = k;
+      s += k * n * n;
+    }
+    return s;
+  }
+  checkSame(capped, [[new Float64Array(40), 300000], [new Float64Array(40), MAX], [
+    new Float64Array(40),
+    3,
+  ]]);
+});
+
+Deno.test("integer arguments of every size take the right tier, also through native calls", () => {
+  function rowOffsets(out: Float64Array, w: number, h: number) {
+    let last = 0;
+    for (let y = 0; y < h; y++) {
+      const r = y * w;
+      out[y % out.length] = r + 1;
+      last = r * 3 + y;
+    }
+    return last;
+  }
+  const sizes = [[4, 5], [1000, 17], [200000, 9], [MAX, 6], [-MAX, 3], [131072, 131073]];
+  checkSame(rowOffsets, sizes.map(([w, h]) => [new Float64Array(7), w, h]));
+  // a callee receives integers beyond int32 from a caller
+  const inner = jit(function inner(n: number) {
+    return n * 4 + 1;
+  });
+  const outer = (x: number) => inner(x * 1024) + inner(x);
+  const outerJ = jit(outer, { globals: { inner } });
+  const plain = (x: number) => (x * 1024) * 4 + 1 + x * 4 + 1;
+  for (const x of [3, MAX, MIN, 94906267]) assertEquals(Object.is(outerJ(x), plain(x)), true);
+});
+
+Deno.test("counters stay integers where their loops bound them; unbounded ones are doubles", () => {
+  function compact(src: Int32Array, dst: Int32Array) {
+    let k = 0;
+    for (let i = 0; i < src.length; i++) if (src[i] > 0) dst[k++] = src[i];
+    return k;
+  }
+  const f = checkSame(compact, [[new Int32Array([1, -2, 3, 0, 5]), new Int32Array(5)]]);
+  assertEquals(f.inspectTypes().includes("k: i64"), true);
+  function hash(a: Uint8Array) {
+    let h = 7;
+    for (let i = 0; i < a.length; i++) h = h * 31 + a[i];
+    return h;
+  }
+  checkSame(hash, [[new Uint8Array(40).fill(255)], [new Uint8Array(3)]]);
+  function masked(a: Uint8Array) {
+    let h = 7;
+    for (let i = 0; i < a.length; i++) h = (h * 31 + a[i]) | 0;
+    return h;
+  }
+  const m = checkSame(masked, [[new Uint8Array(40).fill(255)]]);
+  assertEquals(m.inspectTypes().includes("h: i64"), true);
+});
