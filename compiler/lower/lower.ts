@@ -30,6 +30,7 @@ import { builtinCall } from "./_math.ts";
 import { emitEntry, FAIL_IR } from "./_entry.ts";
 import { streamingCopy, streamingPlan } from "./_streaming.ts";
 import { argParams, emitTierDispatch, tierSymbol } from "./_tiers.ts";
+import { emitWithMinMax, type MinMaxReduction, minMaxStep } from "./_minmax.ts";
 import {
   CHUNK_PARAMS,
   type ChunkSetup,
@@ -120,6 +121,8 @@ export class FunctionLowering {
   readonly scalarSlots = new Map<Variable, Value>();
   readonly arraySlots = new Map<Variable, ArraySlots>();
   readonly loops: LoopTarget[] = [];
+  /** float Math.max/min reductions of the loops being generated (_minmax.ts) */
+  readonly minmax = new Map<Stmt, MinMaxReduction>();
   /** index expressions proven in bounds in the code being generated */
   proven = new Set<Expr>();
   readonly retTy: IRType;
@@ -700,6 +703,14 @@ export class FunctionLowering {
   }
 
   stmt(s: Stmt): void {
+    const red = this.minmax.get(s);
+    if (red) return minMaxStep(this, red);
+    const loop = s.kind === "for" || s.kind === "while" || s.kind === "doWhile" ||
+      s.kind === "forOf";
+    if (!loop || !emitWithMinMax(this, s, () => this.stmtOf(s))) this.stmtOf(s);
+  }
+
+  private stmtOf(s: Stmt): void {
     const { b } = this;
     switch (s.kind) {
       case "decl":

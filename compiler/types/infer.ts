@@ -86,7 +86,8 @@ export const NUMBER_CONSTANTS: Record<string, number> = {
   NaN: NaN,
 };
 
-const INT_LIMIT = 2 ** 31;
+// integer literals are exact in an i64; the ranges keep arithmetic on them exact
+const INT_LIMIT = 2 ** 53 - 1;
 
 /** The type of a numeric literal: small integers are `int`, everything else `f64`. */
 export function literalType(v: number): Type {
