@@ -37,6 +37,8 @@ export interface FunctionOptions {
   fastmath: boolean;
   /** fixed types of locals, by name */
   locals: Map<string, Type>;
+  /** a declared signature: called from JS with any safe integer, not only int32 */
+  declared?: boolean;
 }
 
 /**

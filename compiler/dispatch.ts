@@ -138,6 +138,7 @@ function functionOptions(options: JitOptions): FunctionOptions {
     boundscheck: forced ? forced === "1" : options.boundscheck ?? true,
     racecheck: env("TSJIT_RACECHECK") === "1",
     locals,
+    declared: options.signature !== undefined,
   };
 }
 

@@ -27,6 +27,17 @@ const SPECIALS = [
   0.49999999999999994,
 ];
 
+/** Integers at the edges where integer arithmetic can go wrong: 2^31, 2^32, 2^53, 2^63. */
+const EDGES = [2 ** 31, 2 ** 32, 2 ** 53, 2 ** 63].flatMap((e) =>
+  [e - 1, e, e + 1, e - 2048, -e, -e + 1, -e - 1].filter(Number.isFinite)
+);
+/** An integer anywhere in int32, or near one of the edges. */
+const bigInt = fc.oneof(
+  fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+  fc.constantFrom(...EDGES),
+  fc.integer({ min: -3000, max: 3000 }).chain((d) => fc.constantFrom(...EDGES).map((e) => e + d)),
+);
+
 function lit(v: number): string {
   if (Number.isNaN(v)) return "NaN";
   if (v === Infinity) return "Infinity";
@@ -39,6 +50,8 @@ const numLiteral = fc.oneof(
   fc.integer({ min: -300, max: 300 }).map(lit),
   fc.constantFrom(...SPECIALS).map(lit),
   fc.double({ min: -1e6, max: 1e6, noNaN: true }).map(lit),
+  bigInt.map(lit),
+  fc.constantFrom(31, 65521, 2097152, 16777619, 0x811c9dc5, 4294967296).map(lit),
 );
 
 const BIN = ["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", ">>>"];
@@ -68,6 +81,13 @@ function exprArb(inLoop: Place, depth: number): fc.Arbitrary<string> {
     {
       weight: 1,
       arbitrary: fc.tuple(fc.constantFrom("-", "+", "~"), sub).map(([o, e]) => `(${o}${e})`),
+    },
+    // product chains: each factor may look small, the product is not
+    {
+      weight: 1,
+      arbitrary: fc.tuple(sub, sub, sub, fc.constantFrom("*", "+", "-", "%")).map(([l, m, r, o]) =>
+        `(${l} * ${m} * ${r} ${o} ${l})`
+      ),
     },
     { weight: 1, arbitrary: fc.tuple(cond, sub, sub).map(([c, t, e]) => `(${c} ? ${t} : ${e})`) },
     {
@@ -119,11 +139,18 @@ function stmtArb(inLoop: boolean, depth: number): fc.Arbitrary<string> {
     .map(([v, o, x]) => `${v} ${o} ${x};`);
   const update = fc.tuple(fc.constantFrom("v0", "v1", "v2"), fc.constantFrom("++", "--"))
     .map(([v, o]) => `${v}${o};`);
+  // loop-carried sums and products (`h = h * 31 + c`, `s += p * q`), masked or not
+  const carried = fc.tuple(
+    fc.constantFrom("v0", "v1", "v2"),
+    fc.constantFrom("+", "-", "*"),
+    e,
+    fc.constantFrom("", " | 0", " >>> 0", " % 65521"),
+  ).map(([v, o, x, m]) => `${v} = (${v} ${o} ${x})${m};`);
   const store = inLoop
     ? fc.tuple(fc.constantFrom("x[i]", "y[i]", "z[i]"), fc.constantFrom("=", "+=", "*=", "|="), e)
       .map(([t, o, x]) => `${t} ${o} ${x};`)
     : fc.tuple(fc.constantFrom("z[0]", "y[0]"), e).map(([t, x]) => `${t} = ${x};`);
-  if (depth <= 0) return fc.oneof(assign, update, store);
+  if (depth <= 0) return fc.oneof(assign, update, store, carried);
   const body = fc.array(stmtArb(inLoop, depth - 1), { minLength: 1, maxLength: 3 }).map((s) =>
     s.join(" ")
   );
@@ -133,6 +160,7 @@ function stmtArb(inLoop: boolean, depth: number): fc.Arbitrary<string> {
   const arms = [
     { weight: 4, arbitrary: assign },
     { weight: 1, arbitrary: update },
+    { weight: 2, arbitrary: carried },
     { weight: 2, arbitrary: store },
     {
       weight: 2,
@@ -146,6 +174,13 @@ function stmtArb(inLoop: boolean, depth: number): fc.Arbitrary<string> {
       weight: 2,
       arbitrary: loopBody.map((b) => `for (let i = 0; i < x.length; i++) { ${b} }`),
     });
+    // a loop long enough to carry sums and products past 2^53 and 2^64
+    arms.push({
+      weight: 1,
+      arbitrary: fc.tuple(fc.integer({ min: 0, max: 80 }), body).map(([n, b]) =>
+        `for (let k = 0; k < ${n}; k++) { ${b} }`
+      ),
+    });
   }
   return fc.oneof(...arms);
 }
@@ -158,16 +193,22 @@ export const programArb = fc.record({
   zKind: fc.constantFrom(...ARRAY_KINDS),
 });
 
-/** Inputs: a double, a small integer, and three arrays of one length (at least 1). */
+/** Inputs: a number, an integer, and three arrays of one length (at least 1). */
 export const inputArb = fc.record({
   a: fc.oneof(
     fc.constantFrom(...SPECIALS),
     fc.double({ noNaN: false }),
     fc.integer({ min: -50, max: 50 }),
+    bigInt,
   ),
-  b: fc.integer({ min: -40, max: 40 }),
+  b: fc.oneof(fc.integer({ min: -40, max: 40 }), bigInt),
   xs: fc.array(
-    fc.oneof(fc.double(), fc.constantFrom(...SPECIALS), fc.integer({ min: -1000, max: 1000 })),
+    fc.oneof(
+      fc.double(),
+      fc.constantFrom(...SPECIALS),
+      fc.integer({ min: -1000, max: 1000 }),
+      bigInt,
+    ),
     { minLength: 1, maxLength: 9 },
   ),
 });

@@ -89,6 +89,8 @@ export interface CompilableFunction {
     fastmath: boolean;
     /** fixed types of locals, by name (`jit(fn, { locals })`) */
     locals?: Map<string, import("../types/types.ts").Type>;
+    /** a declared signature: called from JS with any safe integer, not only int32 */
+    declared?: boolean;
   };
   /** its parsed, resolved source; throws CompileError */
   parsed(): ParsedFunction;

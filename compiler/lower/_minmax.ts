@@ -155,7 +155,10 @@ export function emitWithMinMax(L: FunctionLowering, s: Loop, emit: () => void): 
 export function minMaxStep(L: FunctionLowering, r: MinMaxReduction): void {
   const { b } = L;
   const x = L.asF64(r.operand);
-  const k = b.call("i64", `llvm.s${r.op}.i64`, [b.load("i64", r.key), key(L, b.cast("bitcast", x, "i64"))]);
+  const k = b.call("i64", `llvm.s${r.op}.i64`, [
+    b.load("i64", r.key),
+    key(L, b.cast("bitcast", x, "i64")),
+  ]);
   b.store(k, r.key);
   b.store(b.bin("or", b.load("i1", r.nan), b.fcmp("uno", x, x)), r.nan);
 }

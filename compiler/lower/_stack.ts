@@ -7,16 +7,14 @@
 // the calling thread, each prange chunk for its worker thread.
 import { type Builder, int, type IRModule, type Value } from "../ir/mod.ts";
 import type { TypedFunction } from "../types/infer.ts";
+import { calleeKeys } from "./_tiers.ts";
 
 /** The context-block slot (8 bytes) holding the running thread's stack limit, as an i64. */
 export const STACK_LIMIT = 6;
 
 /** The keys of the functions that can reach themselves through calls. */
 export function recursiveKeys(all: TypedFunction[]): Set<string> {
-  // a function's size tiers (types/tiers.ts) may call other specializations
-  const calls = (f: TypedFunction) =>
-    [f, ...(f.tiers ?? []).map((t) => t.tf)].flatMap((t) => [...t.calls.values()]);
-  const callees = new Map(all.map((f) => [f.key, new Set(calls(f))]));
+  const callees = new Map(all.map((f) => [f.key, new Set(calleeKeys(f))]));
   const found = new Set<string>();
   for (const f of all) {
     const seen = new Set<string>();

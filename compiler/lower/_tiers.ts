@@ -4,6 +4,7 @@
 import { Builder, int, IRFunction, type IRModule, type Value } from "../ir/mod.ts";
 import type { TypedFunction } from "../types/infer.ts";
 import { irType, isArray } from "../types/types.ts";
+import { INT32 } from "../types/ranges.ts";
 
 /** The IR parameters of a compiled function: the context block, then each argument. */
 export function argParams(tf: TypedFunction): Value[] {
@@ -16,11 +17,25 @@ export function argParams(tf: TypedFunction): Value[] {
   return params;
 }
 
+/** The specializations a function calls, from any of its tiers. */
+export function calleeKeys(f: TypedFunction): string[] {
+  return [f, ...(f.tiers ?? []).map((t) => t.tf)].flatMap((t) => [...t.calls.values()]);
+}
+
 /** The name of tier `k` (the general one is `tiers.length`) of `symbol`. */
 export const tierSymbol = (symbol: string, k: number) => `${symbol}.tier${k}`;
 
-/** Adds `symbol`: calls the first tier whose integer-argument interval holds every argument. */
-export function emitTierDispatch(mod: IRModule, tf: TypedFunction, symbol: string): void {
+/**
+ * Adds `symbol`: calls the first tier whose integer-argument interval holds every argument.
+ * `int32Args`: only JS calls it, with int32 integers (not a declared signature), so the tier
+ * for int32 is the last one needed (LLVM then drops the general one unseen).
+ */
+export function emitTierDispatch(
+  mod: IRModule,
+  tf: TypedFunction,
+  symbol: string,
+  int32Args: boolean,
+): void {
   const params = argParams(tf);
   const retTy = irType(tf.returnType);
   const fn = new IRFunction(symbol, retTy, params, "nounwind", "internal");
@@ -32,7 +47,11 @@ export function emitTierDispatch(mod: IRModule, tf: TypedFunction, symbol: strin
     if (retTy === "void") b.ret();
     else b.ret(r);
   };
-  tf.tiers!.forEach((tier, k) => {
+  const tiers = tf.tiers!;
+  const last = int32Args
+    ? tiers.findIndex((t) => t.args.lo === INT32.lo && t.args.hi === INT32.hi)
+    : -1;
+  tiers.slice(0, last < 0 ? tiers.length : last).forEach((tier, k) => {
     let fits: Value = int("i1", 1);
     for (const p of ints) {
       // lo <= p <= hi as one unsigned compare: p - lo <= hi - lo
@@ -46,5 +65,5 @@ export function emitTierDispatch(mod: IRModule, tf: TypedFunction, symbol: strin
     call(k);
     b.positionAt(no);
   });
-  call(tf.tiers!.length);
+  call(last < 0 ? tiers.length : last);
 }

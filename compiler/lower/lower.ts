@@ -29,7 +29,7 @@ import { elementPointer, loadElement, storeElement } from "./_arrays.ts";
 import { builtinCall } from "./_math.ts";
 import { emitEntry, FAIL_IR } from "./_entry.ts";
 import { streamingCopy, streamingPlan } from "./_streaming.ts";
-import { argParams, emitTierDispatch, tierSymbol } from "./_tiers.ts";
+import { argParams, calleeKeys, emitTierDispatch, tierSymbol } from "./_tiers.ts";
 import { emitWithMinMax, type MinMaxReduction, minMaxStep } from "./_minmax.ts";
 import {
   CHUNK_PARAMS,
@@ -976,7 +976,9 @@ export function lowerProgram(
     else {
       f.tiers.forEach((t, k) => lower(t.tf, tierSymbol(symbol, k)));
       lower(f, tierSymbol(symbol, f.tiers.length));
-      emitTierDispatch(mod, f, symbol);
+      const fromJsOnly = f === root && !f.fn.options.declared &&
+        !all.some((g) => calleeKeys(g).includes(f.key));
+      emitTierDispatch(mod, f, symbol, fromJsOnly);
     }
   }
   const entryName = emitEntry(mod, root, prefix, recursive.size > 0);

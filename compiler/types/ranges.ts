@@ -214,7 +214,8 @@ export class RangeAnalysis {
    * Records a write of a value in `r` to `v`: joins its range, and ends the facts about it.
    * `step` is the change when the write is `v = v + step` (`v++`, `v -= d`).
    */
-  assign(v: Variable, r: Interval, step?: Interval): void {
+  assign(v: Variable, values: Interval, step?: Interval): void {
+    const r = iv(values.lo, values.hi);
     this.pending.set(v, hull(this.pending.get(v) ?? EMPTY, r));
     if (step && !isEmpty(step)) {
       const d = this.drift.get(v) ?? iv(0, 0);
@@ -284,7 +285,7 @@ export class RangeAnalysis {
         return mayBeZero(b) ? TOP : rem(a, b);
       case "/":
         // only for bounds (`i < n / 2`): a positive constant divisor keeps the order
-        return b.lo > 0 && b.lo === b.hi ? { lo: a.lo / b.lo, hi: a.hi / b.lo } : TOP;
+        return b.lo > 0 && b.lo === b.hi && isFinite(b.lo) ? iv(a.lo / b.lo, a.hi / b.lo) : TOP;
       case "&":
         if (a.lo >= 0 && a.hi <= INT32.hi) return b.lo >= 0 ? iv(0, Math.min(a.hi, b.hi)) : a;
         return b.lo >= 0 && b.hi <= INT32.hi ? b : INT32;
@@ -333,7 +334,9 @@ export class RangeAnalysis {
 
   /** Computes and records the range of `e` (its operands are already recorded). */
   expr(e: Expr, t: Type): Interval {
-    const r = t === "bool" ? BOOL : this.compute(e, t);
+    const c = t === "bool" ? BOOL : this.compute(e, t);
+    // an end that is NaN (∞ - ∞ of unbounded operands) is unbounded
+    const r = isNaN(c.lo) || isNaN(c.hi) ? iv(c.lo, c.hi) : c;
     this.exprs.set(e, r);
     return r;
   }
