@@ -192,3 +192,41 @@ Deno.test("counters stay integers where their loops bound them; unbounded ones a
   const m = checkSame(masked, [[new Uint8Array(40).fill(255)]]);
   assertEquals(m.inspectTypes().includes("h: i64"), true);
 });
+
+Deno.test("the benchmark's checksums and hashes agree with plain JS", async () => {
+  const { adler32, adler32Simple, fnv1a, murmur3 } = await import("../bench/integers.ts");
+  const r = rng(3);
+  const data = new Uint8Array(9000).map(() => Math.floor(r() * 256));
+  const ff = new Uint8Array(6000).fill(255);
+  for (const d of [data, ff, new Uint8Array(1)]) {
+    checkSame(adler32, [[1, d, d.length, 0], [0x7fffffff, d, d.length - 1, 1], [-1, d, 0, 0]]);
+    checkSame(adler32Simple, [[d]]);
+    checkSame(fnv1a, [[d]]);
+    checkSame(murmur3, [[d, 0], [d, MIN], [d, MAX]]);
+  }
+});
+
+Deno.test("a -0 from % or * is kept where it can be seen, dropped where it cannot", () => {
+  const seen = (x: number, k: number) => {
+    let r = x;
+    r %= k;
+    return r;
+  };
+  checkSame(seen, [[-6, 3], [6, 3], [-7, 3], [0, 5]]);
+  const blind = (a: Int32Array, k: number) => {
+    let s = -5;
+    for (let i = 0; i < a.length; i++) {
+      s = (s + a[i]) | 0;
+      s %= k;
+      a[i] = s;
+    }
+    return s | 0;
+  };
+  checkSame(blind, [[new Int32Array([5, -3, 3, 0]), 5], [new Int32Array([-10, 10]), 7]]);
+  const product = (x: number, y: number) => {
+    let p = x * y;
+    p = p * 1;
+    return 1 / p;
+  };
+  checkSame(product, [[-3, 0], [0, -3], [2, 5]]);
+});

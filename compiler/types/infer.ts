@@ -6,6 +6,7 @@ import type { CompilableFunction, Expr, FunctionAST, Stmt, Variable } from "../f
 import type { Resolved } from "../frontend/resolve.ts";
 import { elementType, isArray, isNumeric, type Type, typeName } from "./types.ts";
 import { ANY_INT, narrowerTiers, type Tier } from "./tiers.ts";
+import { zeroSignBlind } from "./zerosign.ts";
 import {
   bounded,
   exits,
@@ -152,6 +153,9 @@ export function inferTypes(
   );
   for (const v of resolved.variables) if (v.kind === "var") R.param(v, iv(0, 0));
   let changed = true;
+  const scalars = new Set(resolved.variables.filter((v) => !isArray(varTypes.get(v) ?? "f64")));
+  let zeroBlind = new Set<Variable>();
+  let checkedIndex: Expr | undefined; // the index being typed, when bounds are checked
   let returnType: Type | undefined;
 
   const join = (a: Type | undefined, b: Type, what: string, r: Range): Type => {
@@ -170,6 +174,8 @@ export function inferTypes(
     if (t) fixed.set(v, t), varTypes.set(v, t);
   }
   const assignVar = (v: Variable, t: Type, r: Range, values: Interval, step?: Interval) => {
+    // a possible -0 that no use of the variable can see is stored as an integer
+    if (t === "intz" && zeroBlind.has(v)) t = "int";
     // floats keep an interval too, for bounds (`blocks = Math.ceil(n / 4096)`); NaN aside
     const int = t === "int" || t === "intz" || t === "bool";
     R.assign(v, int || t === "f64" ? values : TOP, step);
@@ -336,7 +342,8 @@ export function inferTypes(
       case "update": {
         const t = numeric(e.target, type(e.target));
         const d = e.op === "++" ? 1 : -1;
-        const next = R.step(e.target, d);
+        const checked = e !== checkedIndex ? undefined : e.prefix ? "new" : "old";
+        const next = R.step(e.target, d, checked);
         const r = t === "int" && bounded(next) ? "int" : "f64";
         if (e.target.kind === "name" && e.target.variable) {
           assignVar(e.target.variable, r, e.range, next, t === "int" ? iv(d, d) : undefined);
@@ -420,9 +427,16 @@ export function inferTypes(
       case "index": {
         const a = type(e.object);
         if (!isArray(a)) return fail(`cannot index a ${typeName(a)}`, "indexing", e.object.range);
+        // a failed bounds check ends the call: past it, the index is one (not so unchecked)
+        if (fn.options.boundscheck) checkedIndex = e.index;
         const i = type(e.index);
+        checkedIndex = undefined;
         if (!isNumeric(i)) {
           fail(`an index must be a number, got ${typeName(i)}`, "index", e.index.range);
+        }
+        const x = e.index;
+        if (fn.options.boundscheck && x.kind === "name" && x.variable && i === "int") {
+          R.indexed(x.variable);
         }
         return elementType(a);
       }
@@ -625,6 +639,11 @@ export function inferTypes(
     returnType = undefined;
     exprTypes.clear();
     R.startRound();
+    zeroBlind = zeroSignBlind(
+      ast.body,
+      scalars,
+      (e) => e.kind === "name" && e.variable ? varTypes.get(e.variable) : undefined,
+    );
     ast.body.forEach(stmt);
     if (R.endRound()) changed = true;
   }

@@ -32,6 +32,7 @@ export const UINT32 = iv(0, 2 ** 32 - 1);
 /** A typed array's length (V8 allows at most 2^32 elements). */
 export const LENGTH = iv(0, 2 ** 32);
 const BOOL = iv(0, 1);
+const INDEX = iv(0, 2 ** 32 - 1);
 
 const isEmpty = (a: Interval) => a.lo > a.hi;
 /** True when every value of `a` is an integer strictly inside ±2^53. */
@@ -322,9 +323,19 @@ export class RangeAnalysis {
     return value.op === "+" ? this.of(d) : neg(this.of(d));
   }
 
-  /** The range of `e + d` (`++`, `--`). */
-  step(e: Expr, d: number): Interval {
-    return add(this.of(e), iv(d, d));
+  /**
+   * The range of `e + d` (`++`, `--`). `checked`: the update is a checked index (`a[i++]`), so
+   * the old (postfix) or new (prefix) value is an index, or the function has already failed.
+   */
+  step(e: Expr, d: number, checked?: "old" | "new"): Interval {
+    const old = checked === "old" ? meet(this.of(e), INDEX) : this.of(e);
+    const next = add(old, iv(d, d));
+    return checked === "new" ? meet(next, INDEX) : next;
+  }
+
+  /** After a checked `a[v]`, v is an index (until it is assigned). */
+  indexed(v: Variable): void {
+    this.facts = [...this.facts, { v, r: INDEX }];
   }
 
   private constant(e: Expr): number | undefined {

@@ -1,0 +1,163 @@
+// Variables whose sign of zero is never seen. A remainder or product of integers can be -0 in JS
+// (`s1 %= 65521` with a negative s1), so such a value is stored as a double, unless every use of
+// the variable treats -0 as 0: bitwise operators, comparisons, tests, indexes, stores into
+// integer arrays, `++`, or arithmetic whose result again goes only to such uses or into such
+// variables. Those variables keep integers (an i64 cannot hold -0, and nothing can tell).
+import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
+import type { Type } from "./types.ts";
+
+/** Where a value goes: nowhere that sees -0, through an operation that keeps it, or anywhere. */
+type Use = { kind: "blind" } | { kind: "keeps"; parent: Expr } | { kind: "into"; v: Variable } | {
+  kind: "seen";
+};
+
+const BLIND_OPS = new Set([
+  "&",
+  "|",
+  "^",
+  "<<",
+  ">>",
+  ">>>",
+  "<",
+  "<=",
+  ">",
+  ">=",
+  "==",
+  "!=",
+  "===",
+  "!==",
+]);
+const BLIND_MATH = new Set(["abs", "imul", "clz32"]);
+const KEEPING_MATH = new Set(["min", "max", "floor", "ceil", "round", "trunc", "sign", "fround"]);
+const INT_ARRAYS = new Set([
+  "Int8Array",
+  "Int16Array",
+  "Int32Array",
+  "Uint8Array",
+  "Uint16Array",
+  "Uint32Array",
+  "Uint8ClampedArray",
+]);
+
+/**
+ * The variables (of `candidates`) whose -0 no use can observe. `typeOf` gives array
+ * expressions' types (stores into integer arrays convert -0 to 0).
+ */
+export function zeroSignBlind(
+  body: Stmt[],
+  candidates: Set<Variable>,
+  typeOf: (e: Expr) => Type | undefined,
+): Set<Variable> {
+  const uses = new Map<Expr, Use>(); // how each expression's value is used
+  const names: (Expr & { kind: "name" })[] = [];
+  const use = (e: Expr | undefined, u: Use): void => {
+    if (!e) return;
+    uses.set(e, u);
+    const keeps: Use = { kind: "keeps", parent: e };
+    const blind: Use = { kind: "blind" };
+    const seen: Use = { kind: "seen" };
+    switch (e.kind) {
+      case "name":
+        if (e.variable) names.push(e);
+        return;
+      case "unary":
+        return use(e.operand, e.op === "-" || e.op === "+" ? keeps : blind);
+      case "update":
+        // `v++` is the old value (-0 stays -0), `++v` the new one (never -0)
+        return use(e.target, e.prefix ? blind : keeps);
+      case "binary":
+        if (BLIND_OPS.has(e.op)) return use(e.left, blind), use(e.right, blind);
+        if (e.op === "+" || e.op === "-" || e.op === "*") {
+          return use(e.left, keeps), use(e.right, keeps);
+        }
+        if (e.op === "%") return use(e.left, keeps), use(e.right, blind);
+        return use(e.left, seen), use(e.right, seen);
+      case "logical":
+        return use(e.left, keeps), use(e.right, keeps);
+      case "cond":
+        return use(e.test, blind), use(e.then, keeps), use(e.else, keeps);
+      case "assign": {
+        const into: Use = e.target.kind === "name" && e.target.variable
+          ? { kind: "into", v: e.target.variable }
+          : e.target.kind === "index" && INT_ARRAYS.has(typeOf(e.target.object) ?? "")
+          ? blind
+          : seen;
+        if (e.target.kind === "index") use(e.target.index, blind);
+        else if (e.op !== "=") use(e.target, "+-*%".includes(e.op) ? into : seen);
+        // the assignment's own value, when used, is seen
+        if (u.kind !== "blind") return use(e.value, seen);
+        return use(
+          e.value,
+          e.op === "=" || "+-*".includes(e.op) ? into : e.op === "%" ? blind : seen,
+        );
+      }
+      case "index":
+        return use(e.index, blind);
+      case "call": {
+        const c = e.callee;
+        const math = c.kind === "member" && c.object.kind === "name" && c.object.name;
+        const f = c.kind === "member" ? c.name : "";
+        const arg: Use = math === "Math" && BLIND_MATH.has(f)
+          ? blind
+          : math === "Math" && KEEPING_MATH.has(f)
+          ? keeps
+          : math === "Number" // isNaN, isFinite, isInteger, isSafeInteger
+          ? blind
+          : seen;
+        return e.args.forEach((a) => use(a, arg));
+      }
+      case "comma":
+        return e.exprs.forEach((x, i) => use(x, i === e.exprs.length - 1 ? keeps : blind));
+    }
+  };
+  const stmt = (s: Stmt | undefined): void => {
+    if (!s) return;
+    const blind: Use = { kind: "blind" };
+    switch (s.kind) {
+      case "decl":
+        return s.decls.forEach((d) => use(d.init, { kind: "into", v: d.variable! }));
+      case "expr":
+        return use(s.expr, blind);
+      case "if":
+        return use(s.test, blind), stmt(s.then), stmt(s.else);
+      case "for":
+        return stmt(s.init), use(s.test, blind), use(s.update, blind), stmt(s.body);
+      case "forOf":
+        return s.args.forEach((a) => use(a, { kind: "seen" })), stmt(s.body);
+      case "while":
+      case "doWhile":
+        return use(s.test, blind), stmt(s.body);
+      case "return":
+        return use(s.value, { kind: "seen" });
+      case "block":
+        return s.body.forEach(stmt);
+      case "labeled":
+        return stmt(s.body);
+      case "switch":
+        return use(s.disc, blind),
+          s.cases.forEach((c) => (use(c.test, blind), c.body.forEach(stmt)));
+    }
+  };
+  body.forEach(stmt);
+
+  // Does a value used as `u` reach a place that sees -0, given the blind variables so far?
+  const sees = (u: Use, blindVars: Set<Variable>): boolean => {
+    for (;;) {
+      if (u.kind === "blind") return false;
+      if (u.kind === "seen") return true;
+      if (u.kind === "into") return !blindVars.has(u.v);
+      u = uses.get(u.parent) ?? { kind: "seen" };
+    }
+  };
+  const result = new Set(candidates);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const n of names) {
+      if (result.has(n.variable!) && sees(uses.get(n)!, result)) {
+        result.delete(n.variable!);
+        changed = true;
+      }
+    }
+  }
+  return result;
+}
