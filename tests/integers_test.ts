@@ -230,3 +230,26 @@ Deno.test("a -0 from % or * is kept where it can be seen, dropped where it canno
   };
   checkSame(product, [[-3, 0], [0, -3], [2, 5]]);
 });
+
+Deno.test("a guard that skips with `continue` does not bound the loop's update", () => {
+  function skip(n: number, limit: number) {
+    let s = 0;
+    for (let i = 0; i < limit; i += 1000000000000000) {
+      s = i * 3 + 1 - i * 3;
+      if (i >= n) continue;
+      s += 2;
+    }
+    return s;
+  }
+  checkSame(skip, [[5, 1e16], [5, 3e15], [2000000000000000, 1e16]]);
+  function skipDo(n: number) {
+    let i = 0, s = 0;
+    do {
+      s = i * 3 + 1 - i * 3;
+      if (i >= n) continue;
+      s++;
+    } while ((i += 1000000000000000) < 1e16);
+    return s;
+  }
+  checkSame(skipDo, [[5], [2000000000000000]]);
+});

@@ -519,9 +519,24 @@ export function inferTypes(
     }
   }
 
+  // The facts at each `continue`, per enclosing loop: what holds where the loop continues (its
+  // update, or a do-while's test) is only what holds at the body's end and at every `continue`.
+  const continues: { label?: string; facts: ReturnType<typeof R.save>[] }[] = [];
+  const loopBody = (s: Stmt & { label?: string }, body: Stmt) => {
+    const c = { label: s.label, facts: [] as ReturnType<typeof R.save>[] };
+    continues.push(c);
+    stmt(body);
+    continues.pop();
+    for (const f of c.facts) R.joinFacts(R.save(), f);
+  };
   const stmt = (s: Stmt | undefined): void => {
     if (!s) return;
     switch (s.kind) {
+      case "continue": {
+        const to = s.label ? continues.findLast((c) => c.label === s.label) : continues.at(-1);
+        to?.facts.push(R.save());
+        return;
+      }
       case "decl":
         for (const d of s.decls) {
           if (d.init) {
@@ -555,7 +570,7 @@ export function inferTypes(
         const outer = testWrites(s) ? R.enterLoop(Infinity) : undefined;
         if (s.test) type(s.test), R.assume(s.test, true);
         const trips = outer ?? R.enterLoop(R.forTrips(s) + 1);
-        stmt(s.body);
+        loopBody(s, s.body);
         if (s.update) type(s.update);
         R.leaveLoop(trips);
         return R.restore(entry);
@@ -582,7 +597,7 @@ export function inferTypes(
           k ? Math.floor((values.hi - values.lo) / Math.abs(k)) + 1 : Infinity,
         );
         assignVar(s.decl.variable!, counter, s.decl.range, values);
-        stmt(s.body);
+        loopBody(s, s.body);
         R.leaveLoop(outer);
         return R.restore(entry);
       }
@@ -592,7 +607,7 @@ export function inferTypes(
         const entry = R.save();
         const outer = R.enterLoop(Infinity);
         if (s.kind === "while") type(s.test), R.assume(s.test, true);
-        stmt(s.body);
+        loopBody(s, s.body);
         if (s.kind === "doWhile") type(s.test);
         R.leaveLoop(outer);
         return R.restore(entry);
