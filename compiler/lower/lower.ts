@@ -31,6 +31,7 @@ import { emitEntry, FAIL_IR } from "./_entry.ts";
 import { streamingCopy, streamingPlan } from "./_streaming.ts";
 import { argParams, calleeKeys, emitTierDispatch, tierSymbol } from "./_tiers.ts";
 import { emitWithMinMax, type MinMaxReduction, minMaxStep } from "./_minmax.ts";
+import { remainder } from "./_intops.ts";
 import {
   CHUNK_PARAMS,
   type ChunkSetup,
@@ -491,7 +492,13 @@ export class FunctionLowering {
         case "*":
           return b.bin("mul", l, r);
         case "%":
-          return b.bin("srem", l, r);
+          return remainder(
+            b,
+            l,
+            r,
+            this.tf.ranges?.get(e.left as Expr),
+            this.tf.ranges?.get(e.right as Expr),
+          );
       }
       throw new Error(`tsjit internal error: int op ${op}`);
     }

@@ -34,6 +34,8 @@ export interface TypedFunction {
   exprTypes: Map<Expr, Type>;
   returnType: Type;
   src: SourceInfo;
+  /** the interval of each integer expression (types/ranges.ts) */
+  ranges?: ReadonlyMap<Expr, Interval>;
   /** specializations for smaller integer arguments (types/tiers.ts) */
   tiers?: Tier[];
 }
@@ -648,6 +650,7 @@ export function inferTypes(
     }
   };
 
+  let narrowed = false;
   for (let round = 0; changed; round++) {
     if (round > 100) throw new Error("tsjit internal error: type inference did not converge");
     changed = false;
@@ -661,6 +664,7 @@ export function inferTypes(
     );
     ast.body.forEach(stmt);
     if (R.endRound()) changed = true;
+    if (!changed && !narrowed) R.narrowNext(), narrowed = changed = true;
   }
   for (const v of resolved.variables) {
     if (!varTypes.has(v)) {
@@ -678,6 +682,7 @@ export function inferTypes(
     exprTypes,
     returnType: returnType ?? "void",
     src,
+    ranges: R.all(),
   };
 }
 

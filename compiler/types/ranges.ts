@@ -176,12 +176,17 @@ export class RangeAnalysis {
     let grew = false;
     for (const [v, values] of this.pending) {
       const old = this.vars.get(v) ?? EMPTY;
+      const start = this.params.get(v);
       const d = this.drift.get(v);
       // a counter moved by steps: its first value (0 before any write) plus the drift
-      const cap = d
-        ? add(hull(this.params.get(v) ?? iv(0, 0), this.bases.get(v) ?? EMPTY), d)
-        : TOP;
+      const cap = d ? add(hull(start ?? iv(0, 0), this.bases.get(v) ?? EMPTY), d) : TOP;
       const r = meet(values, cap);
+      if (this.narrowing) {
+        // one descending step from a fixpoint: what the assignments give, without widening
+        const n = hull(start ?? EMPTY, r);
+        if (!same(n, old)) grew = true, this.vars.set(v, n);
+        continue;
+      }
       const h = hull(old, r);
       if (same(h, old)) continue;
       grew = true;
@@ -196,7 +201,22 @@ export class RangeAnalysis {
         },
       );
     }
+    this.narrowing = false;
     return grew;
+  }
+
+  /**
+   * Makes the next round narrow: widening overshoots (a remainder by 65521 widened to 65535),
+   * and one round that recomputes each range from the fixpoint's own is still sound.
+   */
+  narrowNext(): void {
+    this.narrowing = true;
+  }
+  private narrowing = false;
+
+  /** Every expression's interval, as of the last round. */
+  all(): ReadonlyMap<Expr, Interval> {
+    return this.exprs;
   }
 
   /** The interval of a typed expression (TOP for floats, arrays and unknowns). */
