@@ -253,3 +253,34 @@ Deno.test("a guard that skips with `continue` does not bound the loop's update",
   }
   checkSame(skipDo, [[5], [2000000000000000]]);
 });
+
+Deno.test("float Math.max/min reductions keep JS's NaN and -0 rules (vectorized form)", async () => {
+  const { maxError } = await import("../bench/integers.ts");
+  const a = new Float64Array(1000).map((_, i) => Math.sin(i));
+  const b = a.map((v, i) => v + (i % 7) * 1e-9);
+  const withNaN = a.slice();
+  withNaN[500] = NaN;
+  const z = new Float64Array([-0, -0, -0]);
+  const zz = new Float64Array(3);
+  const empty = new Float64Array(0);
+  checkSame(maxError, [[a, b], [a, withNaN], [z, zz], [zz, z], [empty, empty]]);
+  const least = (x: Float64Array) => {
+    let m = Infinity;
+    for (let i = 0; i < x.length; i++) m = Math.min(x[i], m);
+    return m;
+  };
+  const most = (x: Float64Array, s: number) => {
+    let m = s;
+    for (let i = 0; i < x.length; i++) {
+      if (x[i] > 0.5) continue;
+      m = Math.max(m, x[i] * 2);
+    }
+    return m;
+  };
+  const pm = new Float64Array([0, -0]), mp = new Float64Array([-0, 0]);
+  checkSame(least, [[a], [withNaN], [z], [pm], [mp], [empty]]);
+  checkSame(most, [[a, -Infinity], [withNaN, 0], [z, -0], [z, 0], [a, NaN], [mp, -5], [pm, -0]]);
+  const j = jit(maxError);
+  j(a, b);
+  assertEquals(/<\d+ x i64>/.test(j.inspectLLVM()), true, "the reduction is vectorized");
+});

@@ -5,6 +5,7 @@
 // order-preserving integer key (a signed max- or min-reduction, which LLVM vectorizes where it
 // cannot vectorize the chain of compares and selects); `e` is rebuilt after the loop.
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
+import { walk } from "../frontend/walk.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
 import type { FunctionLowering } from "./lower.ts";
 
@@ -35,74 +36,23 @@ function reductionForm(s: Stmt): Omit<MinMaxReduction, "key" | "nan"> | undefine
   return operand && { variable: v, op: c.name, operand };
 }
 
+const isLoop = (s: Stmt) =>
+  s.kind === "for" || s.kind === "forOf" || s.kind === "while" || s.kind === "doWhile";
+
 /** Counts the uses of each variable in `s`, and finds the reductions not in nested loops. */
 function scan(s: Loop) {
   const uses = new Map<Variable, number>();
+  const nested = new Set<Stmt>();
   const found: [Stmt, Omit<MinMaxReduction, "key" | "nan">][] = [];
   let labeledJump = false;
-  const ex = (e: Expr | undefined): void => {
-    if (!e) return;
-    switch (e.kind) {
-      case "name":
-        if (e.variable) uses.set(e.variable, (uses.get(e.variable) ?? 0) + 1);
-        return;
-      case "unary":
-        return ex(e.operand);
-      case "update":
-        return ex(e.target);
-      case "binary":
-      case "logical":
-        return ex(e.left), ex(e.right);
-      case "cond":
-        return ex(e.test), ex(e.then), ex(e.else);
-      case "assign":
-        return ex(e.target), ex(e.value);
-      case "index":
-        return ex(e.object), ex(e.index);
-      case "member":
-        return ex(e.object);
-      case "call":
-        return ex(e.callee), e.args.forEach(ex);
-      case "comma":
-        return e.exprs.forEach(ex);
-    }
-  };
-  const st = (x: Stmt | undefined, nested: boolean): void => {
-    if (!x) return;
-    switch (x.kind) {
-      case "decl":
-        return x.decls.forEach((d) => ex(d.init));
-      case "expr": {
-        const r = nested ? undefined : reductionForm(x);
-        if (r) found.push([x, r]);
-        return ex(x.expr);
-      }
-      case "if":
-        return ex(x.test), st(x.then, nested), st(x.else, nested);
-      case "for":
-        return st(x.init, true), ex(x.test), ex(x.update), st(x.body, true);
-      case "forOf":
-        return x.args.forEach(ex), st(x.body, true);
-      case "while":
-      case "doWhile":
-        return ex(x.test), st(x.body, true);
-      case "return":
-        return ex(x.value);
-      case "block":
-        return x.body.forEach((y) => st(y, nested));
-      case "labeled":
-        return st(x.body, nested);
-      case "switch":
-        return ex(x.disc), x.cases.forEach((c) => (ex(c.test), c.body.forEach((y) => st(y, true))));
-      case "break":
-      case "continue":
-        if (x.label) labeledJump = true;
-    }
-  };
-  if (s.kind === "for") st(s.init, true), ex(s.test), ex(s.update);
-  else if (s.kind === "forOf") s.args.forEach(ex);
-  else ex(s.test);
-  st(s.body, false);
+  walk(s, (e) => {
+    if (e.kind === "name" && e.variable) uses.set(e.variable, (uses.get(e.variable) ?? 0) + 1);
+  }, (x) => {
+    if (x !== s && isLoop(x) && !nested.has(x)) walk(x, () => {}, (y) => nested.add(y));
+    if ((x.kind === "break" || x.kind === "continue") && x.label) labeledJump = true;
+    const r = nested.has(x) ? undefined : reductionForm(x);
+    if (r) found.push([x, r]);
+  });
   return { uses, found, labeledJump };
 }
 

@@ -5,6 +5,7 @@
 // assigned to them (widened to a few thresholds so loops settle); comparisons that guard code
 // (`for (…; i < n; …)`, `if (i >= w) continue;`) narrow a variable until it is assigned again.
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
+import { walk } from "../frontend/walk.ts";
 import type { Type } from "./types.ts";
 
 /** A closed interval of numbers; lo > hi is the empty set, infinite ends are unbounded. */
@@ -549,56 +550,13 @@ export function testWrites(s: Stmt & { kind: "for" | "while" | "doWhile" }): boo
 /** The variables written anywhere in `s`. */
 function writes(s: Stmt): Set<Variable> {
   const out = new Set<Variable>();
-  const ex = (e: Expr | undefined): void => {
-    if (!e) return;
-    switch (e.kind) {
-      case "assign":
-      case "update":
-        if (e.target.kind === "name" && e.target.variable) out.add(e.target.variable);
-        ex(e.target);
-        if (e.kind === "assign") ex(e.value);
-        return;
-      case "unary":
-        return ex(e.operand);
-      case "binary":
-      case "logical":
-        return ex(e.left), ex(e.right);
-      case "cond":
-        return ex(e.test), ex(e.then), ex(e.else);
-      case "index":
-        return ex(e.object), ex(e.index);
-      case "call":
-        return e.args.forEach(ex);
-      case "comma":
-        return e.exprs.forEach(ex);
+  walk(s, (e) => {
+    if ((e.kind === "assign" || e.kind === "update") && e.target.kind === "name") {
+      if (e.target.variable) out.add(e.target.variable);
     }
-  };
-  const st = (x: Stmt | undefined): void => {
-    if (!x) return;
-    switch (x.kind) {
-      case "decl":
-        return x.decls.forEach((d) => (d.variable && out.add(d.variable), ex(d.init)));
-      case "expr":
-        return ex(x.expr);
-      case "if":
-        return ex(x.test), st(x.then), st(x.else);
-      case "for":
-        return st(x.init), ex(x.test), ex(x.update), st(x.body);
-      case "forOf":
-        return x.decl.variable && out.add(x.decl.variable), x.args.forEach(ex), st(x.body);
-      case "while":
-      case "doWhile":
-        return ex(x.test), st(x.body);
-      case "return":
-        return ex(x.value);
-      case "block":
-        return x.body.forEach(st);
-      case "labeled":
-        return st(x.body);
-      case "switch":
-        return ex(x.disc), x.cases.forEach((c) => (ex(c.test), c.body.forEach(st)));
-    }
-  };
-  st(s);
+  }, (x) => {
+    if (x.kind === "decl") x.decls.forEach((d) => d.variable && out.add(d.variable));
+    if (x.kind === "forOf" && x.decl.variable) out.add(x.decl.variable);
+  });
   return out;
 }

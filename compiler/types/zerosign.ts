@@ -4,7 +4,7 @@
 // integer arrays, `++`, or arithmetic whose result again goes only to such uses or into such
 // variables. Those variables keep integers (an i64 cannot hold -0, and nothing can tell).
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
-import type { Type } from "./types.ts";
+import { ARRAY_TYPES, ELEMENT, type Type } from "./types.ts";
 
 /** Where a value goes: nowhere that sees -0, through an operation that keeps it, or anywhere. */
 type Use = { kind: "blind" } | { kind: "keeps"; parent: Expr } | { kind: "into"; v: Variable } | {
@@ -29,15 +29,7 @@ const BLIND_OPS = new Set([
 ]);
 const BLIND_MATH = new Set(["abs", "imul", "clz32"]);
 const KEEPING_MATH = new Set(["min", "max", "floor", "ceil", "round", "trunc", "sign", "fround"]);
-const INT_ARRAYS = new Set([
-  "Int8Array",
-  "Int16Array",
-  "Int32Array",
-  "Uint8Array",
-  "Uint16Array",
-  "Uint32Array",
-  "Uint8ClampedArray",
-]);
+const INT_ARRAYS = new Set<string>(ARRAY_TYPES.filter((t) => !ELEMENT[t].float));
 
 /**
  * The variables (of `candidates`) whose -0 no use can observe. `typeOf` gives array

@@ -1,0 +1,61 @@
+// A depth-first visit of the syntax tree, shared by the analyses that only need to see nodes.
+import type { Expr, Stmt } from "./ast.ts";
+
+/** Every expression and statement under `s`, depth first. */
+export function walk(
+  s: Stmt | undefined,
+  onExpr: (e: Expr) => void,
+  onStmt: (s: Stmt) => void,
+): void {
+  if (!s) return;
+  onStmt(s);
+  const ex = (e: Expr | undefined): void => {
+    if (!e) return;
+    onExpr(e);
+    switch (e.kind) {
+      case "unary":
+        return ex(e.operand);
+      case "update":
+        return ex(e.target);
+      case "binary":
+      case "logical":
+        return ex(e.left), ex(e.right);
+      case "cond":
+        return ex(e.test), ex(e.then), ex(e.else);
+      case "assign":
+        return ex(e.target), ex(e.value);
+      case "index":
+        return ex(e.object), ex(e.index);
+      case "member":
+        return ex(e.object);
+      case "call":
+        return ex(e.callee), e.args.forEach(ex);
+      case "comma":
+        return e.exprs.forEach(ex);
+    }
+  };
+  const st = (x: Stmt | undefined) => walk(x, onExpr, onStmt);
+  switch (s.kind) {
+    case "decl":
+      return s.decls.forEach((d) => ex(d.init));
+    case "expr":
+      return ex(s.expr);
+    case "if":
+      return ex(s.test), st(s.then), st(s.else);
+    case "for":
+      return st(s.init), ex(s.test), ex(s.update), st(s.body);
+    case "forOf":
+      return s.args.forEach(ex), st(s.body);
+    case "while":
+    case "doWhile":
+      return ex(s.test), st(s.body);
+    case "return":
+      return ex(s.value);
+    case "block":
+      return s.body.forEach(st);
+    case "labeled":
+      return st(s.body);
+    case "switch":
+      return ex(s.disc), s.cases.forEach((c) => (ex(c.test), c.body.forEach(st)));
+  }
+}
