@@ -6,7 +6,7 @@ import { fuzz } from "./_fuzz.ts";
 import { fuzzViews } from "./_fuzz_views.ts";
 
 const requested = Deno.env.get("TSJIT_FUZZ_RUNS");
-const runs = Number(requested ?? 150);
+const runs = Number(requested ?? 80);
 const seedEnv = Deno.env.get("TSJIT_FUZZ_SEED");
 const seed = seedEnv !== undefined
   ? Number(seedEnv)
