@@ -2,7 +2,7 @@
 // 2^31, 2^32, 2^53 and 2^63 too, whatever the call history. Each case runs plain and jitted.
 import { jit } from "../mod.ts";
 import { checkSame, rng } from "./_differential.ts";
-import { assertEquals } from "@std/assert";
+import { assertEquals } from "./_assert.ts";
 
 const MAX = 2147483647;
 const MIN = -2147483648;
@@ -283,4 +283,16 @@ Deno.test("float Math.max/min reductions keep JS's NaN and -0 rules (vectorized 
   const j = jit(maxError);
   j(a, b);
   assertEquals(/<\d+ x i64>/.test(j.inspectLLVM()), true, "the reduction is vectorized");
+});
+
+Deno.test("an index bounds its variable only where the check has run", () => {
+  // the store's value runs after the check of a[i] and assigns i
+  function late(a: Float64Array, k: number) {
+    let i = 0;
+    let s = 0;
+    a[i] = (i = k * 50000000000) + 1;
+    s = i * 5 + 1 - i * 5;
+    return s + a[0];
+  }
+  checkSame(late, [[new Float64Array(2), 90000], [new Float64Array(2), 3]]);
 });

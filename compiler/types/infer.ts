@@ -158,6 +158,7 @@ export function inferTypes(
   const scalars = new Set(resolved.variables.filter((v) => !isArray(varTypes.get(v) ?? "f64")));
   let zeroBlind = new Set<Variable>();
   let checkedIndex: Expr | undefined; // the index being typed, when bounds are checked
+  let storeTarget: Expr | undefined; // the element an assignment stores to, being typed
   let returnType: Type | undefined;
 
   const join = (a: Type | undefined, b: Type, what: string, r: Range): Type => {
@@ -414,6 +415,8 @@ export function inferTypes(
           assignVar(target, r, e.range, R.expr(op, r), R.stepOf(target, op));
           return type(e.target);
         }
+        // typed after the value, but checked before it runs: no index fact from a store target
+        storeTarget = e.target;
         const elem = type(e.target);
         if (e.op === "=") {
           if (!isNumeric(v) && v !== "bool") {
@@ -427,6 +430,8 @@ export function inferTypes(
         return storable(r);
       }
       case "index": {
+        const store = storeTarget === e;
+        storeTarget = undefined;
         const a = type(e.object);
         if (!isArray(a)) return fail(`cannot index a ${typeName(a)}`, "indexing", e.object.range);
         // a failed bounds check ends the call: past it, the index is one (not so unchecked)
@@ -437,7 +442,7 @@ export function inferTypes(
           fail(`an index must be a number, got ${typeName(i)}`, "index", e.index.range);
         }
         const x = e.index;
-        if (fn.options.boundscheck && x.kind === "name" && x.variable && i === "int") {
+        if (fn.options.boundscheck && !store && x.kind === "name" && x.variable && i === "int") {
           R.indexed(x.variable);
         }
         return elementType(a);

@@ -74,10 +74,11 @@ export function zeroSignBlind(
           : e.target.kind === "index" && INT_ARRAYS.has(typeOf(e.target.object) ?? "")
           ? blind
           : seen;
+        // the assignment's own value, when used, is seen (it holds the target's old value too)
+        const used = u.kind !== "blind";
         if (e.target.kind === "index") use(e.target.index, blind);
-        else if (e.op !== "=") use(e.target, "+-*%".includes(e.op) ? into : seen);
-        // the assignment's own value, when used, is seen
-        if (u.kind !== "blind") return use(e.value, seen);
+        else if (e.op !== "=") use(e.target, !used && "+-*%".includes(e.op) ? into : seen);
+        if (used) return use(e.value, seen);
         return use(
           e.value,
           e.op === "=" || "+-*".includes(e.op) ? into : e.op === "%" ? blind : seen,
