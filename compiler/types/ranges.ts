@@ -36,6 +36,8 @@ const BOOL = iv(0, 1);
 const INDEX = iv(0, 2 ** 32 - 1);
 
 const isEmpty = (a: Interval) => a.lo > a.hi;
+/** Non-negative and below 2^31: ToInt32 keeps such values in [0, hi]. */
+const small = (a: Interval) => a.lo >= 0 && a.hi <= 2 ** 31 - 1;
 /** True when every value of `a` is an integer strictly inside ±2^53. */
 export const bounded = (a: Interval) => isEmpty(a) || (isFinite(a.lo) && isFinite(a.hi));
 export const hull = (a: Interval, b: Interval): Interval =>
@@ -308,19 +310,22 @@ export class RangeAnalysis {
       case "/":
         // only for bounds (`i < n / 2`): a positive constant divisor keeps the order
         return b.lo > 0 && b.lo === b.hi && isFinite(b.lo) ? iv(a.lo / b.lo, a.hi / b.lo) : TOP;
+      // bitwise operands go through ToInt32 (truncation): a range in [0, 2^31) keeps its top
       case "&":
-        if (a.lo >= 0 && a.hi <= INT32.hi) return b.lo >= 0 ? iv(0, Math.min(a.hi, b.hi)) : a;
-        return b.lo >= 0 && b.hi <= INT32.hi ? b : INT32;
+        if (small(a) || small(b)) {
+          return iv(0, Math.min(small(a) ? a.hi : b.hi, small(b) ? b.hi : a.hi));
+        }
+        return INT32;
       case ">>>": {
         const k = this.constant(right);
         if (k !== undefined && (k & 31) > 0) return iv(0, 2 ** (32 - (k & 31)) - 1);
-        return a.lo >= 0 && a.hi <= INT32.hi ? a : UINT32;
+        return small(a) ? iv(0, a.hi) : UINT32;
       }
-      case ">>":
-        return a.lo >= INT32.lo && a.hi <= INT32.hi && b.lo === b.hi && b.lo >= 0 &&
-            b.lo < 32
-          ? iv(Math.floor(a.lo / 2 ** b.lo), Math.floor(a.hi / 2 ** b.lo))
-          : INT32;
+      case ">>": {
+        const k = this.constant(right);
+        if (!small(a) || k === undefined || !Number.isInteger(k) || k < 0 || k > 31) return INT32;
+        return iv(0, Math.floor(a.hi / 2 ** k));
+      }
       case "|":
       case "^":
       case "<<":
