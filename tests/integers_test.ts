@@ -296,3 +296,26 @@ Deno.test("an index bounds its variable only where the check has run", () => {
   }
   checkSame(late, [[new Float64Array(2), 90000], [new Float64Array(2), 3]]);
 });
+
+Deno.test("a compound assignment's value and a switch case's facts", () => {
+  function compound(k: number) {
+    let v = k;
+    let x = 0;
+    for (let i = 0; i < 3; i++) x = v *= 100000;
+    return x * 7 + 1 - x * 7;
+  }
+  checkSame(compound, [[90000], [3], [-131072]]);
+  function cases(k: number, i: number) {
+    let s = 0;
+    switch (k) {
+      case 1:
+        if (i >= 3 || i < 0) break;
+        s = 1;
+      // falls through
+      case 2:
+        s += i * 4398046511104 + 1 - i * 4398046511104;
+    }
+    return s;
+  }
+  checkSame(cases, [[2, MAX], [1, 2], [1, 5], [2, 7]]);
+});

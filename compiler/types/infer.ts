@@ -412,6 +412,7 @@ export function inferTypes(
           const r = arith(e.op, cur, numeric(e.value, v), e.target, e.value, e);
           exprTypes.set(compoundOperation(e), r);
           const op = compoundOperation(e);
+          R.results.set(e, op);
           assignVar(target, r, e.range, R.expr(op, r), R.stepOf(target, op));
           return type(e.target);
         }
@@ -427,6 +428,7 @@ export function inferTypes(
         const r = arith(e.op, numeric(e.target, elem), numeric(e.value, v), e.target, e.value, e);
         exprTypes.set(compoundOperation(e), r);
         R.expr(compoundOperation(e), r);
+        R.results.set(e, compoundOperation(e));
         return storable(r);
       }
       case "index": {
@@ -647,6 +649,8 @@ export function inferTypes(
         R.killWithin(s);
         const entry = R.save();
         for (const c of s.cases) {
+          // a case is entered by a jump (the entry's facts) or by falling through
+          R.joinFacts(entry, R.save());
           if (c.test) type(c.test);
           c.body.forEach(stmt);
         }

@@ -155,6 +155,8 @@ export class RangeAnalysis {
   trips = 1;
   private readonly exprs = new Map<Expr, Interval>();
   private facts: Fact[] = [];
+  /** a compound assignment's value is its operation's (`x = (v += 5)`) */
+  readonly results = new WeakMap<Expr, Expr>();
   private readonly assignedIn = new WeakMap<Stmt, Set<Variable>>();
 
   constructor(private readonly typeOf: (e: Expr) => Type | undefined) {}
@@ -405,7 +407,7 @@ export class RangeAnalysis {
           this.of(e.kind === "cond" ? e.else : e.right),
         );
       case "assign":
-        return this.of(e.value);
+        return this.of(this.results.get(e) ?? e.value);
       case "update": {
         const a = this.of(e.target);
         return e.prefix ? add(a, iv(e.op === "++" ? 1 : -1, e.op === "++" ? 1 : -1)) : a;
