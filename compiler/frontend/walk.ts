@@ -1,6 +1,31 @@
 // A depth-first visit of the syntax tree, shared by the analyses that only need to see nodes.
 import type { Expr, Stmt } from "./ast.ts";
 
+/** Calls `f` on each direct sub-expression of `e` (the one list of an expression's children). */
+export function eachChild(e: Expr, f: (x: Expr) => void): void {
+  switch (e.kind) {
+    case "unary":
+      return f(e.operand);
+    case "update":
+      return f(e.target);
+    case "binary":
+    case "logical":
+      return f(e.left), f(e.right);
+    case "cond":
+      return f(e.test), f(e.then), f(e.else);
+    case "assign":
+      return f(e.target), f(e.value);
+    case "index":
+      return f(e.object), f(e.index);
+    case "member":
+      return f(e.object);
+    case "call":
+      return f(e.callee), e.args.forEach(f);
+    case "comma":
+      return e.exprs.forEach(f);
+  }
+}
+
 /** Every expression and statement under `s`, depth first. */
 export function walk(
   s: Stmt | undefined,
@@ -12,27 +37,7 @@ export function walk(
   const ex = (e: Expr | undefined): void => {
     if (!e) return;
     onExpr(e);
-    switch (e.kind) {
-      case "unary":
-        return ex(e.operand);
-      case "update":
-        return ex(e.target);
-      case "binary":
-      case "logical":
-        return ex(e.left), ex(e.right);
-      case "cond":
-        return ex(e.test), ex(e.then), ex(e.else);
-      case "assign":
-        return ex(e.target), ex(e.value);
-      case "index":
-        return ex(e.object), ex(e.index);
-      case "member":
-        return ex(e.object);
-      case "call":
-        return ex(e.callee), e.args.forEach(ex);
-      case "comma":
-        return e.exprs.forEach(ex);
-    }
+    eachChild(e, ex);
   };
   const st = (x: Stmt | undefined) => walk(x, onExpr, onStmt);
   switch (s.kind) {

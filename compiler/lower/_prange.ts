@@ -12,7 +12,8 @@ import { CompileError, type Range, type SourceInfo, sourceLocation } from "../di
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import type { TypedFunction } from "../types/infer.ts";
 import { ELEMENT, isArray } from "../types/types.ts";
-import { eachChild, Taint, walkStmts } from "./_taint.ts";
+import { eachChild } from "../frontend/walk.ts";
+import { Taint, walkStmts } from "./_taint.ts";
 
 export type ReduceOp = "+" | "*" | "min" | "max";
 

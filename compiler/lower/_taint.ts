@@ -3,31 +3,7 @@
 // shares (a provable race) from one each iteration owns, and an affine `i + c` from a scatter.
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { constantValue } from "../types/infer.ts";
-
-/** Calls `f` on each direct sub-expression of `e`. */
-export function eachChild(e: Expr, f: (x: Expr) => void): void {
-  switch (e.kind) {
-    case "unary":
-      return f(e.operand);
-    case "update":
-      return f(e.target);
-    case "binary":
-    case "logical":
-      return f(e.left), f(e.right);
-    case "cond":
-      return f(e.test), f(e.then), f(e.else);
-    case "assign":
-      return f(e.target), f(e.value);
-    case "index":
-      return f(e.object), f(e.index);
-    case "member":
-      return f(e.object);
-    case "call":
-      return f(e.callee), e.args.forEach(f);
-    case "comma":
-      return e.exprs.forEach(f);
-  }
-}
+import { eachChild } from "../frontend/walk.ts";
 
 /** One write to a variable: the expressions its value comes from, under which conditions. */
 interface Assignment {
