@@ -10,6 +10,7 @@ import { type Block, f64, int, type IRModule, type Value } from "../ir/mod.ts";
 import { constantValue } from "../types/infer.ts";
 import { type ArrayType, ELEMENT, irType, isArray } from "../types/types.ts";
 import { rangeSpace } from "./_range_space.ts";
+import { countedLoop } from "./_counted.ts";
 import { findCountedLoop } from "./_loops.ts";
 import { checkedOp, emitVersions } from "./_versions.ts";
 import { analyzePrange, type PrangeInfo, type ReduceOp } from "./_prange.ts";
@@ -84,31 +85,6 @@ function combine(L: FunctionLowering, op: ReduceOp, a: Value, x: Value): Value {
 
 export function envSlot(L: FunctionLowering, env: Value, k: number | Value): Value {
   return L.b.gep("i64", env, typeof k === "number" ? int("i64", k) : k);
-}
-
-/** Emits `for (j = from; j < to; j++) body(j)`. */
-export function countedLoop(
-  L: FunctionLowering,
-  from: Value,
-  to: Value,
-  body: (j: Value) => void,
-  hint = "loop",
-): void {
-  const { b } = L;
-  const slot = b.alloca("i64", hint);
-  b.store(from, slot);
-  const head = L.fn.newBlock(`${hint}.head`);
-  const inner = L.fn.newBlock(`${hint}.body`);
-  const end = L.fn.newBlock(`${hint}.end`);
-  b.br(head);
-  b.positionAt(head);
-  const j = b.load("i64", slot);
-  b.condBr(b.icmp("slt", j, to), inner, end);
-  b.positionAt(inner);
-  body(j);
-  b.store(b.bin("add", j, int("i64", 1)), slot);
-  b.br(head);
-  b.positionAt(end);
 }
 
 /** Runs `then` when `cond` holds. */

@@ -10,6 +10,7 @@ import type { TypedFunction } from "../types/infer.ts";
 import type { CountedLoop } from "./_loops.ts";
 import type { StreamingCopy } from "./_versions.ts";
 import type { FunctionLowering } from "./lower.ts";
+import { countedLoop } from "./_counted.ts";
 
 /** Elements from which a loop streams its stores (2 MiB of doubles). */
 export const STREAMING_THRESHOLD = 1 << 18;
@@ -157,22 +158,9 @@ function emitStreaming(
     );
   };
 
-  const range = (from: Value, to: Value, step: number, body: (i: Value) => void) => {
-    const slot = b.alloca("i64", "stream.i");
-    b.store(from, slot);
-    const head = L.fn.newBlock("stream.head");
-    const loopBody = L.fn.newBlock("stream.body");
-    const end = L.fn.newBlock("stream.end");
-    b.br(head);
-    b.positionAt(head);
-    const i = b.load("i64", slot);
-    b.condBr(b.icmp("slt", i, to), loopBody, end);
-    b.positionAt(loopBody);
-    body(i);
-    b.store(b.bin("add", i, int("i64", step)), slot);
-    b.br(head, L.mod.loopAsIs()); // already in final shape: no vectorizing or unrolling again
-    b.positionAt(end);
-  };
+  // already in final shape: no vectorizing or unrolling again
+  const range = (from: Value, to: Value, step: number, body: (i: Value) => void) =>
+    countedLoop(L, from, to, body, "stream", step, L.mod.loopAsIs());
 
   // elements before the output is 64-byte aligned, then whole vectors, then the rest
   const byte = b.bin("add", b.cast("ptrtoint", out, "i64"), b.bin("shl", lo, int("i64", 3)));
