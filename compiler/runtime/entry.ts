@@ -14,9 +14,11 @@ export type Trampoline = (...args: BufferSource[]) => number;
 
 let trampolines: Trampoline[] | undefined;
 
-/** Where the entry library is: the cache directory, per entry.c text and target. */
+/**
+ * Where the entry library is (built on first use): the cache directory, per entry.c text and
+ * target, or a private temporary directory when the cache directory is refused.
+ */
 export function entryLibraryPath(): string {
-  ensureBuilt();
   return libraryPath();
 }
 
