@@ -2,7 +2,7 @@
 // signature (fill scalars, one FFI call, one status check) and argument guards.
 import { formatLocation } from "./diagnostics.ts";
 import { userFacing } from "./_host.ts";
-import { CTX_HEADER, Status } from "./lower/lower.ts";
+import { CTX_HEADER, Status } from "./runtime/abi.ts";
 import type { Specialization } from "./pipeline.ts";
 import { trampoline } from "./runtime/entry.ts";
 import { startPool } from "../parallel/pool.ts";

@@ -18,7 +18,7 @@ import {
   signatureText,
   type Specialization,
 } from "./pipeline.ts";
-import { MAX_ARRAYS } from "./runtime/entry.ts";
+import { MAX_ARRAYS } from "./runtime/abi.ts";
 import {
   isArray,
   isNumeric,

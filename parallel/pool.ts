@@ -3,7 +3,7 @@
 // imports mod.ts get their own, held by the entry library in a thread-local pointer (an isolate
 // runs on one OS thread), so nothing is shared between isolates; the pool's POSIX threads end
 // with the isolate's thread (compiler/runtime/entry.c).
-import { MAX_THREADS } from "./_layout.ts";
+import { MAX_THREADS } from "../compiler/runtime/abi.ts";
 import { entryLibraryPath } from "../compiler/runtime/entry.ts";
 import { env } from "../compiler/_host.ts";
 import { describeValue, show } from "../compiler/_values.ts";

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { SPECIALIZATIONS } from "../_source.ts";
 import { formatLocation, sourceLocation } from "../diagnostics.ts";
 import { hostTarget } from "../llvm/mod.ts";
-import { CTX_HEADER, Status } from "../lower/lower.ts";
+import { CTX_HEADER, Status } from "../runtime/abi.ts";
 import { objectOf, signatureText, type Specialization } from "../pipeline.ts";
 import { ARRAY_TYPES, isArray, type Type, typeName } from "../types/types.ts";
 import { fillSource, guardSource } from "../_invoke.ts";

@@ -2,7 +2,8 @@
 import type { Expr } from "../frontend/ast.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
 import { type ArrayType, ELEMENT } from "../types/types.ts";
-import { type FunctionLowering, Status, type ValueExpr } from "./lower.ts";
+import type { FunctionLowering, ValueExpr } from "./lower.ts";
+import { Status } from "../runtime/abi.ts";
 
 /** The checked address of `a[i]`. */
 export function elementPointer(

@@ -3,7 +3,7 @@
 import { Builder, f64, int, IRFunction, type IRModule, type Value } from "../ir/mod.ts";
 import type { TypedFunction } from "../types/infer.ts";
 import { irType, isArray } from "../types/types.ts";
-import { CTX_HEADER } from "./lower.ts";
+import { Ctx, CTX_HEADER } from "../runtime/abi.ts";
 import { storeStackLimit } from "./_stack.ts";
 
 /**
@@ -29,8 +29,8 @@ export function emitEntry(
   const b = new Builder(wrapper);
   const ctx = params[arrays];
   const slot = (k: number) => b.gep("double", ctx, int("i64", k));
-  b.store(f64(0), slot(1));
-  b.store(f64(0), slot(5));
+  b.store(f64(0), slot(Ctx.status));
+  b.store(f64(0), slot(Ctx.thread));
   if (recursion) storeStackLimit(mod, b, ctx);
   const args: Value[] = [ctx];
   let arrayNo = 0;
@@ -55,10 +55,10 @@ export function emitEntry(
 /** tsjit.fail(ctx, code, index, length, site): records an error in the context block. */
 export const FAIL_IR = `
 define internal void @tsjit.fail(ptr %ctx, i32 %code, double %i, i64 %len, i32 %site) noinline cold nounwind {
-  %p1 = getelementptr double, ptr %ctx, i64 1
-  %p2 = getelementptr double, ptr %ctx, i64 2
-  %p3 = getelementptr double, ptr %ctx, i64 3
-  %p4 = getelementptr double, ptr %ctx, i64 4
+  %p1 = getelementptr double, ptr %ctx, i64 ${Ctx.status}
+  %p2 = getelementptr double, ptr %ctx, i64 ${Ctx.index}
+  %p3 = getelementptr double, ptr %ctx, i64 ${Ctx.site}
+  %p4 = getelementptr double, ptr %ctx, i64 ${Ctx.length}
   %c = sitofp i32 %code to double
   %s = sitofp i32 %site to double
   %l = sitofp i64 %len to double

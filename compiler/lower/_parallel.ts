@@ -15,10 +15,11 @@ import { findCountedLoop } from "./_loops.ts";
 import { checkedOp, emitVersions } from "./_versions.ts";
 import { analyzePrange, type PrangeInfo, type ReduceOp } from "./_prange.ts";
 import { loadElement, storeElement } from "./_arrays.ts";
-import { MAX_CHUNKS } from "../../parallel/_layout.ts";
 import { describeLoop, noteLoop } from "./_pardiag.ts";
 import { freeShadows, makeShadows, unpackShadows } from "./_racecheck.ts";
-import { type FunctionLowering, Status } from "./lower.ts";
+import { type EnvLayout, envSlot } from "./_env.ts";
+import type { FunctionLowering } from "./lower.ts";
+import { Ctx, MAX_CHUNKS, Status } from "../runtime/abi.ts";
 
 /** Parameters of a chunk function, in order. */
 export const CHUNK_PARAMS: Value[] = [
@@ -29,23 +30,6 @@ export const CHUNK_PARAMS: Value[] = [
   { ty: "ptr", ref: "%ctx", attrs: "noalias" },
   { ty: "i64", ref: "%k" },
 ];
-
-/** Where each shared value sits in the environment (8-byte slots). */
-export interface EnvLayout {
-  /** first slot of each captured variable (arrays take two: data, length) */
-  slot: Map<Variable, number>;
-  /** slots per chunk-indexed table */
-  pool: number;
-  /** scalar reduction r's partial for chunk k is at partialBase + r * pool + k */
-  partialBase: number;
-  /** array reduction r's private copy for chunk k (k > 0) is at copyBase + r * pool + k */
-  copyBase: number;
-  /** last value v of chunk k at lastBase + 2 * v * pool + k, whether it wrote v at + pool */
-  lastBase: number;
-  /** TSJIT_RACECHECK: the shadow of watched array w at shadowBase + w */
-  shadowBase: number;
-  size: number;
-}
 
 /** What a chunk function is lowered from. */
 export interface ChunkSetup {
@@ -83,10 +67,6 @@ function combine(L: FunctionLowering, op: ReduceOp, a: Value, x: Value): Value {
   }
 }
 
-export function envSlot(L: FunctionLowering, env: Value, k: number | Value): Value {
-  return L.b.gep("i64", env, typeof k === "number" ? int("i64", k) : k);
-}
-
 /** Runs `then` when `cond` holds. */
 function when(L: FunctionLowering, cond: Value, then: () => void, hint = "when"): void {
   const { b } = L;
@@ -113,7 +93,11 @@ export function threadCall(L: FunctionLowering, e: Expr & { kind: "call" }): Val
   const { b } = L;
   const name = (e.callee as Expr & { kind: "name" }).name;
   if (name === "getThreadId") {
-    return b.cast("fptosi", b.load("double", b.gep("double", L.ctx, int("i64", 5))), "i64");
+    return b.cast(
+      "fptosi",
+      b.load("double", b.gep("double", L.ctx, int("i64", Ctx.thread))),
+      "i64",
+    );
   }
   if (name !== "getNumThreads" && name !== "setNumThreads") return undefined;
   poolUsers.add(L.mod);
@@ -164,9 +148,7 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
 
   // the chunk function
   const chunkName = `${L.name}.prange${chunkCounter++}`;
-  const Lowering = L.constructor as typeof FunctionLowering;
-  const chunk = new Lowering(tf, L.mod, chunkName, L.sites, L.opts, { loop: s, info, layout });
-  chunk.lower();
+  L.lowerChunkFunction(chunkName, { loop: s, info, layout });
 
   const { start, step, count } = rangeSpace(L, s);
 
@@ -225,7 +207,7 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
     }, "copies");
   });
   // an error in any chunk is already in this function's context block: return with it
-  const status = b.load("double", b.gep("double", L.ctx, int("i64", 1)));
+  const status = b.load("double", b.gep("double", L.ctx, int("i64", Ctx.status)));
   const ok = L.fn.newBlock("prange.ok");
   const bad = L.fn.newBlock("prange.err");
   b.condBr(b.fcmp("oeq", status, f64(0)), ok, bad, [1048576, 1]);

@@ -8,8 +8,9 @@ import type { Range } from "../diagnostics.ts";
 import type { Expr } from "../frontend/ast.ts";
 import { int, type IRModule, type Value } from "../ir/mod.ts";
 import type { PrangeInfo } from "./_prange.ts";
-import { type EnvLayout, envSlot } from "./_parallel.ts";
-import { type FunctionLowering, Status } from "./lower.ts";
+import { type EnvLayout, envSlot } from "./_env.ts";
+import type { FunctionLowering } from "./lower.ts";
+import { Status } from "../runtime/abi.ts";
 
 // Shadow entry j: [2j] writer iteration + 1 (0: none), [2j+1] reader iteration + 1 (0: none,
 // -1: several). Returns 0, or the conflicting iteration + 1 (-1: one of several readers).

@@ -6,7 +6,8 @@
 import type { Expr, Stmt } from "../frontend/ast.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
 import { constantValue } from "../types/infer.ts";
-import { type FunctionLowering, Status } from "./lower.ts";
+import type { FunctionLowering } from "./lower.ts";
+import { Status } from "../runtime/abi.ts";
 
 const I128 = "i128" as never;
 const wide = (v: number | bigint) => int(I128, v);

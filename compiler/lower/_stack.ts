@@ -8,9 +8,10 @@
 import { type Builder, int, type IRModule, type Value } from "../ir/mod.ts";
 import type { TypedFunction } from "../types/infer.ts";
 import { calleeKeys } from "./_tiers.ts";
+import { Ctx } from "../runtime/abi.ts";
 
 /** The context-block slot (8 bytes) holding the running thread's stack limit, as an i64. */
-export const STACK_LIMIT = 6;
+const STACK_LIMIT = Ctx.stackLimit;
 
 /** The keys of the functions that can reach themselves through calls. */
 export function recursiveKeys(all: TypedFunction[]): Set<string> {

@@ -41,21 +41,7 @@ import {
   threadCall,
 } from "./_parallel.ts";
 import { parallelReport } from "./_pardiag.ts";
-
-/** Status codes a compiled function leaves in its context block. */
-export const Status = {
-  ok: 0,
-  outOfBounds: 1,
-  nonIntegerIndex: 2,
-  noReturnValue: 3,
-  zeroStep: 4,
-  nonIntegerBound: 5,
-  noMemory: 6,
-  race: 7,
-  badThreads: 8,
-  stackOverflow: 9,
-  rangeNotExact: 10,
-} as const;
+import { Ctx, Status } from "../runtime/abi.ts";
 
 /** A place in the source a runtime error can come from. */
 export interface ErrorSite {
@@ -77,14 +63,6 @@ export interface LowerOptions {
   /** keys of the functions that can call themselves (they check the stack at entry) */
   recursive?: Set<string>;
 }
-
-/**
- * The context block layout, in f64 slots, shared by the entry wrapper and the dispatcher:
- * [0] entry address, [1] status, [2] failing index, [3] site, [4] array length, [5] thread id,
- * [6] the running thread's stack limit (_stack.ts), then the arguments. Chunks of a parallel
- * region each get one (compiler/runtime/entry.c).
- */
-export const CTX_HEADER = 7;
 
 /** The result of lowering one specialization. */
 export interface LoweredModule {
@@ -197,6 +175,11 @@ export class FunctionLowering {
     tf.ast.body.forEach((s) => this.stmt(s));
     if (this.retTy === "void") b.ret();
     else if (!b.block.terminated) this.fail(Status.noReturnValue, tf.ast.range);
+  }
+
+  /** Lowers a prange body into the chunk function `name` of this module (_parallel.ts). */
+  lowerChunkFunction(name: string, setup: ChunkSetup): void {
+    new FunctionLowering(this.tf, this.mod, name, this.sites, this.opts, setup).lower();
   }
 
   // ---- errors -------------------------------------------------------------------------------
@@ -683,7 +666,7 @@ export class FunctionLowering {
       } else args.push(this.as(e.args[i], t));
     });
     const r = b.call(irType(callee.tf.returnType), callee.symbol, args);
-    const status = b.load("double", b.gep("double", this.ctx, int("i64", 1)));
+    const status = b.load("double", b.gep("double", this.ctx, int("i64", Ctx.status)));
     const ok = this.fn.newBlock("call.ok");
     const bad = this.fn.newBlock("call.err");
     b.condBr(b.fcmp("oeq", status, f64(0)), ok, bad, [1048576, 1]);

@@ -5,7 +5,7 @@
  * ORC LLJIT lives at addresses, not in a dlopen'able library, so every compiled entry is reached
  * through one of these fixed trampolines. Each takes the typed arrays as buffers (no copy) and a
  * per-signature scalar block whose first 8 bytes hold the entry's address.
- * Keep MAX_ARRAYS in sync with compiler/runtime/entry.ts.
+ * Keep MAX_ARRAYS in sync with compiler/runtime/abi.ts.
  */
 #define _GNU_SOURCE /* dladdr */
 #include <stdint.h>
@@ -59,7 +59,7 @@ double tsjit_call12(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, 
 #include <time.h>
 #include <unistd.h>
 
-enum { MAX_CHUNKS = 256 }; /* reduction partials per prange loop (parallel/_layout.ts) */
+enum { MAX_CHUNKS = 256 }; /* reduction partials per prange loop (compiler/runtime/abi.ts) */
 
 typedef void (*tsjit_chunk_t)(void* env, int64_t lo, int64_t hi, double* ctx, int64_t k);
 

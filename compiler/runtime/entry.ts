@@ -5,9 +5,7 @@ import { fileURLToPath } from "node:url";
 import { needing, plainError } from "../_host.ts";
 import { cacheDir, sha256, warnOnce } from "../cache/store.ts";
 import { checkCacheDir, checkEntry, UntrustedCache } from "../cache/trust.ts";
-
-/** Most typed-array arguments a compiled function may take (trampolines exist for 0..MAX). */
-export const MAX_ARRAYS = 12;
+import { MAX_ARRAYS } from "./abi.ts";
 
 /** A trampoline: the arrays as buffers, then the context block. */
 export type Trampoline = (...args: BufferSource[]) => number;
