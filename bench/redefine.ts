@@ -1,6 +1,6 @@
 // Memory of REPL redefinitions: `./tsjit repl` fed one function redefined and called N times
 // through stdin, its resident memory read at the prompt before and after. A redefined
-// function's compiled code is freed once the old definition is collected (compiler/_invoke.ts,
+// function's compiled code is freed once the old definition is collected (compiler/runtime/invoke.ts,
 // repl/session.ts), so memory levels off instead of growing with every definition.
 // Run: ./tsjit run --allow-run bench/redefine.ts [N]   (default 2000)
 const n = Number(Deno.args[0] ?? 2000);

@@ -5,8 +5,8 @@
 // boolean), computed from internal slots only (a detached array is refused when the entry fills
 // its lengths). Misses go to the dispatcher's slow path, which
 // compiles or picks an entry and remembers it here.
-import { type Entry, GUARD_HELPERS, guardSource } from "./_invoke.ts";
-import { fround, kindOf } from "./_values.ts";
+import { type Entry, GUARD_HELPERS, guardSource } from "./runtime/invoke.ts";
+import { fround, kindOf } from "./values.ts";
 import { ARRAY_TYPES } from "./types/types.ts";
 
 /**

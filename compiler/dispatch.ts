@@ -1,15 +1,15 @@
 // jit(): the dispatcher. Picks (or compiles) the specialization for the argument types of each
 // call and enters it through a dlopen'd trampoline, so a call costs tens of nanoseconds.
-import { type Entry, makeEntry } from "./_invoke.ts";
+import { type Entry, makeEntry } from "./runtime/invoke.ts";
 import { DispatchTable, MAX_SPECIALIZATIONS } from "./_table.ts";
-import { describeValue, show, typeOfValue } from "./_values.ts";
-import { type FunctionOptions, JitSource, SOURCE, SPECIALIZATIONS } from "./_source.ts";
+import { describeValue, show, typeOfValue } from "./values.ts";
+import { type FunctionOptions, JitSource, SOURCE, SPECIALIZATIONS } from "./source.ts";
 import { CompileError } from "./diagnostics.ts";
-import { env, userFacing } from "./_host.ts";
+import { env, userFacing, warnOnce } from "./host.ts";
 import { annotatedSignatures } from "./frontend/locate.ts";
 import { adoptEntry, cacheKey, dependencies } from "./cache/deps.ts";
 import { creationFrames } from "./frontend/scope.ts";
-import { cacheStats, loadEntry, storeEntry, warnOnce } from "./cache/store.ts";
+import { cacheStats, loadEntry, storeEntry } from "./cache/store.ts";
 import { UntrustedCache } from "./cache/trust.ts";
 import {
   assemblyOf,

@@ -1,7 +1,7 @@
 // One specialization from syntax tree to machine code: infer, lower, verify, optimize, JIT.
 import type { CompilableFunction } from "./frontend/ast.ts";
 import { asCompileError, CompileError } from "./diagnostics.ts";
-import { isEnvironmentError } from "./_host.ts";
+import { isEnvironmentError } from "./host.ts";
 import * as llvm from "./llvm/mod.ts";
 import { type ErrorSite, lowerProgram } from "./lower/lower.ts";
 import { inferProgram, type TypedFunction } from "./types/infer.ts";

@@ -1,10 +1,10 @@
 // `./tsjit sysinfo` (`deno task sysinfo`): what tsjit runs on, as `numba -s` reports it: versions,
 // the CPU as LLVM sees it, libLLVM, threads, the cache and the switches in effect.
-import { cacheDir, env } from "./_host.ts";
+import { cacheDir, env } from "./host.ts";
 import { listEntries } from "./cache/store.ts";
 import { VERSION } from "./version.ts";
-import { typescript } from "./frontend/parse.ts";
-import { llvm } from "./llvm/_ffi.ts";
+import { typescript } from "./frontend/typescript.ts";
+import { llvm } from "./llvm/mod.ts";
 import { llvmLibrary } from "./llvm/locate.ts";
 import { hostTarget } from "./llvm/target.ts";
 import { cpuIdentity, entryLibraryPath } from "./runtime/entry.ts";

@@ -1,7 +1,7 @@
-// Typed arrays as MPI buffers: their kind and length read from internal slots (compiler/_values.ts:
+// Typed arrays as MPI buffers: their kind and length read from internal slots (compiler/values.ts:
 // a subclass, an own `length` or a Proxy cannot lie about them), and the argument checks every
 // call makes before reaching MPI.
-import { describeValue, isLive, kindOf, lengthOf, show } from "../compiler/_values.ts";
+import { describeValue, isLive, kindOf, lengthOf, show } from "../compiler/values.ts";
 
 /**
  * Every typed-array kind that can be sent or received (all but Float16Array can be reduced).
@@ -39,7 +39,7 @@ export type NumericArray =
  */
 export type Op = "sum" | "min" | "max" | "prod";
 
-// `buffer` and `resizable` read through the intrinsic getters captured now (see compiler/_values.ts).
+// `buffer` and `resizable` read through the intrinsic getters captured now (see compiler/values.ts).
 const call = Function.prototype.call;
 const bufferOf = call.bind(
   Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), "buffer")!.get!,

@@ -19,7 +19,7 @@
  *
  * @module
  */
-import { show } from "../compiler/_values.ts";
+import { show } from "../compiler/values.ts";
 import {
   checkArray,
   type Checked,

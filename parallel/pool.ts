@@ -5,8 +5,8 @@
 // with the isolate's thread (compiler/runtime/entry.c).
 import { MAX_THREADS } from "../compiler/runtime/abi.ts";
 import { entryLibraryPath } from "../compiler/runtime/entry.ts";
-import { env } from "../compiler/_host.ts";
-import { describeValue, show } from "../compiler/_values.ts";
+import { env } from "../compiler/host.ts";
+import { describeValue, show } from "../compiler/values.ts";
 
 /** A TypeError for a count that is not a number (the value printed as it is: "2" is a string). */
 function notANumber(call: string, what: string, v: unknown): TypeError {

@@ -1,6 +1,6 @@
 // Typed arrays over SharedArrayBuffer, which jitted code, pool workers and plain JS workers can
 // all read and write without copies.
-import { describeValue, show } from "../compiler/_values.ts";
+import { describeValue, show } from "../compiler/values.ts";
 
 const KINDS: { [K in ElementName]: TypedArrayConstructor } = {
   f64: Float64Array,

@@ -4,7 +4,7 @@
 // gets a small generated kernel, jitted, that calls the jitted scalar function natively in a
 // loop (`range`, or `prange` for target "parallel").
 import { jit, type JitFunction } from "../compiler/dispatch.ts";
-import { describeValue } from "../compiler/_values.ts";
+import { describeValue } from "../compiler/values.ts";
 
 /** Options of `vectorize()`. */
 export interface VectorizeOptions {

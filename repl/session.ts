@@ -5,7 +5,7 @@
 // deno-lint-ignore no-import-prefix
 import type * as TS from "npm:typescript@5.9.3";
 import { CompileError } from "../compiler/diagnostics.ts";
-import { typescript } from "../compiler/frontend/parse.ts";
+import { typescript } from "../compiler/frontend/typescript.ts";
 import * as tsjit from "../mod.ts";
 
 /** What evaluating one input gave. */
@@ -149,7 +149,7 @@ export class Session {
     const redefined = this.functions.has(name);
     g[name] = jitted;
     this.functions.set(name, jitted);
-    // An old definition's compiled code is freed once it is collected (compiler/_invoke.ts).
+    // An old definition's compiled code is freed once it is collected (compiler/runtime/invoke.ts).
     // V8 may collect it only hundreds of definitions later, not knowing the native memory
     // behind it, so every COLLECT_EVERY redefinitions the session collects (a full collection,
     // ~50-100 ms; `./tsjit repl` exposes gc with --v8-flags=--expose-gc). Code still referenced

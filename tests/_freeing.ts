@@ -1,7 +1,7 @@
 // Run by freeing_test.ts with --v8-flags=--expose-gc: compiled code is freed when its jitted
 // function becomes unreachable, never while something can still call it. Prints JSON.
 import { jit, prange } from "../mod.ts";
-import { codeStats } from "../compiler/_invoke.ts";
+import { codeStats } from "../compiler/runtime/invoke.ts";
 import { Session } from "../repl/session.ts";
 
 const gc = (globalThis as unknown as { gc: () => void }).gc;

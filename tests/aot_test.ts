@@ -2,7 +2,7 @@
 // FFI limited to the output directory (so libLLVM cannot be loaded) and TSJIT_LLVM_LIB hidden.
 import { assert, assertEquals, assertStringIncludes } from "./_assert.ts";
 import { denoArgs, denoSync } from "./_subprocess.ts";
-import { cacheDir } from "../compiler/_host.ts";
+import { cacheDir } from "../compiler/host.ts";
 
 const root = new URL("../", import.meta.url).pathname;
 

@@ -7,7 +7,7 @@ import { assert, assertEquals, assertStringIncludes } from "./_assert.ts";
 import { mod, program, setup } from "./_cache.ts";
 import type { Outcome } from "./_subprocess.ts";
 import { hashSources } from "../compiler/cache/deps.ts";
-import { sha256 } from "../compiler/cache/store.ts";
+import { sha256 } from "../compiler/host.ts";
 import { effectiveUid } from "../compiler/cache/trust.ts";
 
 const isRoot = effectiveUid() === 0;

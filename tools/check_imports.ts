@@ -5,10 +5,13 @@
 // 2. `_` means private to its folder: a file whose name starts with `_` is imported only by
 //    files in the same folder.
 // Dynamic import() is not an edge (it runs later, on demand). Prints each violation; exits 1 if
-// any. Usage: ./tsjit deno run --allow-read tools/check_imports.ts
-import ts from "npm:typescript@5.9.3";
+// any. Usage: ./tsjit deno run --allow-read --allow-env tools/check_imports.ts
+// deno-lint-ignore no-import-prefix
+import type * as TS from "npm:typescript@5.9.3";
+import { typescript } from "../compiler/frontend/typescript.ts";
 import { dirname, join, relative, resolve } from "node:path";
 
+const ts = typescript();
 const root = resolve(dirname(new URL(import.meta.url).pathname), "..");
 const SKIP = new Set(["node_modules", "dist", ".tsjit", ".git", "out", "results"]);
 
@@ -33,7 +36,7 @@ function importsOf(file: string): Edge[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
   const edges: Edge[] = [];
   for (const s of sf.statements) {
-    let spec: ts.Expression | undefined;
+    let spec: TS.Expression | undefined;
     let typeOnly = false;
     if (ts.isImportDeclaration(s)) {
       spec = s.moduleSpecifier;

@@ -4,14 +4,14 @@
 import { basename, dirname, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { SPECIALIZATIONS } from "../_source.ts";
+import { SPECIALIZATIONS } from "../source.ts";
 import { formatLocation, sourceLocation } from "../diagnostics.ts";
 import { hostTarget } from "../llvm/mod.ts";
 import { CTX_HEADER, Status } from "../runtime/abi.ts";
 import { objectOf, signatureText, type Specialization } from "../pipeline.ts";
 import { ARRAY_TYPES, isArray, type Type, typeName } from "../types/types.ts";
-import { fillSource, guardSource } from "../_invoke.ts";
-import { GUARD_PRELUDE } from "../_values.ts";
+import { fillSource, guardSource } from "../runtime/invoke.ts";
+import { GUARD_PRELUDE } from "../values.ts";
 
 /**
  * Features every x86-64 CPU has (the System V psABI's baseline, which the triple implies): the
@@ -236,7 +236,7 @@ if (missing) {
   throw new Error(\`this library was compiled for a CPU with \${missing}, which this CPU lacks; rebuild it here with ./tsjit aot\`);
 }
 // Argument guards read typed arrays' real kind and length from internal slots (see tsjit's
-// compiler/_values.ts): no subclass, own property, prototype swap or Proxy can fake them.
+// compiler/values.ts): no subclass, own property, prototype swap or Proxy can fake them.
 const { kindOf, lengthOf, isDetached, fround } = new Function(${JSON.stringify(GUARD_PRELUDE)})();
 const TYPE_NAMES: Record<string, string> = ${
   JSON.stringify(Object.fromEntries(

@@ -2,7 +2,7 @@
 // source, argument types, options, tsjit's own sources, LLVM, target and CPU. What the body refers to (jitted
 // callees, transitively, and captured constants) is recorded beside the entry and checked on
 // load by resolving the same names again, so an edit to a called function is never missed.
-import { JitSource } from "../_source.ts";
+import { JitSource } from "../source.ts";
 import { readModule } from "../frontend/scope.ts";
 import type { Expr, GlobalValue } from "../frontend/ast.ts";
 import type { ErrorSite } from "../lower/lower.ts";
@@ -10,7 +10,8 @@ import type { Specialization } from "../pipeline.ts";
 import type { Type } from "../types/types.ts";
 import { cpuIdentity } from "../runtime/entry.ts";
 import { llvmLibrary } from "../llvm/locate.ts";
-import { type CacheMeta, sha256 } from "./store.ts";
+import type { CacheMeta } from "./store.ts";
+import { sha256 } from "../host.ts";
 
 /**
  * A free name a compiled body depended on: reached from the root through `path` (callees). A

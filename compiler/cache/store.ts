@@ -3,8 +3,7 @@
 // `meta.json` (types, error sites, dependencies, the library's SHA-256). Entries are built in a
 // temporary directory and renamed into place, so concurrent writers never leave a torn entry.
 // Nothing is loaded from a directory or file that someone else could have written (trust.ts).
-import { createHash } from "node:crypto";
-import { cacheDir } from "../_host.ts";
+import { cacheDir, sha256, warnOnce } from "../host.ts";
 
 export { cacheDir };
 import { makeEntryLibraryGlobal } from "../runtime/entry.ts";
@@ -41,20 +40,6 @@ export interface CacheMeta {
 
 /** Counters of this process's cache traffic (tests read them; nothing is timed). */
 export const cacheStats = { compiles: 0, hits: 0, misses: 0, stale: 0, stored: 0, discarded: 0 };
-
-/** Hex SHA-256. */
-export function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
-}
-
-const warned = new Set<string>();
-
-/** A one-line warning, once per message. */
-export function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(`tsjit: ${message}`);
-}
 
 function removeEntry(dir: string): void {
   try {

@@ -5,7 +5,7 @@
 // deno-lint-ignore no-import-prefix
 import type * as TS from "npm:typescript@5.9.3";
 import type { Range, SourceInfo } from "../diagnostics.ts";
-import { typescript } from "./parse.ts";
+import { typescript } from "./typescript.ts";
 
 /** A position in the user's file (1-based line and column). */
 export interface Located {

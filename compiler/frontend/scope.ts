@@ -7,7 +7,7 @@
 // An inline npm: specifier, as in parse.ts: a project importing tsjit by path needs no import map.
 // deno-lint-ignore no-import-prefix
 import type * as TS from "npm:typescript@5.9.3";
-import { typescript } from "./parse.ts";
+import { typescript } from "./typescript.ts";
 import { isSameFunction, type ParsedFile, parseFile } from "./locate.ts";
 
 /** A call site on the stack: file path, 1-based line and column. */

@@ -1,7 +1,7 @@
 // The libLLVM C API symbols tsjit uses, opened once. Nothing outside compiler/llvm/ touches FFI
 // to libLLVM; this file is the single place that names C symbols.
 
-import { env, permissionError } from "../_host.ts";
+import { env, permissionError } from "../host.ts";
 import { llvmCandidates } from "./locate.ts";
 
 const P = "pointer" as const;

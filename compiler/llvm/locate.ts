@@ -1,6 +1,6 @@
 // Where libLLVM is, found without loading it (the cache key and `sysinfo` need its version, and a
 // cache hit must not pay for opening LLVM). TSJIT_LLVM_LIB overrides the search.
-import { env, needing } from "../_host.ts";
+import { env, needing } from "../host.ts";
 
 function exists(path: string): boolean {
   return needing("to find libLLVM", () => {

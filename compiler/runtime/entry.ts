@@ -2,8 +2,7 @@
 // takes Deno's fast FFI path. See entry.c for why they exist.
 
 import { fileURLToPath } from "node:url";
-import { needing, plainError } from "../_host.ts";
-import { cacheDir, sha256, warnOnce } from "../cache/store.ts";
+import { cacheDir, needing, plainError, sha256, warnOnce } from "../host.ts";
 import { checkCacheDir, checkEntry, UntrustedCache } from "../cache/trust.ts";
 import { MAX_ARRAYS } from "./abi.ts";
 

@@ -1,13 +1,13 @@
 // Calling a compiled specialization from JS: the context block, a generated invoker per
 // signature (fill scalars, one FFI call, one status check) and argument guards.
-import { formatLocation } from "./diagnostics.ts";
-import { userFacing } from "./_host.ts";
-import { CTX_HEADER, Status } from "./runtime/abi.ts";
-import type { Specialization } from "./pipeline.ts";
-import { trampoline } from "./runtime/entry.ts";
-import { startPool } from "../parallel/pool.ts";
-import { isArray, type Type } from "./types/types.ts";
-import { fround, isDetached, kindOf, lengthOf } from "./_values.ts";
+import { formatLocation } from "../diagnostics.ts";
+import { userFacing } from "../host.ts";
+import { CTX_HEADER, Status } from "./abi.ts";
+import type { Specialization } from "../pipeline.ts";
+import { trampoline } from "./entry.ts";
+import { startPool } from "../../parallel/pool.ts";
+import { isArray, type Type } from "../types/types.ts";
+import { fround, isDetached, kindOf, lengthOf } from "../values.ts";
 
 /** A callable specialization. */
 export interface Entry {
@@ -184,7 +184,7 @@ export function fillSource(types: Type[], ctx: string, detached = "detached"): s
 }
 
 /**
- * JS source of the test that arguments a0..an fit `types`, using `kindOf` (see _values.ts: the
+ * JS source of the test that arguments a0..an fit `types`, using `kindOf` (see ../values.ts: the
  * real element kind, from internal slots) and no global a caller could replace; a detached
  * array passes, and is refused by fillSource's code.
  * Specializations the dispatcher created take integers in int32 range (not -0) as `int`;

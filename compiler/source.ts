@@ -2,7 +2,7 @@
 // names resolve through `globals`, or to the jitted function the name is bound to where the
 // function is defined (frontend/scope.ts), never to another module's function of that name.
 import { asCompileError, CompileError, sourceLocation } from "./diagnostics.ts";
-import { isEnvironmentError } from "./_host.ts";
+import { isEnvironmentError } from "./host.ts";
 import type {
   CompilableFunction,
   FunctionAST,

@@ -1,5 +1,6 @@
 // What tsjit asks of the host, in one place: environment settings and the Deno permissions they
 // need. A missing permission becomes one line naming the flag to add, not a NotCapable stack.
+import { createHash } from "node:crypto";
 
 /** The flags tsjit needs (the compile cache and the entry library live in the cache dir). */
 export function permissionFlags(): string {
@@ -65,4 +66,18 @@ export function cacheDir(): string {
 export function userFacing<E>(e: E, boundary: unknown): E {
   if (e instanceof Error && typeof boundary === "function") Error.captureStackTrace(e, boundary);
   return e;
+}
+
+/** Hex SHA-256. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+const warned = new Set<string>();
+
+/** A one-line warning, once per message. */
+export function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`tsjit: ${message}`);
 }
