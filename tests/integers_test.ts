@@ -319,3 +319,118 @@ Deno.test("a compound assignment's value and a switch case's facts", () => {
   }
   checkSame(cases, [[2, MAX], [1, 2], [1, 5], [2, 7]]);
 });
+
+Deno.test("a counter reduced by a chunk of itself stays an integer, exact near 2^31, 2^32, 2^53", () => {
+  function chunks(len: number, c: number) {
+    let k = 0, n = 0, last = 0;
+    while (len > 0 && k < 50) {
+      n = len > c ? c : len;
+      len -= n;
+      last = len * 4096 + n;
+      k++;
+    }
+    return k * 2 ** 40 + last + len;
+  }
+  const edges = [
+    [2 ** 31 - 1, 2 ** 30],
+    [2 ** 32 + 5, 2 ** 31],
+    [2 ** 53 - 1, 2 ** 52],
+    [
+      2 ** 53 - 1,
+      3,
+    ],
+    [-5, 7],
+    [MIN, MAX],
+    [MAX, 1],
+    [12345, 2000],
+  ];
+  checkSame(chunks, edges);
+  function fixed(len: number) {
+    let k = 0, n = 0, last = 0;
+    while (len !== 0 && k < 50) {
+      n = len > 5552 ? 5552 : len;
+      len -= n;
+      last = len * 4096 + n;
+      k++;
+    }
+    return k * 2 ** 40 + last + len;
+  }
+  const f = checkSame(fixed, edges.map((e) => [e[0]]));
+  // 0 <= len <= its start: len is an integer, and `len * 4096` one in the int32 tier
+  assertEquals(
+    /len: i64[^]*in \[-2147483648, 2147483647\]:[^]*last: i64/.test(f.inspectTypes()),
+    true,
+  );
+  function viaMin(len: number, c: number) {
+    let k = 0;
+    while (len !== 0 && k < 50) {
+      const n = Math.min(len, c);
+      len -= n;
+      k = k + 1 + len * 8;
+    }
+    return k;
+  }
+  checkSame(viaMin, edges);
+  // the relation ends when its base is assigned: here len grows past 2^53
+  function grows(len: number, c: number) {
+    let k = 0, n = 0;
+    while (len > 0 && k < 30) {
+      n = len > c ? c : len;
+      len *= 8;
+      len -= n;
+      k++;
+    }
+    return len + k;
+  }
+  checkSame(grows, edges);
+});
+
+Deno.test("a checked a[p++] in every iteration bounds a loop that its test does not", () => {
+  function blocks(buf: Uint8Array, len: number, pos: number) {
+    let s = 0, n = 0, big = 0;
+    while (len !== 0) {
+      n = len > 7 ? 7 : len;
+      len -= n;
+      do {
+        s = (s + buf[pos++]) | 0;
+        big += 1048576; // at most 2^32 + 2 steps: stays below 2^53
+      } while (--n);
+    }
+    return s + big + n;
+  }
+  const d = new Uint8Array(100).map((_, i) => (i * 37) & 255);
+  const f = checkSame(blocks, [[d, 100, 0], [d, 50, 50], [d, 1, 99], [d, 0, 0]]);
+  assertEquals(
+    /with integer arguments[^]*n: i64[^]*big: i64|big: i64/.test(f.inspectTypes()),
+    true,
+  );
+  // a start below the loop's exit runs off the array: RangeError, never a wrong number
+  let err: unknown;
+  try {
+    f(d, -3, 0);
+  } catch (e) {
+    err = e;
+  }
+  assertEquals(err instanceof RangeError, true);
+  // a step of 2^21 over 2^32 iterations could pass 2^53: doubles, still JS's result
+  function wide(buf: Uint8Array, n: number) {
+    let p = 0, x = 0;
+    do {
+      x += 2097152 + buf[p++];
+    } while (--n);
+    return x;
+  }
+  const w = checkSame(wide, [[d, 100], [d, 1]]);
+  assertEquals(/x: f64/.test(w.inspectTypes()), true);
+  // an index that can move back proves nothing
+  function back(buf: Uint8Array, n: number) {
+    let p = 0, x = 0;
+    do {
+      x += 1048576 + buf[p++];
+      if (buf[p] > 200) p--;
+    } while (--n);
+    return x;
+  }
+  const b = checkSame(back, [[d, 50], [d, 1]]);
+  assertEquals(/x: f64/.test(b.inspectTypes()), true);
+});

@@ -148,7 +148,7 @@ export function inferTypes(
   const varTypes = new Map<Variable, Type>();
   const exprTypes = new Map<Expr, Type>();
   resolved.params.forEach((p, i) => varTypes.set(p, argTypes[i]));
-  const R = new RangeAnalysis((e) => exprTypes.get(e));
+  const R = new RangeAnalysis((e) => exprTypes.get(e), !!fn.options.boundscheck);
   // what variables hold before any write: arguments, and 0 in a `var` (lowered so)
   resolved.params.forEach((p, i) =>
     R.param(p, argTypes[i] === "int" ? intParams : argTypes[i] === "bool" ? iv(0, 1) : TOP)
@@ -176,12 +176,19 @@ export function inferTypes(
     const t = v.kind !== "param" ? fn.options.locals?.get(v.name) : undefined;
     if (t) fixed.set(v, t), varTypes.set(v, t);
   }
-  const assignVar = (v: Variable, t: Type, r: Range, values: Interval, step?: Interval) => {
+  const assignVar = (
+    v: Variable,
+    t: Type,
+    r: Range,
+    values: Interval,
+    step?: Interval,
+    from?: Expr,
+  ) => {
     // a possible -0 that no use of the variable can see is stored as an integer
     if (t === "intz" && zeroBlind.has(v)) t = "int";
     // floats keep an interval too, for bounds (`blocks = Math.ceil(n / 4096)`); NaN aside
     const int = t === "int" || t === "intz" || t === "bool";
-    R.assign(v, int || t === "f64" ? values : TOP, step);
+    R.assign(v, int || t === "f64" ? values : TOP, step, from);
     const want = fixed.get(v);
     if (want) {
       const ok = want === "bool"
@@ -405,7 +412,7 @@ export function inferTypes(
         if (e.target.kind === "name") {
           const target = e.target.variable!;
           if (e.op === "=") {
-            assignVar(target, v, e.range, R.of(e.value), R.stepOf(target, e.value));
+            assignVar(target, v, e.range, R.of(e.value), R.stepOf(target, e.value), e.value);
             return type(e.target);
           }
           const cur = numeric(e.target, type(e.target));
@@ -549,7 +556,7 @@ export function inferTypes(
       case "decl":
         for (const d of s.decls) {
           if (d.init) {
-            assignVar(d.variable!, type(d.init), d.range, R.of(d.init));
+            assignVar(d.variable!, type(d.init), d.range, R.of(d.init), undefined, d.init);
           } else if (s.declKind !== "var") R.assign(d.variable!, iv(0, 0)); // reads 0
         }
         return;
@@ -576,9 +583,9 @@ export function inferTypes(
         R.killWithin(s);
         const entry = R.save();
         // a test that writes runs as often as the loop, which is then unbounded
-        const outer = testWrites(s) ? R.enterLoop(Infinity) : undefined;
+        const outer = testWrites(s) ? R.enterLoop(Infinity, s) : undefined;
         if (s.test) type(s.test), R.assume(s.test, true);
-        const trips = outer ?? R.enterLoop(R.forTrips(s) + 1);
+        const trips = outer ?? R.enterLoop(R.forTrips(s) + 1, s);
         loopBody(s, s.body);
         if (s.update) type(s.update);
         R.leaveLoop(trips);
@@ -604,6 +611,7 @@ export function inferTypes(
         const entry = R.save();
         const outer = R.enterLoop(
           k ? Math.floor((values.hi - values.lo) / Math.abs(k)) + 1 : Infinity,
+          s,
         );
         assignVar(s.decl.variable!, counter, s.decl.range, values);
         loopBody(s, s.body);
@@ -614,7 +622,7 @@ export function inferTypes(
       case "doWhile": {
         R.killWithin(s);
         const entry = R.save();
-        const outer = R.enterLoop(Infinity);
+        const outer = R.enterLoop(Infinity, s);
         if (s.kind === "while") type(s.test), R.assume(s.test, true);
         loopBody(s, s.body);
         if (s.kind === "doWhile") type(s.test);

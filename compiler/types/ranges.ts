@@ -5,7 +5,8 @@
 // assigned to them (widened to a few thresholds so loops settle); comparisons that guard code
 // (`for (…; i < n; …)`, `if (i >= w) continue;`) narrow a variable until it is assigned again.
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
-import { walk } from "../frontend/walk.ts";
+import { eachChild, walk } from "../frontend/walk.ts";
+import { alwaysIndexed, CHECKED_TRIPS, onlyGrows } from "./loopbound.ts";
 import type { Type } from "./types.ts";
 
 /** A closed interval of numbers; lo > hi is the empty set, infinite ends are unbounded. */
@@ -116,10 +117,20 @@ function widenHi(x: number): number {
 }
 const widenLo = (x: number) => -widenHi(-x);
 
-/** A fact about a variable that holds where it is recorded: its value lies in `r`. */
+/**
+ * A fact about a variable that holds where it is recorded: its value lies in `r` or, with a
+ * `base`, its value minus base's lies in `r` (`n = len > 2000 ? 2000 : len` gives n - len <= 0).
+ */
 interface Fact {
   v: Variable;
   r: Interval;
+  base?: Variable;
+}
+
+/** An expression's value as a variable's current value plus an offset in `d`. */
+interface Relative {
+  v: Variable;
+  d: Interval;
 }
 
 const COMPARE = new Set(["<", "<=", ">", ">=", "==", "===", "!=", "!=="]);
@@ -154,12 +165,20 @@ export class RangeAnalysis {
   /** how often the code being typed can run in one call: the product of its loops' trip bounds */
   trips = 1;
   private readonly exprs = new Map<Expr, Interval>();
+  private readonly relatives = new Map<Expr, Relative>();
+  /** the expressions typed this round that write a variable (an assignment inside) */
+  private readonly writing = new Set<Expr>();
   private facts: Fact[] = [];
+  /** the loops being typed, innermost last, with how often the code around each can run */
+  private readonly loops: { s: Stmt; outer: number }[] = [];
   /** a compound assignment's value is its operation's (`x = (v += 5)`) */
   readonly results = new WeakMap<Expr, Expr>();
   private readonly assignedIn = new WeakMap<Stmt, Set<Variable>>();
 
-  constructor(private readonly typeOf: (e: Expr) => Type | undefined) {}
+  constructor(
+    private readonly typeOf: (e: Expr) => Type | undefined,
+    private readonly boundsChecked = false,
+  ) {}
 
   /** A parameter's range (fixed for the whole inference; assignments join it). */
   param(v: Variable, r: Interval): void {
@@ -173,6 +192,8 @@ export class RangeAnalysis {
     this.drift = new Map();
     this.trips = 1;
     this.exprs.clear();
+    this.relatives.clear();
+    this.writing.clear();
     this.facts = [];
   }
 
@@ -232,15 +253,16 @@ export class RangeAnalysis {
   /** The interval of a variable here: its settled range narrowed by the facts in force. */
   variable(v: Variable): Interval {
     let r = this.vars.get(v) ?? EMPTY;
-    for (const f of this.facts) if (f.v === v) r = meet(r, f.r);
+    for (const f of this.facts) if (f.v === v && !f.base) r = meet(r, f.r);
     return r;
   }
 
   /**
    * Records a write of a value in `r` to `v`: joins its range, and ends the facts about it.
-   * `step` is the change when the write is `v = v + step` (`v++`, `v -= d`).
+   * `step` is the change when the write is `v = v + step` (`v++`, `v -= d`); `from` is the
+   * value written, whose relation to another variable becomes a fact.
    */
-  assign(v: Variable, values: Interval, step?: Interval): void {
+  assign(v: Variable, values: Interval, step?: Interval, from?: Expr): void {
     const r = iv(values.lo, values.hi);
     this.pending.set(v, hull(this.pending.get(v) ?? EMPTY, r));
     if (step && !isEmpty(step)) {
@@ -249,19 +271,33 @@ export class RangeAnalysis {
       this.drift.set(v, iv(d.lo + most(Math.min(0, step.lo)), d.hi + most(Math.max(0, step.hi))));
     } else this.bases.set(v, hull(this.bases.get(v) ?? EMPTY, r));
     this.kill(v);
+    const rel = from && this.relatives.get(from);
+    if (rel && rel.v !== v && bounded(rel.d)) {
+      this.facts = [...this.facts, { v, r: rel.d, base: rel.v }];
+    }
   }
 
   /**
-   * Enters a loop that runs at most `n` times (per run of the code around it); returns what
-   * `leaveLoop` needs.
+   * Enters loop `s`, which runs at most `n` times (per run of the code around it) or fewer by
+   * a checked access it always makes (loopbound.ts); returns what `leaveLoop` needs.
    */
-  enterLoop(n: number): number {
+  enterLoop(n: number, s: Stmt & { body: Stmt }): number {
     const outer = this.trips;
-    this.trips = outer === 0 || !(n > 0) ? 0 : end(outer * n);
+    this.loops.push({ s, outer });
+    let trips = outer === 0 || !(n > 0) ? 0 : end(outer * n);
+    if (this.boundsChecked && trips > outer * CHECKED_TRIPS) {
+      for (const x of alwaysIndexed(s)) {
+        // the outermost loop around s in which x only grows anchors the bound
+        const at = this.loops.findIndex((l) => onlyGrows(l.s, x));
+        if (at >= 0) trips = Math.min(trips, end(this.loops[at].outer * CHECKED_TRIPS));
+      }
+    }
+    this.trips = trips;
     return outer;
   }
 
   leaveLoop(outer: number): void {
+    this.loops.pop();
     this.trips = outer;
   }
 
@@ -294,7 +330,9 @@ export class RangeAnalysis {
   }
 
   private kill(v: Variable): void {
-    if (this.facts.some((f) => f.v === v)) this.facts = this.facts.filter((f) => f.v !== v);
+    if (this.facts.some((f) => f.v === v || f.base === v)) {
+      this.facts = this.facts.filter((f) => f.v !== v && f.base !== v);
+    }
   }
 
   /** The range of `left op right` on integers (computed from the operands' ranges). */
@@ -304,7 +342,7 @@ export class RangeAnalysis {
       case "+":
         return add(a, b);
       case "-":
-        return add(a, neg(b));
+        return meet(add(a, neg(b)), this.difference(left, right));
       case "*":
         return mul(a, b);
       case "%":
@@ -377,7 +415,70 @@ export class RangeAnalysis {
     // an end that is NaN (∞ - ∞ of unbounded operands) is unbounded
     const r = isNaN(c.lo) || isNaN(c.hi) ? iv(c.lo, c.hi) : c;
     this.exprs.set(e, r);
+    let w = e.kind === "assign" || e.kind === "update";
+    eachChild(e, (x) => w ||= this.writing.has(x));
+    if (w) this.writing.add(e);
+    const rel = t === "int" || t === "intz" ? this.relative(e) : undefined;
+    if (rel) this.relatives.set(e, rel);
     return r;
+  }
+
+  // ---- relations: a value as another variable plus an offset ------------------------------
+
+  /** `e` as `v + d` for the variable it follows, when it has one (and writes nothing). */
+  private relative(e: Expr): Relative | undefined {
+    if (e.kind === "name" && e.variable) return { v: e.variable, d: iv(0, 0) };
+    if (e.kind === "binary" && (e.op === "+" || e.op === "-")) {
+      const l = this.relatives.get(e.left), r = this.relatives.get(e.right);
+      if (this.writing.has(e)) return undefined;
+      if (l && r?.v !== l.v) {
+        return { v: l.v, d: add(l.d, e.op === "+" ? this.of(e.right) : neg(this.of(e.right))) };
+      }
+      if (r && !l && e.op === "+") return { v: r.v, d: add(this.of(e.left), r.d) };
+      return undefined;
+    }
+    if (e.kind === "cond") {
+      const v = (this.relatives.get(e.then) ?? this.relatives.get(e.else))?.v;
+      if (!v || this.writing.has(e)) return undefined;
+      // each branch under its own test outcome (`len > 2000 ? 2000 : len` is <= len)
+      const before = this.facts;
+      this.assume(e.test, true);
+      const a = this.offset(e.then, v);
+      this.facts = before;
+      this.assume(e.test, false);
+      const b = this.offset(e.else, v);
+      this.facts = before;
+      return { v, d: hull(a, b) };
+    }
+    const c = e.kind === "call" ? e.callee : undefined;
+    if (c?.kind === "member" && c.object.kind === "name" && c.object.name === "Math") {
+      if (c.name !== "min" && c.name !== "max") return undefined;
+      if (!(e as Expr & { kind: "call" }).args.length || this.writing.has(e)) return undefined;
+      const args = (e as Expr & { kind: "call" }).args;
+      const v = args.map((x) => this.relatives.get(x)).find(Boolean)?.v;
+      if (!v) return undefined;
+      const f = c.name === "min" ? Math.min : Math.max;
+      const ds = args.map((x) => this.offset(x, v));
+      return { v, d: ds.reduce((x, y) => ({ lo: f(x.lo, y.lo), hi: f(x.hi, y.hi) })) };
+    }
+    return undefined;
+  }
+
+  /** The range of `e - v` here (v's current value). */
+  private offset(e: Expr, v: Variable): Interval {
+    const rel = this.relatives.get(e);
+    if (rel?.v === v) return rel.d;
+    let d = add(this.of(e), neg(this.variable(v)));
+    const x = e.kind === "name" ? e.variable : undefined;
+    for (const f of this.facts) if (x && f.v === x && f.base === v) d = meet(d, f.r);
+    return d;
+  }
+
+  /** The range of `left - right` from a relation between them (`len - n`), else TOP. */
+  private difference(left: Expr, right: Expr): Interval {
+    const l = this.relatives.get(left);
+    if (!l || this.writing.has(right)) return TOP;
+    return add(l.d, neg(this.offset(right, l.v)));
   }
 
   private compute(e: Expr, t: Type): Interval {
@@ -468,7 +569,7 @@ export class RangeAnalysis {
   /** Ends the facts about every variable `s` (a loop, a switch) writes anywhere inside. */
   killWithin(s: Stmt): void {
     const set = this.writesIn(s);
-    this.facts = this.facts.filter((f) => !set.has(f.v));
+    this.facts = this.facts.filter((f) => !set.has(f.v) && !(f.base && set.has(f.base)));
   }
 
   /** The current facts, to restore later (facts are replaced, never mutated). */
