@@ -8,7 +8,7 @@ import { llvm } from "./llvm/mod.ts";
 import { llvmLibrary } from "./llvm/locate.ts";
 import { hostTarget } from "./llvm/target.ts";
 import { cpuIdentity, entryLibraryPath } from "./runtime/entry.ts";
-import { poolSize } from "../parallel/pool.ts";
+import { poolSize } from "./runtime/pool.ts";
 
 function section(title: string, rows: [string, unknown][]): void {
   console.log(`__${title}__`);

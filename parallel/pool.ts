@@ -1,79 +1,18 @@
-// The worker pool: TSJIT_NUM_THREADS threads (the calling thread is one of them), sized once when
-// this module is first imported. One pool per isolate: the main thread and each user Worker that
-// imports mod.ts get their own, held by the entry library in a thread-local pointer (an isolate
-// runs on one OS thread), so nothing is shared between isolates; the pool's POSIX threads end
-// with the isolate's thread (compiler/runtime/entry.c).
-import { MAX_THREADS } from "../compiler/runtime/abi.ts";
-import { entryLibraryPath } from "../compiler/runtime/entry.ts";
-import { env } from "../compiler/host.ts";
+// The pool's public API: thread count, chunk size, thread id, with their arguments checked. The
+// pool itself (TSJIT_NUM_THREADS, the native threads) is compiler/runtime/pool.ts.
+import {
+  poolChunkSize,
+  poolSize,
+  poolThreads,
+  setPoolChunkSize,
+  setPoolThreads,
+} from "../compiler/runtime/pool.ts";
 import { describeValue, show } from "../compiler/values.ts";
 
 /** A TypeError for a count that is not a number (the value printed as it is: "2" is a string). */
 function notANumber(call: string, what: string, v: unknown): TypeError {
   return new TypeError(`${call}(${show(v)}): ${what} must be a number, got ${describeValue(v)}`);
 }
-
-/** Parses TSJIT_NUM_THREADS; throws naming the variable and the value when it is not valid. */
-export function parseNumThreads(value: string | undefined, cpus: number): number {
-  if (value === undefined || value.trim() === "") return Math.min(cpus, MAX_THREADS);
-  const n = Number(value);
-  if (!/^\s*\+?\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
-    throw new Error(
-      `TSJIT_NUM_THREADS must be a whole number of threads, 1 or more; got ${
-        JSON.stringify(value)
-      }`,
-    );
-  }
-  if (n > MAX_THREADS) {
-    throw new Error(
-      `TSJIT_NUM_THREADS must be at most ${MAX_THREADS} (a parallel region is split into at most ` +
-        `${MAX_THREADS} chunks, so more threads could never get work); got ${
-          JSON.stringify(value)
-        }`,
-    );
-  }
-  return n;
-}
-
-const CPUS = navigator.hardwareConcurrency || 1;
-const POOL_SIZE = parseNumThreads(env("TSJIT_NUM_THREADS"), CPUS);
-let threads = POOL_SIZE;
-
-// Spinning before sleeping turns a futex wake (~10 µs) into well under one, but only pays when
-// every thread has a core of its own.
-const SPIN = POOL_SIZE <= CPUS ? 200_000 : 50;
-
-let native: {
-  tsjit_pool_set_threads(k: number): void;
-  tsjit_num_threads(k: bigint): number | bigint;
-  tsjit_pool_set_chunk_size(n: bigint): void;
-} | undefined;
-
-/**
- * Starts this isolate's pool threads (once). Until then compiled prange loops run serially; the
- * dispatcher calls this before the first call of a function that has one.
- */
-export function startPool(): void {
-  if (native) return;
-  const lib = Deno.dlopen(entryLibraryPath(), {
-    tsjit_pool_start: { parameters: ["i32", "i64"], result: "i32" },
-    tsjit_pool_set_threads: { parameters: ["i32"], result: "void" },
-    tsjit_num_threads: { parameters: ["i64"], result: "i64" },
-    tsjit_pool_set_chunk_size: { parameters: ["i64"], result: "void" },
-  });
-  native = lib.symbols;
-  const got = lib.symbols.tsjit_pool_start(POOL_SIZE, BigInt(SPIN));
-  if (got < POOL_SIZE) {
-    console.warn(
-      `tsjit: the system started only ${got} of the ${POOL_SIZE} threads TSJIT_NUM_THREADS asks ` +
-        `for; parallel regions use ${got}`,
-    );
-  }
-  native.tsjit_pool_set_threads(threads);
-  native.tsjit_pool_set_chunk_size(BigInt(chunkSize));
-}
-
-let chunkSize = 0;
 
 /**
  * Sets how many iterations each chunk of later prange loops has (Numba's
@@ -94,9 +33,8 @@ export function setChunkSize(n: number): number {
   if (!Number.isSafeInteger(n) || n < 0) {
     throw new RangeError(`setChunkSize(${show(n)}): the chunk size must be an integer, 0 or more`);
   }
-  const old = chunkSize;
-  chunkSize = n;
-  native?.tsjit_pool_set_chunk_size(BigInt(n));
+  const old = poolChunkSize();
+  setPoolChunkSize(n);
   return old;
 }
 
@@ -110,7 +48,7 @@ export function setChunkSize(n: number): number {
  * ```
  */
 export function getChunkSize(): number {
-  return chunkSize;
+  return poolChunkSize();
 }
 
 /**
@@ -123,9 +61,7 @@ export function getChunkSize(): number {
  * ```
  */
 export function getNumThreads(): number {
-  // compiled code may have called setNumThreads: the pool's count is the truth once it runs
-  if (native) threads = Number(native.tsjit_num_threads(0n));
-  return threads;
+  return poolThreads();
 }
 
 /**
@@ -139,19 +75,13 @@ export function getNumThreads(): number {
  */
 export function setNumThreads(k: number): void {
   if (typeof k !== "number") throw notANumber("setNumThreads", "the thread count", k);
-  if (!Number.isInteger(k) || k < 1 || k > POOL_SIZE) {
+  if (!Number.isInteger(k) || k < 1 || k > poolSize()) {
     throw new RangeError(
       `setNumThreads(${show(k)}): the thread count must be an integer from 1 to the pool size ` +
-        `${POOL_SIZE} (TSJIT_NUM_THREADS)`,
+        `${poolSize()} (TSJIT_NUM_THREADS)`,
     );
   }
-  threads = k;
-  native?.tsjit_pool_set_threads(k);
-}
-
-/** The pool size, fixed at start-up by TSJIT_NUM_THREADS (default: the number of CPUs). */
-export function poolSize(): number {
-  return POOL_SIZE;
+  setPoolThreads(k);
 }
 
 /**

@@ -3,7 +3,7 @@
 import repl from "node:repl";
 import { inspect } from "node:util";
 import { getNumThreads } from "../mod.ts";
-import { poolSize } from "../parallel/pool.ts";
+import { poolSize } from "../compiler/runtime/pool.ts";
 import { Session, shortError } from "./session.ts";
 import { timeit } from "./timeit.ts";
 

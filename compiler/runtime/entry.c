@@ -45,7 +45,7 @@ double tsjit_call12(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, 
  * One pool per isolate, nothing process-wide: every Deno isolate (the main thread, each user
  * Worker) runs on an OS thread of its own, and compiled code only starts regions on the thread
  * of the isolate that called it. So the pool of the calling isolate is found in a thread-local
- * pointer, set when that isolate starts its pool (parallel/pool.ts). The pool's threads are
+ * pointer, set when that isolate starts its pool (compiler/runtime/pool.ts). The pool's threads are
  * plain POSIX threads that run chunks and sleep on a futex between regions; when the isolate's
  * thread ends (a Worker terminated), a thread-specific-data destructor stops and joins them.
  * Pool threads have no pool of their own, so a prange reached from inside a chunk runs serially. */

@@ -5,7 +5,7 @@ import { userFacing } from "../host.ts";
 import { CTX_HEADER, Status } from "./abi.ts";
 import type { Specialization } from "../pipeline.ts";
 import { trampoline } from "./entry.ts";
-import { startPool } from "../../parallel/pool.ts";
+import { startPool } from "./pool.ts";
 import { isArray, type Type } from "../types/types.ts";
 import { fround, isDetached, kindOf, lengthOf } from "../values.ts";
 
