@@ -434,3 +434,90 @@ Deno.test("a checked a[p++] in every iteration bounds a loop that its test does 
   const b = checkSame(back, [[d, 50], [d, 1]]);
   assertEquals(/x: f64/.test(b.inspectTypes()), true);
 });
+
+Deno.test("32-bit hash states (i32 slots) give JS's values, read as numbers or through ToInt32", () => {
+  function fnvRaw(d: Uint8Array, start: number) {
+    let h = start;
+    for (let i = 0; i < d.length; i++) {
+      h ^= d[i];
+      h = Math.imul(h, 0x01000193);
+    }
+    return h; // read as a number: the int32 value, negative included
+  }
+  function mixed(d: Uint8Array, k: number) {
+    let h = 0x811c9dc5; // above 2^31: stored as ToInt32, read only through ToInt32 below
+    let s = 0;
+    let t = k | 0;
+    for (let i = 0; i < d.length; i++) {
+      h = (h ^ d[i]) * 16777619;
+      h = h | 0;
+      t = (t + h) | 0;
+      s += t * 2; // a read of t as a number (int32 range)
+      s = s % 1e15;
+    }
+    return (h >>> 0) + s + (~t) + (t << 3);
+  }
+  function grows(d: Uint8Array) {
+    let h = 1;
+    for (let i = 0; i < d.length; i++) {
+      h = (h * 31 + d[i]) | 0;
+      if (d[i] > 250) h = h * 2 ** 20; // no longer int32: stays a 64-bit (or double) value
+    }
+    return h;
+  }
+  const r = rng(11);
+  const data = new Uint8Array(500).map(() => Math.floor(r() * 256));
+  const ff = new Uint8Array(64).fill(255);
+  for (const d of [data, ff, new Uint8Array(0)]) {
+    checkSame(fnvRaw, [[d, 0x811c9dc5], [d, MAX], [d, MIN], [d, 2 ** 32 - 1], [d, 2 ** 53 - 1]]);
+    checkSame(mixed, [[d, MAX], [d, MIN], [d, 2 ** 32 + 7], [d, -(2 ** 53) + 1]]);
+    checkSame(grows, [[d]]);
+  }
+});
+
+Deno.test("a countdown do-while over a[p++] checks once, and is right at every edge", () => {
+  function sum(buf: Uint8Array, pos: number, n: number) {
+    let s1 = 1, s2 = 0;
+    do {
+      s1 = (s1 + buf[pos++]) | 0;
+      s2 = (s2 + s1) | 0;
+    } while (--n);
+    return s1 * 65536 + s2 + pos;
+  }
+  function pre(buf: Int32Array, pos: number, n: number) {
+    let s = 0;
+    do {
+      s += buf[++pos];
+      if (s > 1e9) break;
+    } while (--n);
+    return s + pos;
+  }
+  const b = new Uint8Array(100).map((_, i) => (i * 91) & 255);
+  const w = new Int32Array(100).map((_, i) => i * 1e8);
+  checkSame(sum, [[b, 0, 100], [b, 99, 1], [b, 50, 50], [b, 10, 3]]);
+  checkSame(pre, [[w, -1, 100], [w, 0, 99], [w, 98, 1], [w, 40, 2], [w, 0, 100]]);
+  const f = jit(sum), g = jit(pre);
+  // past the end, before the start, or a count that never reaches 0: RangeError, never a read
+  // outside the array
+  for (
+    const call of [
+      () => f(b, 0, 101),
+      () => f(b, 99, 2),
+      () => f(b, -1, 5),
+      () => f(b, 5, 0),
+      () => f(b, 5, -3),
+      () => f(b, 2 ** 53 - 2, 4),
+      () => f(b, 4, 2 ** 53 - 1),
+      () => g(new Int32Array(100), 0, 100),
+      () => g(w, -2, 5),
+    ]
+  ) {
+    let err: unknown;
+    try {
+      call();
+    } catch (e) {
+      err = e;
+    }
+    assertEquals(err instanceof RangeError, true, `${call}: ${err}`);
+  }
+});

@@ -147,3 +147,49 @@ function invariant(
       return false;
   }
 }
+
+/**
+ * A countdown loop `do { … a[x++] … } while (--n)`: with n >= 1 on entry its body runs at most
+ * n times (exactly n, unless it leaves early), and x, written only by its one `x++` (or `++x`),
+ * steps by 1 per iteration at most, so the access stays in [x0, x0 + n) (or one further for
+ * `++x`). One test before the loop covers it (lower.ts, through emitVersions).
+ */
+export interface CountdownLoop {
+  counter: Variable;
+  pointer: Variable;
+  access: CoveredAccess;
+}
+
+export function findCountdownLoop(
+  s: Stmt & { kind: "doWhile" },
+  tf: TypedFunction,
+): CountdownLoop | undefined {
+  const t = s.test;
+  if (t.kind !== "update" || t.op !== "--" || !t.prefix || t.target.kind !== "name") return;
+  const counter = t.target.variable;
+  if (!counter || tf.varTypes.get(counter) !== "int") return;
+  const writes = new Map<Variable, number>();
+  let hasLoop = false;
+  const candidates: (Expr & { kind: "index" })[] = [];
+  walk(s.body, (e) => {
+    if ((e.kind === "assign" || e.kind === "update") && e.target.kind === "name") {
+      const v = e.target.variable!;
+      writes.set(v, (writes.get(v) ?? 0) + 1);
+    }
+    if (e.kind === "index" && e.index.kind === "update" && e.index.op === "++") candidates.push(e);
+  }, (x) => {
+    if (x.kind === "decl") x.decls.forEach((d) => d.variable && writes.set(d.variable, 2));
+    if (x.kind === "for" || x.kind === "forOf" || x.kind === "while" || x.kind === "doWhile") {
+      hasLoop = true;
+    }
+  });
+  if (hasLoop || writes.has(counter)) return;
+  for (const e of candidates) {
+    const u = e.index as Expr & { kind: "update" };
+    const p = u.target.kind === "name" ? u.target.variable : undefined;
+    const a = e.object.kind === "name" ? e.object.variable : undefined;
+    if (!p || !a || p === counter || writes.get(p) !== 1 || writes.has(a)) continue;
+    if (tf.varTypes.get(p) !== "int" || !isArray(tf.varTypes.get(a)!)) continue;
+    return { counter, pointer: p, access: { index: e, array: e.object, offset: u.prefix ? 1 : 0 } };
+  }
+}

@@ -21,7 +21,7 @@ import {
 } from "../types/infer.ts";
 import { type ArrayType, elementType, irType, isArray, type Type } from "../types/types.ts";
 import { JSOPS_DECLS, JSOPS_IR } from "./_jsops.ts";
-import { findCountedLoop } from "./_loops.ts";
+import { findCountdownLoop, findCountedLoop } from "./_loops.ts";
 import { checkedOp, emitVersions, loopEnd } from "./_versions.ts";
 import { intTripCount, rangeSpace } from "./_range_space.ts";
 import { recursiveKeys, stackRoomLeft, storeStackLimit } from "./_stack.ts";
@@ -32,6 +32,7 @@ import { streamingCopy, streamingPlan } from "./_streaming.ts";
 import { argParams, calleeKeys, emitTierDispatch, tierSymbol } from "./_tiers.ts";
 import { emitWithMinMax, type MinMaxReduction, minMaxStep } from "./_minmax.ts";
 import { remainder } from "./_intops.ts";
+import { int32Slots } from "./_int32slots.ts";
 import {
   CHUNK_PARAMS,
   type ChunkSetup,
@@ -98,6 +99,8 @@ export class FunctionLowering {
   readonly fn: IRFunction;
   readonly ctx: Value;
   readonly scalarSlots = new Map<Variable, Value>();
+  /** the integer variables held in i32 slots (_int32slots.ts) */
+  private readonly narrow: Set<Variable>;
   readonly arraySlots = new Map<Variable, ArraySlots>();
   readonly loops: LoopTarget[] = [];
   /** float Math.max/min reductions of the loops being generated (_minmax.ts) */
@@ -129,6 +132,7 @@ export class FunctionLowering {
     this.ctx = chunk ? params[3] : params[0];
     this.b = new Builder(this.fn);
     mod.functions.push(this.fn);
+    this.narrow = chunk ? new Set() : int32Slots(tf);
   }
 
   /** A stack slot for every variable of the function (LLVM drops the unused ones). */
@@ -141,7 +145,7 @@ export class FunctionLowering {
           ptr: b.alloca("ptr", `${v.name}.data`),
           len: b.alloca("i64", `${v.name}.len`),
         });
-      } else this.scalarSlots.set(v, b.alloca(irType(t), v.name));
+      } else this.scalarSlots.set(v, b.alloca(this.narrow.has(v) ? "i32" : irType(t), v.name));
     }
   }
 
@@ -169,8 +173,9 @@ export class FunctionLowering {
     });
     // `var`s exist from the start of the function: give them a defined value
     for (const v of tf.resolved.variables) {
-      const slot = v.kind === "var" ? this.scalarSlots.get(v) : undefined;
-      if (slot) b.store(this.zeroOf(irType(this.varType(v)))!, slot);
+      if (v.kind === "var" && this.scalarSlots.has(v)) {
+        this.storeVar(v, this.zeroOf(irType(this.varType(v)))!);
+      }
     }
     tf.ast.body.forEach((s) => this.stmt(s));
     if (this.retTy === "void") b.ret();
@@ -286,6 +291,20 @@ export class FunctionLowering {
   toInt32(e: Expr | ValueExpr): Value {
     const t = this.typeOf(e);
     if (t === "f64" || t === "f32") return this.b.call("i32", "js.toint32", [this.asF64(e)]);
+    if (e.kind === "name" && e.variable && this.narrow.has(e.variable)) {
+      return this.b.load("i32", this.scalarSlots.get(e.variable)!);
+    }
+    // an exact integer +, -, * wraps the same in 32 bits: compute it there (`(h * 5 + c) | 0`)
+    if (e.kind === "binary" && "+-*".includes(e.op) && e.op.length === 1) {
+      const ints = [e.left, e.right].every((x) => {
+        const u = this.typeOf(x);
+        return u === "int" || u === "intz";
+      });
+      if (ints && (t === "int" || t === "intz")) {
+        const op = { "+": "add", "-": "sub", "*": "mul" }[e.op]!;
+        return this.b.bin(op, this.toInt32(e.left), this.toInt32(e.right));
+      }
+    }
     return this.b.cast("trunc", this.asInt(e), "i32");
   }
 
@@ -327,6 +346,8 @@ export class FunctionLowering {
         if (!slot) {
           this.compileError("an array cannot be used as a value here", "array value", e.range);
         }
+        // an i32 slot is read as a number only where its value lies in int32
+        if (this.narrow.has(e.variable)) return b.cast("sext", b.load("i32", slot!), "i64");
         return b.load(irType(t), slot!);
       }
       case "unary": {
@@ -546,6 +567,12 @@ export class FunctionLowering {
     if (flag) this.b.store(int("i1", 1), flag);
   }
 
+  /** Stores a scalar variable's new value (ToInt32 of it into an i32 slot). */
+  private storeVar(v: Variable, value: Value): void {
+    const slot = this.scalarSlots.get(v)!;
+    this.b.store(this.narrow.has(v) ? this.b.cast("trunc", value, "i32") : value, slot);
+  }
+
   varType(v: Variable): Type {
     return this.tf.varTypes.get(v)!;
   }
@@ -563,7 +590,7 @@ export class FunctionLowering {
         return { ty: "void", ref: "" };
       }
       const value = e.op === "=" ? this.as(e.value, vt) : this.as(compoundOperation(e), vt);
-      b.store(value, this.scalarSlots.get(v)!);
+      this.storeVar(v, value);
       this.noteWrite(v);
       return value;
     }
@@ -717,9 +744,9 @@ export class FunctionLowering {
                 range: d.range,
               }, vt);
             }
-          } else if (d.init) b.store(this.as(d.init, vt), this.scalarSlots.get(v)!);
+          } else if (d.init) this.storeVar(v, this.as(d.init, vt));
           else if (s.declKind !== "var") {
-            b.store(this.zeroOf(irType(vt))!, this.scalarSlots.get(v)!);
+            this.storeVar(v, this.zeroOf(irType(vt))!);
           }
         }
         return;
@@ -748,22 +775,11 @@ export class FunctionLowering {
         return;
       case "forOf":
         return this.rangeLoop(s);
+      case "doWhile":
+        if (this.countdown(s)) return;
+        return this.plainLoop(s);
       case "while":
-      case "doWhile": {
-        const head = this.fn.newBlock(s.kind === "while" ? "while.head" : "do.test");
-        const body = this.fn.newBlock(s.kind === "while" ? "while.body" : "do.body");
-        const end = this.fn.newBlock(s.kind === "while" ? "while.end" : "do.end");
-        b.br(s.kind === "while" ? head : body);
-        b.positionAt(head);
-        b.condBr(this.truthy(s.test), body, end);
-        b.positionAt(body);
-        this.loops.push({ label: s.label, brk: end, cont: head });
-        this.stmt(s.body);
-        this.loops.pop();
-        b.br(head);
-        b.positionAt(end);
-        return;
-      }
+        return this.plainLoop(s);
       case "break":
       case "continue": {
         const target = this.loops.slice().reverse().find((l) =>
@@ -896,6 +912,39 @@ export class FunctionLowering {
     if (!loop) return emitLoop();
     const end = space ? checkedOp(this, "add", start, stop) : { value: stop, bad: int("i1", 0) };
     emitVersions(this, start, end, loop.accesses, emitLoop);
+  }
+
+  /** A `while` or `do … while` loop as written. */
+  private plainLoop(s: Stmt & { kind: "while" | "doWhile" }): void {
+    const { b } = this;
+    const head = this.fn.newBlock(s.kind === "while" ? "while.head" : "do.test");
+    const body = this.fn.newBlock(s.kind === "while" ? "while.body" : "do.body");
+    const end = this.fn.newBlock(s.kind === "while" ? "while.end" : "do.end");
+    b.br(s.kind === "while" ? head : body);
+    b.positionAt(head);
+    b.condBr(this.truthy(s.test), body, end);
+    b.positionAt(body);
+    this.loops.push({ label: s.label, brk: end, cont: head });
+    this.stmt(s.body);
+    this.loops.pop();
+    b.br(head);
+    b.positionAt(end);
+  }
+
+  /**
+   * A countdown `do … while (--n)` indexing `a[x++]` runs in versions: unchecked when
+   * x0 + n0 <= a.length with n0 >= 1 (then it runs at most n0 times), checked otherwise.
+   */
+  private countdown(s: Stmt & { kind: "doWhile" }): boolean {
+    const loop = this.opts.boundscheck ? findCountdownLoop(s, this.tf) : undefined;
+    if (!loop) return false;
+    const { b } = this;
+    const n = b.load("i64", this.scalarSlots.get(loop.counter)!);
+    const lo = b.load("i64", this.scalarSlots.get(loop.pointer)!);
+    const hi = checkedOp(this, "add", lo, n);
+    hi.bad = b.bin("or", hi.bad, b.icmp("slt", n, int("i64", 1)));
+    emitVersions(this, lo, hi, [loop.access], () => this.plainLoop(s));
+    return true;
   }
 
   /** An innermost counted `for` loop runs in versions (_versions.ts) when it has a known end. */
