@@ -90,7 +90,7 @@ const EDGES = [0, -0, 1, -1, NaN, Infinity, -Infinity, 0.5, -2.5, 1e308, -1e-308
 /** Deterministic inputs (mulberry32 over a seed); `edge` mixes in edge values. */
 export class Gen {
   private s: number;
-  constructor(seed: number, readonly edge = false) {
+  constructor(seed: number, readonly edge = false, readonly set = 0) {
     this.s = (seed * 0x9e3779b9 + 0x6d2b79f5) >>> 0;
   }
   /** uniform in [0, 1) */
@@ -164,16 +164,16 @@ export function difference(a: unknown, b: unknown, path = "", depth = 0): string
   if (Object.is(a, b)) return undefined;
   const at = path || "value";
   if (typeof a === "function" && typeof b === "function" && depth < 3) {
-    // a returned closure (a PRNG): compare what successive calls give
+    // a returned closure (a PRNG, a regression line): compare what successive calls give
     for (let k = 0; k < 8; k++) {
       let ra: unknown, rb: unknown;
       try {
-        ra = (a as () => unknown)();
+        ra = (a as (x: number) => unknown)(k * 0.75 - 2);
       } catch (e) {
         ra = `throws ${String(e)}`;
       }
       try {
-        rb = (b as () => unknown)();
+        rb = (b as (x: number) => unknown)(k * 0.75 - 2);
       } catch (e) {
         rb = `throws ${String(e)}`;
       }
@@ -267,25 +267,28 @@ function ulpDifference(fn: AnyFn, a: unknown, b: unknown): boolean {
 
 // ---- running ----
 
-/** tsjit's own refusal of an argument (a TypeError naming the parameter), not the function's. */
-function argumentRefusal(e: unknown): string | undefined {
+/** What kind of argument tsjit does not take (a number, boolean or typed array it does). */
+function argumentKind(v: unknown): string | undefined {
+  if (typeof v === "number" || typeof v === "boolean" || ArrayBuffer.isView(v)) return undefined;
+  if (Array.isArray(v)) {
+    return v.some((x) => typeof x === "object" && x !== null)
+      ? "a plain array of arrays or objects"
+      : "a plain array of numbers";
+  }
+  if (v === null || v === undefined) return "null/undefined";
+  return typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+
+/** tsjit's own refusal of the arguments (a TypeError naming a parameter), not the function's. */
+function argumentRefusal(e: unknown, args: unknown[]): string | undefined {
   if (!(e instanceof TypeError)) return undefined;
   const m = e.message;
   if (/\(\): parameter '.*' must be a number, a boolean or a typed array/.test(m)) {
-    const got = m.match(/, got (.*)$/)?.[1] ?? "";
-    const kind = /^an? (array|Array)|^\[|Array\(/.test(got)
-      ? "a plain array"
-      : /string/.test(got)
-      ? "a string"
-      : /function/.test(got)
-      ? "a function"
-      : /undefined|null/.test(got)
-      ? "undefined/null"
-      : "an object";
+    const kind = args.map(argumentKind).find((k) => k !== undefined) ?? "?";
     return `argument type not accepted: ${kind}`;
   }
   if (/\(\) takes \d+ arguments? \(.*\), got \d+/.test(m)) {
-    return "argument count: fewer arguments than parameters (omitted argument)";
+    return "fewer arguments than parameters (an omitted argument)";
   }
   if (/typed-array arguments; at most/.test(m)) return "too many typed-array arguments";
   return undefined;
@@ -315,7 +318,7 @@ function runCase(project: string, c: Case, jitted: AnyFn, sets?: number): Result
   for (let s = 0; s < n; s++) {
     const edge = s % 4 === 2;
     const make = () => {
-      const g = new Gen(1000 + s, edge);
+      const g = new Gen(1000 + s, edge, s);
       return { self: c.self?.(g), args: c.args(g) };
     };
     const p = make(), j = make();
@@ -329,7 +332,7 @@ function runCase(project: string, c: Case, jitted: AnyFn, sets?: number): Result
         set: s,
       };
     }
-    const argRefusal = argumentRefusal(jit.error);
+    const argRefusal = argumentRefusal(jit.error, j.args);
     if (
       argRefusal &&
       !(plain.error instanceof TypeError && plain.error.message === (jit.error as Error).message)

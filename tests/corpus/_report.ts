@@ -37,6 +37,8 @@ export function reasonKey(detail: string): string {
   return detail
     .replace(/^in \S+ at \S+ /, "")
     .replace(/;.*$/, "")
+    .replace(/ \(line \d+ of [^)]*\)/g, "")
+    .replace(/:? pass .*$/, "")
     .replace(/\b[\w$.]+\(\)/g, "f()")
     .replace(/'[^']*'/g, "'…'")
     .replace(/"[^"]*"/g, '"…"')

@@ -9,6 +9,10 @@ import { report } from "./_report.ts";
 /** Every corpus project (a folder with LICENSE, the sources and cases.ts). */
 export const PROJECTS = [
   "gl-matrix",
+  "pako",
+  "earcut",
+  "simple-statistics",
+  "bryc",
 ];
 
 export async function loadProject(name: string): Promise<Project> {
