@@ -52,8 +52,8 @@ export interface Case {
   name: string;
   fn: AnyFn;
   tags: Tag[];
-  /** one input set; called once per input set and twice per set (plain and jit copies) */
-  args: (g: Gen) => unknown[];
+  /** one input set, built twice per set (plain and jit copies); `self` is this set's `this` */
+  args: (g: Gen, self?: unknown) => unknown[];
   /** `this` for a method (built like the arguments) */
   self?: (g: Gen) => unknown;
   /** how many input sets (default 4: normal, normal, edge values, normal) */
@@ -83,6 +83,11 @@ export interface Result {
   detail?: string;
   /** the input set at which the outcome was decided */
   set?: number;
+  /**
+   * For a function refused only for its plain-array arguments: the outcome with those arrays
+   * given as Float64Array copies (what it would need once `number[]` is accepted).
+   */
+  asTyped?: Result;
 }
 
 const EDGES = [0, -0, 1, -1, NaN, Infinity, -Infinity, 0.5, -2.5, 1e308, -1e-308, 5e-324, 2 ** 31];
@@ -267,13 +272,15 @@ function ulpDifference(fn: AnyFn, a: unknown, b: unknown): boolean {
 
 // ---- running ----
 
+const PLAIN_ARRAY = "a plain array of numbers";
+
 /** What kind of argument tsjit does not take (a number, boolean or typed array it does). */
 function argumentKind(v: unknown): string | undefined {
   if (typeof v === "number" || typeof v === "boolean" || ArrayBuffer.isView(v)) return undefined;
   if (Array.isArray(v)) {
     return v.some((x) => typeof x === "object" && x !== null)
       ? "a plain array of arrays or objects"
-      : "a plain array of numbers";
+      : PLAIN_ARRAY;
   }
   if (v === null || v === undefined) return "null/undefined";
   return typeof v === "object" ? "an object" : `a ${typeof v}`;
@@ -310,7 +317,20 @@ function firstLine(e: unknown): string {
 }
 
 /** Runs one case over its input sets; `jitted` was made by the project's jit. */
-function runCase(project: string, c: Case, jitted: AnyFn, sets?: number): Result {
+/** Plain arrays of numbers as Float64Array copies (for Result.asTyped). */
+function typed(args: unknown[]): unknown[] {
+  return args.map((a) =>
+    Array.isArray(a) && a.every((x) => typeof x === "number") ? new Float64Array(a) : a
+  );
+}
+
+function runCase(
+  project: string,
+  c: Case,
+  jitted: AnyFn,
+  sets?: number,
+  asTyped = false,
+): Result {
   const base = { project, name: c.name, tags: c.tags };
   let documented: Result | undefined;
   let refused: Result | undefined;
@@ -319,7 +339,9 @@ function runCase(project: string, c: Case, jitted: AnyFn, sets?: number): Result
     const edge = s % 4 === 2;
     const make = () => {
       const g = new Gen(1000 + s, edge, s);
-      return { self: c.self?.(g), args: c.args(g) };
+      const self = c.self?.(g);
+      const args = c.args(g, self);
+      return { self, args: asTyped ? typed(args) : args };
     };
     const p = make(), j = make();
     const plain = call(c.fn, p.self, p.args);
@@ -387,6 +409,9 @@ function runCase(project: string, c: Case, jitted: AnyFn, sets?: number): Result
     if (!diff && p.self !== undefined) diff = difference(p.self, j.self, "this after the call");
     if (diff) return { ...base, outcome: "DIFFERENT", detail: diff, set: s };
   }
+  if (refused?.detail === `argument type not accepted: ${PLAIN_ARRAY}` && !asTyped) {
+    refused.asTyped = runCase(project, c, jitted, sets, true);
+  }
   return refused ?? documented ?? { ...base, outcome: "identical" };
 }
 
@@ -416,7 +441,7 @@ export function fn(
   name: string,
   f: AnyFn,
   tags: Tag[],
-  args: (g: Gen) => unknown[],
+  args: (g: Gen, self?: unknown) => unknown[],
   extra: Partial<Pick<Case, "self" | "sets">> = {},
 ): Case {
   return { name, fn: f, tags, args, ...extra };

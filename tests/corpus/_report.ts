@@ -52,13 +52,14 @@ export function reasonKey(detail: string): string {
 
 export function summary(results: Result[]) {
   const ok = results.filter(compiled).length;
+  const probes = results.flatMap((r) => (r.asTyped ? [r.asTyped] : []));
   const i13 = results.filter((r) => r.tags.some((t) => ISSUE13_TAGS.includes(t)));
   const i14 = results.filter((r) => r.tags.some((t) => !ISSUE13_TAGS.includes(t)));
   return {
     projects: new Set(results.map((r) => r.project)).size,
     functions: results.length,
     compiled: ok,
-    different: results.filter((r) => r.outcome === "DIFFERENT"),
+    different: [...results, ...probes].filter((r) => r.outcome === "DIFFERENT"),
     issue13: { functions: i13.length, compiled: i13.filter(compiled).length },
     issue14: { functions: i14.length, compiled: i14.filter(compiled).length },
   };
@@ -124,6 +125,17 @@ export function report(results: Result[]): string {
         names.length > 8 ? ", …" : ""
       }`,
     );
+  }
+  const probed = refused.filter((r) => r.asTyped);
+  if (probed.length) {
+    out.push(
+      "",
+      `refused for a plain-array argument only (${probed.length}); with Float64Array copies instead:`,
+    );
+    for (const r of probed) {
+      const t = r.asTyped!;
+      out.push(`  ${r.project}:${r.name}: ${t.outcome}${t.detail ? ` (${t.detail})` : ""}`);
+    }
   }
   const documented = results.filter((r) => r.outcome === "documented");
   if (documented.length) {

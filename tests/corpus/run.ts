@@ -13,6 +13,8 @@ export const PROJECTS = [
   "earcut",
   "simple-statistics",
   "bryc",
+  "fft.js",
+  "d3-array",
 ];
 
 export async function loadProject(name: string): Promise<Project> {
