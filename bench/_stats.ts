@@ -1,4 +1,5 @@
 // Timing helpers shared by the benchmark scripts.
+import process from "node:process";
 
 /** Median of a list of numbers. */
 export function median(xs: number[]): number {
@@ -19,19 +20,34 @@ export function nsPerCall(f: () => unknown, batch = 200_000, batches = 15): numb
   return median(ts);
 }
 
+/** Milliseconds of each call of one function in `samplesInTurns`, and the CPU time it used. */
+export interface Samples {
+  ms: number[];
+  /** per call: CPU milliseconds of the whole process (all threads, user and system) */
+  cpuMs: number[];
+}
+
 /**
- * Median milliseconds of each function, run in turns (a, b, c, a, b, c, ...) so that the
- * machine's drifting load falls on all of them alike: ratios from one run stay comparable.
+ * Each function's times, run in turns (a, b, c, a, b, c, ...) so that the machine's drifting
+ * load falls on all of them alike: ratios of the calls of one turn stay comparable.
  */
-export function timeInTurns(fs: (() => unknown)[], runs = 41, warmup = 3): number[] {
+export function samplesInTurns(fs: (() => unknown)[], runs = 41, warmup = 3): Samples[] {
   for (let i = 0; i < warmup; i++) fs.forEach((f) => f());
-  const ts: number[][] = fs.map(() => []);
+  const out: Samples[] = fs.map(() => ({ ms: [], cpuMs: [] }));
   for (let i = 0; i < runs; i++) {
     fs.forEach((f, k) => {
+      const c = process.cpuUsage();
       const t = performance.now();
       f();
-      ts[k].push(performance.now() - t);
+      out[k].ms.push(performance.now() - t);
+      const { user, system } = process.cpuUsage(c);
+      out[k].cpuMs.push((user + system) / 1000);
     });
   }
-  return ts.map(median);
+  return out;
+}
+
+/** Median milliseconds of each function, run in turns (see samplesInTurns). */
+export function timeInTurns(fs: (() => unknown)[], runs = 41, warmup = 3): number[] {
+  return samplesInTurns(fs, runs, warmup).map((s) => median(s.ms));
 }

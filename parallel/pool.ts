@@ -18,8 +18,9 @@ function notANumber(call: string, what: string, v: unknown): TypeError {
  * Sets how many iterations each chunk of later prange loops has (Numba's
  * `set_parallel_chunksize`): threads that finish early claim the remaining chunks, which
  * balances loops whose iterations cost different amounts. `0` (the default) splits a loop into
- * four chunks per thread. Loops with array reductions always use one chunk per thread (each
- * chunk keeps a private copy of the array). Returns the previous size.
+ * four chunks per thread. Loops with array reductions (each chunk after the first keeps a private
+ * copy of the array) get fewer chunks where those copies would cost more than the iterations,
+ * never fewer than one per thread. Returns the previous size.
  *
  * @example
  * ```ts

@@ -48,6 +48,27 @@ checkSame(histogram, [[labels, new Float64Array(37)]]);
 checkSame(histogramInt, [[labels, new Int32Array(37).fill(5)]]);
 checkSame(histogramForms, [[labels, ints, new Float64Array(74), new Float64Array(37)]]);
 
+// the array reductions' chunks: several per thread where the private copies are small (threads
+// done early take more; setChunkSize applies), one per thread where copies would cost more than
+// the loop. Counts are exact at every schedule, and a float sum is the same on every call for a
+// given thread count and chunk size, whichever thread runs which chunk.
+const fracHistogram = jit((labels: Int32Array, x: Float64Array, h: Float64Array) => {
+  for (const i of prange(labels.length)) h[labels[i]] += x[i];
+});
+for (const size of [0, 1, 5_000]) {
+  setChunkSize(size);
+  checkSame(histogram, [[labels, new Float64Array(37)]]);
+  const first = new Float64Array(37);
+  fracHistogram(labels, fracs, first);
+  for (let call = 0; call < 4; call++) {
+    const h = new Float64Array(37);
+    fracHistogram(labels, fracs, h);
+    assert(h.every((v, i) => Object.is(v, first[i])), `chunk size ${size}: not deterministic`);
+  }
+}
+setChunkSize(0);
+checkSame(histogram, [[labels, new Float64Array(1_000_000)]]);
+
 // a k-means assignment step: nearest centroid, then per-cluster counts and coordinate sums
 function kmeansStep(
   x: Float64Array,

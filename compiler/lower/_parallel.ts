@@ -165,13 +165,19 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
     } else b.store(b.load(irType(L.varType(c)), L.scalarSlots.get(c)!), envSlot(L, env, at));
   }
   if (L.opts.racecheck) makeShadows(L, env, layout, info, s.range);
+  // the elements of each chunk's private copies: the pool makes fewer chunks when they cost more
+  // than the loop itself
+  const copyElems = info.arrayReductions.reduce(
+    (sum: Value, r) => b.bin("add", sum, b.load("i64", L.arraySlots.get(r.variable)!.len)),
+    int("i64", 0),
+  );
   L.mod.declare("tsjit_parallel_chunks", "i64", ["ptr", "ptr", "i64", "ptr", "i64"]);
   const chunks = b.call("i64", "tsjit_parallel_chunks", [
     { ty: "ptr", ref: `@${chunkName}` },
     env,
     count,
     L.ctx,
-    int("i64", info.arrayReductions.length ? 1 : 0),
+    copyElems,
   ]);
   if (L.opts.racecheck) freeShadows(L, env, layout, info);
   // private copies: folded into the array in chunk order (also after an error: they are freed)

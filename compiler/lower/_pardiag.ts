@@ -42,8 +42,10 @@ export function describeLoop(
   const lines = [
     `prange loop over '${v}' in ${fn} at ${at(s.range)}: parallel. ${
       info.arrayReductions.length
-        ? "Iterations are split into one contiguous chunk per thread (getNumThreads()), as " +
-          "the loop has array reductions"
+        ? "Iterations are split into contiguous chunks that the threads claim as they finish " +
+          "the previous one: four per thread, or of setChunkSize(n) iterations, but fewer " +
+          "(down to one per thread) where the array reductions' private copies would cost more " +
+          "than the iterations"
         : "Iterations are split into contiguous chunks that the threads claim as they finish " +
           "the previous one: four per thread, or of setChunkSize(n) iterations"
     }; with one thread, or nested in another prange, it runs serially.`,

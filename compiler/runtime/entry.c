@@ -264,18 +264,26 @@ void tsjit_pool_set_chunk_size(int64_t n) {
 }
 
 /* Runs chunk(env, lo, hi, ctx, k) over [0, count) on the calling isolate's pool, or serially
- * (one thread set, a tiny loop, a region already running, no pool). The chunks: one per thread
- * when `per_thread` (array reductions keep a private copy per chunk); else chunk_size
- * iterations each when set, else four per thread, so that threads done early take the
- * remaining chunks of irregular loops. A chunk's error goes to the caller's context block,
- * first chunk first. Returns the number of chunks, whose reduction partials the caller
- * combines in chunk order (a given thread count and chunk size give the same result). */
+ * (one thread set, a tiny loop, a region already running, no pool). The chunks: chunk_size
+ * iterations each when set, else four per thread, so that threads done early (an irregular
+ * loop, a core taken by another process) take the remaining chunks. `copy_elems` > 0: the loop
+ * has array reductions, and every chunk after the first fills and folds private copies of that
+ * many elements; chunks are then fewer where those copies would cost more than a sixteenth of
+ * the iterations, but still at least one per thread. A chunk's error goes to the caller's
+ * context block, first chunk first. Returns the number of chunks, whose reduction partials the
+ * caller combines in chunk order (a given thread count, chunk size and array size give the same
+ * result: the chunks depend on nothing else). */
 int64_t tsjit_parallel_chunks(tsjit_chunk_t fn, void* env, int64_t count, double* ctx,
-                              int64_t per_thread) {
+                              int64_t copy_elems) {
   tsjit_pool* p = current;
   int64_t threads = p && !p->in_region ? p->nthreads : 1, n = threads;
-  if (threads > 1 && !per_thread) {
+  if (threads > 1) {
     n = p->chunk_size > 0 ? count / p->chunk_size + (count % p->chunk_size != 0) : 4 * threads;
+    if (copy_elems > 0) {
+      int64_t afford = 1 + count / 16 / copy_elems;
+      if (n > afford) n = afford;
+      if (n < threads) n = threads;
+    }
   }
   if (n > count) n = count;
   if (n > MAX_CHUNKS) n = MAX_CHUNKS;
@@ -297,7 +305,7 @@ int64_t tsjit_parallel_chunks(tsjit_chunk_t fn, void* env, int64_t count, double
   return n;
 }
 
-/* One chunk per thread (code compiled before tsjit_parallel_chunks existed). */
+/* Code compiled before tsjit_parallel_chunks existed (chunk functions take any chunk count). */
 int64_t tsjit_parallel(tsjit_chunk_t fn, void* env, int64_t count, double* ctx) {
   return tsjit_parallel_chunks(fn, env, count, ctx, 1);
 }
