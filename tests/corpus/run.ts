@@ -15,6 +15,11 @@ export const PROJECTS = [
   "bryc",
   "fft.js",
   "d3-array",
+  "kdbush",
+  "delaunator",
+  "robust-predicates",
+  "flatbush",
+  "flatqueue",
 ];
 
 export async function loadProject(name: string): Promise<Project> {
