@@ -32,6 +32,7 @@ export type Tag =
   | "calls-helper" // calls another function of its module
   | "callback" // takes a function argument
   | "typeof" // `typeof x` guards
+  | "math-alias" // `const { sqrt } = Math`, `const sqrt = Math.sqrt`
   | "null"; // null/undefined checks
 
 export const ISSUE13_TAGS: Tag[] = [

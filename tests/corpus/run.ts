@@ -20,6 +20,14 @@ export const PROJECTS = [
   "robust-predicates",
   "flatbush",
   "flatqueue",
+  "ml-distance",
+  "stackblur",
+  "simplex-noise",
+  "bezier-easing",
+  "color-convert",
+  "crc-32",
+  "fastest-levenshtein",
+  "murmurhash-js",
 ];
 
 export async function loadProject(name: string): Promise<Project> {

@@ -1,0 +1,28 @@
+// deno-fmt-ignore-file
+// deno-lint-ignore-file
+// @ts-nocheck: third-party code, kept as its authors wrote it
+// Source: https://github.com/mljs/distance/blob/a2672c5c6ab8b7dfde73f18aed420d4c6a67db47/src/distances/avg.ts
+// Repository https://github.com/mljs/distance, commit a2672c5c6ab8b7dfde73f18aed420d4c6a67db47, path src/distances/avg.ts.
+// Licence: MIT (the LICENSE file in ml-distance/).
+// Changes: the type-only import of NumberArray from the npm package cheminfo-types is replaced by an equivalent local type alias
+
+type NumberArray = number[] | Float64Array | Float32Array | Int32Array | Uint8Array; // cheminfo-types' NumberArray (abridged)
+
+/**
+ * Returns the average of city block and Chebyshev distances between vectors a and b
+ * @param a - first vector
+ * @param b - second vector
+ */
+export function avg(a: NumberArray, b: NumberArray): number {
+  let max = 0;
+  let ans = 0;
+  let aux = 0;
+  for (let i = 0; i < a.length; i++) {
+    aux = Math.abs(a[i] - b[i]);
+    ans += aux;
+    if (max < aux) {
+      max = aux;
+    }
+  }
+  return (max + ans) / 2;
+}
