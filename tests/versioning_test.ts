@@ -186,3 +186,27 @@ Deno.test("no noalias is promised to LLVM for array parameters", () => {
   const promised = [...f.inspectLLVM().matchAll(/noalias[\w ]*%([\w.]+)/g)].map((m) => m[1]);
   assert(promised.every((p) => p === "ctx"), `the IR promises noalias for ${promised}`);
 });
+
+Deno.test("a literal stride (i += 3) checks once, exactly at the array's ends", () => {
+  const strided = jit((a: Float64Array, lo: number, n: number, k: number, v: number) => {
+    for (let i = lo; i < n; i += 3) a[i + k] = v + i;
+  });
+  const ok = (n: number, lo: number, hi: number, k: number) => {
+    const { buf, a } = view(n);
+    const want = new Float64Array(n).fill(-1);
+    for (let i = lo; i < hi; i += 3) want[i + k] = 5 + i;
+    strided(a, lo, hi, k, 5);
+    assertEquals([...a], [...want]);
+    marginsUntouched(buf, n);
+  };
+  ok(9, 0, 9, 0); // last index 6 + 2 = 8
+  ok(9, 0, 7, 2);
+  ok(9, 1, 9, -1);
+  ok(9, 5, 3, 100); // runs no iteration
+  refused(9, (a) => strided(a, 0, 10, 0, 1)); // i = 9
+  ok(9, 0, 8, 2); // the end test is conservative (8 + 2 > 9): the checked copy runs, right
+  refused(9, (a) => strided(a, 0, 8, 3, 1)); // i = 6: a[9]
+  refused(9, (a) => strided(a, 0, 2 ** 31 - 1, 0, 1));
+  refused(9, (a) => strided(a, -3, 3, 0, 1));
+  refused(9, (a) => strided(a, 0, 3, 2 ** 53 - 2, 1));
+});

@@ -15,11 +15,15 @@ export interface CoveredAccess {
   negate?: boolean;
 }
 
-/** A loop `for (i = lo; i < bound; i++)` whose accesses can be checked once. */
+/**
+ * A loop `for (i = lo; i < bound; i += step)` whose accesses can be checked once: the counter
+ * only grows, so every value it has in the body lies in [lo, bound).
+ */
 export interface CountedLoop {
   variable: Variable;
   bound: Expr;
   inclusive: boolean;
+  step: number;
   accesses: CoveredAccess[];
 }
 
@@ -53,6 +57,7 @@ export function findCountedLoop(s: LoopLike, tf: TypedFunction): CountedLoop | u
   let variable: Variable;
   let bound: Expr;
   let inclusive = false;
+  let step = 1;
   if (s.kind === "for") {
     const t = s.test;
     if (!t || t.kind !== "binary") return undefined;
@@ -65,15 +70,18 @@ export function findCountedLoop(s: LoopLike, tf: TypedFunction): CountedLoop | u
     variable = counter.variable;
     if (tf.varTypes.get(variable) !== "int" || assigned.has(variable)) return undefined;
     const u = s.update;
-    const unitStep = u && (
-      (u.kind === "update" && u.op === "++" && isName(u.target, variable)) ||
-      (u.kind === "assign" && u.op === "+" && isName(u.target, variable) &&
-        u.value.kind === "num" && u.value.value === 1) ||
-      (u.kind === "assign" && u.op === "=" && isName(u.target, variable) &&
-        u.value.kind === "binary" && u.value.op === "+" && isName(u.value.left, variable) &&
-        u.value.right.kind === "num" && u.value.right.value === 1)
-    );
-    if (!unitStep) return undefined;
+    const literal = (x: Expr) => x.kind === "num" && Number.isInteger(x.value) ? x.value : NaN;
+    step = !u || (u.kind !== "update" && u.kind !== "assign") || !isName(u.target, variable)
+      ? NaN
+      : u.kind === "update"
+      ? (u.op === "++" ? 1 : NaN)
+      : u.op === "+"
+      ? literal(u.value)
+      : u.op === "=" && u.value.kind === "binary" && u.value.op === "+" &&
+          isName(u.value.left, variable)
+      ? literal(u.value.right)
+      : NaN;
+    if (!(step >= 1 && step <= 2 ** 31)) return undefined;
     if (!invariant(bound, assigned, variable, tf)) return undefined;
   } else {
     variable = s.variable;
@@ -93,7 +101,7 @@ export function findCountedLoop(s: LoopLike, tf: TypedFunction): CountedLoop | u
     );
     if (found) accesses.push({ index: e, array: e.object, ...found });
   }, () => {});
-  return { variable, bound, inclusive, accesses };
+  return { variable, bound, inclusive, step, accesses };
 }
 
 /** The offset k when `e` is `i`, `i + k`, `k + i` or `i - k` (k a literal or invariant). */

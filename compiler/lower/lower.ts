@@ -953,7 +953,8 @@ export class FunctionLowering {
     const hi = loop && loopEnd(this, loop);
     if (!loop || !hi) return emit();
     const lo = this.b.load("i64", this.scalarSlots.get(loop.variable)!);
-    const plan = streamingPlan(s, loop, this.tf);
+    // a streaming copy leaves the counter at the end: only right for a step of 1
+    const plan = loop.step === 1 ? streamingPlan(s, loop, this.tf) : undefined;
     emitVersions(this, lo, hi, loop.accesses, emit, plan && streamingCopy(this, plan));
   }
 
