@@ -181,6 +181,37 @@ function stmtArb(inLoop: boolean, depth: number): fc.Arbitrary<string> {
         `for (let k = 0; k < ${n}; k++) { ${b} }`
       ),
     });
+    // a counter reduced by chunks of itself (`n = len > C ? C : len; len -= n`, as zlib does)
+    arms.push({
+      weight: 1,
+      arbitrary: fc.tuple(
+        fc.constantFrom("v0", "v1", "v2"),
+        fc.constantFrom("v0", "v1", "v2"),
+        numLiteral,
+        fc.boolean(),
+        body,
+      ).map(([len, n, c, viaMin, b]) =>
+        `{ let t = 0; while (${len} !== 0 && t < 12) { ${n} = ${
+          viaMin ? `Math.min(${len}, ${c})` : `${len} > ${c} ? ${c} : ${len}`
+        }; ${len} -= ${n}; ${b} t++; } }`
+      ),
+    });
+    // a countdown over a[p++] (`do { … } while (--n)`, as Adler-32 is written), kept in bounds
+    arms.push({
+      weight: 1,
+      arbitrary: fc.tuple(
+        exprArb("init", 1),
+        exprArb("init", 1),
+        fc.constantFrom("x", "y", "z"),
+        fc.constantFrom("v0", "v1", "v2"),
+        fc.constantFrom("p++", "++p"),
+        body,
+      ).map(([p, n, arr, v, inc, b]) =>
+        `{ let p = Math.trunc(${p}) | 0; let n = Math.trunc(${n}) % 16; ` +
+        `if (${inc === "++p" ? "p >= -1 && p + n < x.length" : "p >= 0 && p + n <= x.length"} ` +
+        `&& n >= 1) { do { ${v} = (${v} + ${arr}[${inc}]) | 0; ${b} } while (--n); } }`
+      ),
+    });
   }
   return fc.oneof(...arms);
 }
