@@ -1,6 +1,11 @@
 // jit(): the dispatcher. Picks (or compiles) the specialization for the argument types of each
 // call and enters it through a dlopen'd trampoline, so a call costs tens of nanoseconds.
-import { type Entry, makeEntry } from "./runtime/invoke.ts";
+import {
+  acceptedTests,
+  argumentError as invalidArguments,
+  type Entry,
+  makeEntry,
+} from "./runtime/invoke.ts";
 import { DispatchTable, MAX_SPECIALIZATIONS } from "./_table.ts";
 import { describeValue, show, typeOfValue } from "./values.ts";
 import { type FunctionOptions, JitSource, SOURCE, SPECIALIZATIONS } from "./source.ts";
@@ -213,35 +218,13 @@ export function jit<F extends (...args: never[]) => unknown>(
 
   function argumentError(args: ArrayLike<unknown>): TypeError {
     const names = source.parsed().ast.params.map((p) => p.name); // a CompileError if it cannot parse
-    const name = source.displayName();
-    if (args.length !== names.length) {
-      return new TypeError(
-        `${name}() takes ${names.length} argument${names.length === 1 ? "" : "s"} ` +
-          `(${names.join(", ")}), got ${args.length}`,
-      );
-    }
-    for (let i = 0; i < names.length; i++) {
-      if (typeOfValue(args[i]) === undefined) {
-        return new TypeError(
-          `${name}(): parameter '${names[i]}' must be a number, a boolean or a typed array ` +
-            `(Float64/32Array, Int8/16/32Array, Uint8/16/32Array, Uint8ClampedArray), ` +
-            `got ${describeValue(args[i])}`,
-        );
-      }
-    }
-    const arrays = Array.from(args).filter((a) => isArray(typeOfValue(a)!)).length;
-    if (arrays > MAX_ARRAYS) {
-      return new TypeError(
-        `${name}(): ${arrays} typed-array arguments; at most ${MAX_ARRAYS} are supported`,
-      );
-    }
-    return new TypeError(
-      `${name}(): no compiled signature accepts (${
-        Array.from(args).map((a) => typeName(typeOfValue(a)!)).join(", ")
-      }); declared: ${
-        order.map((e) => signatureText(e.spec.argTypes, e.spec.returnType)).join("; ")
-      }`,
-    );
+    const signatures = order.map((e) => e.spec.argTypes);
+    return invalidArguments({
+      fn: source.displayName(),
+      names,
+      accepted: declared && signatures.length ? acceptedTests(signatures) : undefined,
+      signatures: order.map((e) => signatureText(e.spec.argTypes, e.spec.returnType)),
+    }, args);
   }
 
   let useCache = options.cache ?? env("TSJIT_CACHE") === "1";

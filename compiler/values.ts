@@ -9,7 +9,7 @@
 import { ARRAY_TYPES, type Type } from "./types/types.ts";
 
 /**
- * The body of a JS function returning `kindOf` (the real element kind, "Float64Array", or undefined for anything
+ * JS statements defining `kindOf` (the real element kind, "Float64Array", or undefined for anything
  * that is not a typed array), `lengthOf` (the real length: 0 once detached or out of bounds;
  * typed arrays only) and `isLive` (not detached). Evaluated here, and copied into AOT loaders,
  * which must not depend on tsjit.
@@ -31,10 +31,11 @@ const isDetached = (a) => {
 };
 const isLive = (a) => lengthOf(a) !== 0 || !isDetached(a);
 const fround = Math.fround;
-return { kindOf, lengthOf, isLive, isDetached, fround };
 `;
 
-const prelude = new Function(GUARD_PRELUDE)();
+const prelude = new Function(
+  `${GUARD_PRELUDE}return { kindOf, lengthOf, isLive, isDetached, fround };`,
+)();
 /** The real element kind of a typed array ("Float64Array", ...); undefined for anything else. */
 export const kindOf: (v: unknown) => string | undefined = prelude.kindOf;
 /** The real length of a typed array (0 once detached or out of bounds). Typed arrays only. */

@@ -4,14 +4,19 @@
 import { basename, dirname, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { SPECIALIZATIONS } from "../source.ts";
+import { type JitSource, SOURCE, SPECIALIZATIONS } from "../source.ts";
 import { formatLocation, sourceLocation } from "../diagnostics.ts";
 import { hostTarget } from "../llvm/mod.ts";
-import { CTX_HEADER, Status } from "../runtime/abi.ts";
+import { abiDefines, CTX_HEADER } from "../runtime/abi.ts";
 import { objectOf, signatureText, type Specialization } from "../pipeline.ts";
-import { ARRAY_TYPES, isArray, type Type, typeName } from "../types/types.ts";
-import { fillSource, guardSource } from "../runtime/invoke.ts";
-import { GUARD_PRELUDE } from "../values.ts";
+import { isArray, type Type } from "../types/types.ts";
+import {
+  acceptedSource,
+  callSource,
+  errorPlace,
+  guardSource,
+  invokerPrelude,
+} from "../runtime/invoke.ts";
 
 /**
  * Features every x86-64 CPU has (the System V psABI's baseline, which the triple implies): the
@@ -74,15 +79,16 @@ if (args.length !== 1) usage();
 const modulePath = await Deno.realPath(args[0]);
 
 const mod = await import(pathToFileURL(modulePath).href);
-type Jitted = { [SPECIALIZATIONS]?: () => Specialization[] };
-const exported: { name: string; specs: Specialization[] }[] = [];
+type Jitted = { [SPECIALIZATIONS]?: () => Specialization[]; [SOURCE]?: JitSource };
+const exported: { name: string; specs: Specialization[]; source: JitSource }[] = [];
 for (const [name, value] of Object.entries(mod)) {
   const specs = (value as Jitted)?.[SPECIALIZATIONS]?.();
-  if (!specs) continue;
+  const source = (value as Jitted)?.[SOURCE];
+  if (!specs || !source) continue;
   if (!specs.length) {
     usage(`export '${name}' has no compiled signature: give it jit(fn, { signature: "..." })`);
   }
-  exported.push({ name, specs });
+  exported.push({ name, specs, source });
 }
 if (!exported.length) usage(`${args[0]} exports no jitted function`);
 
@@ -120,6 +126,7 @@ const link = new Deno.Command("cc", {
     "-O2",
     "-shared",
     "-fPIC",
+    ...abiDefines(),
     "-o",
     lib,
     ...objects,
@@ -134,85 +141,70 @@ const link = new Deno.Command("cc", {
 if (!link.success) usage(`linking failed: ${new TextDecoder().decode(link.stderr)}`);
 for (const o of [...objects, checkC]) Deno.removeSync(o);
 
-// the loader
-const messages: Record<number, string> = {
-  [Status.outOfBounds]: "index ${i} is out of bounds for '${a}' (length ${n})",
-  [Status.nonIntegerIndex]: "index ${i} into '${a}' is not an integer",
-  [Status.zeroStep]: "${a}() step must not be 0 or NaN",
-  [Status.nonIntegerBound]: "prange() bounds and step must be integers, the start not -0",
-  [Status.noReturnValue]: "the function reached its end without returning a value",
-  [Status.rangeNotExact]: "prange() would visit values beyond what doubles hold exactly",
-  [Status.stackOverflow]: "Maximum call stack size exceeded (recursion too deep)",
-};
+// the loader: its invokers come from the JIT's generator (runtime/invoke.ts), their helpers and
+// messages are the JIT's own, embedded as source
 const symbols: string[] = [];
 const functions: string[] = [];
 const exports: string[] = [];
-for (const [j, { name, specs }] of exported.entries()) {
+for (const [j, { name, specs, source }] of exported.entries()) {
   const arity = specs[0].argTypes.length;
   const params = Array.from({ length: arity }, (_, i) => `a${i}`);
   // internal names: an export may be called `default`, or like a name of the loader's own
   const fname = `f${j}`;
-  const paramNames = specs[0].program?.[0].ast.params.map((p) => p.name) ?? params;
-  const accepted = paramNames.map((_, i) => [...new Set(specs.map((s) => s.argTypes[i]))]);
-  const fnName = specs[0].program?.[0].ast.name || name;
-  const fail = `badArguments(${
-    JSON.stringify([
-      fnName,
-      paramNames,
-      accepted,
-      specs.map((s) => signatureText(s.argTypes, s.returnType)),
-    ])
-  }, `;
+  const paramNames = source.parsed().ast.params.map((p) => p.name);
+  const info = `params_${j}`;
   const branches = specs.map((spec, k) => {
-    const arrays = spec.argTypes.map((t, i) => (isArray(t) ? `a${i}` : "")).filter(Boolean);
+    const arrays = spec.argTypes.filter(isArray).length;
     symbols.push(
       `  "${spec.entrySymbol}": { parameters: ${
-        JSON.stringify(Array(arrays.length + 1).fill("buffer"))
+        JSON.stringify(Array(arrays + 1).fill("buffer"))
       }, result: "f64" },`,
     );
-    const ctx = `ctx_${j}_${k}`;
-    const sites = spec.sites.map((s) => {
-      // paths relative to the module's folder: the loader names no absolute path
-      const rel = (f: string) => relative(dirname(modulePath), f);
-      const at = sourceLocation(s.src, s.range);
-      const origin = s.src.origin?.replace(/^(\/.*)(:\d+:\d+)$/, (_, f, p) => rel(f) + p);
-      const where = formatLocation(
-        { ...s.src, origin },
-        s.range,
-        at && { ...at, file: rel(at.file) },
-      );
-      return `${s.array ?? ""}\u0000${where}`;
+    const places = spec.sites.map((s) =>
+      errorPlace(s, (src, range) => {
+        // paths relative to the module's folder: the loader names no absolute path
+        const rel = (f: string) => relative(dirname(modulePath), f);
+        const at = sourceLocation(src, range);
+        const origin = src.origin?.replace(/^(\/.*)(:\d+:\d+)$/, (_, f, p) => rel(f) + p);
+        return formatLocation({ ...src, origin }, range, at && { ...at, file: rel(at.file) });
+      })
+    );
+    const body = callSource(spec.argTypes, spec.returnType, {
+      ctx: `ctx_${j}_${k}`,
+      call: `lib.symbols["${spec.entrySymbol}"]`,
+      detached: `detached_${j}`,
+      fail: `contextError(ctx, (i: number) => sites_${j}_${k}[i])`,
     });
-    const fills = fillSource(spec.argTypes, ctx, `detached_${j}`).replaceAll("\n", " ");
-    const ret = spec.returnType === "bool"
-      ? "r !== 0"
-      : spec.returnType === "void"
-      ? "undefined"
-      : "r";
-    return `  if (${guardSource(spec.argTypes, true)}) {
-    ${fills}
-    const r = lib.symbols["${spec.entrySymbol}"](${[...arrays, ctx].join(", ")});
-    if (${ctx}[1] !== 0) throw failure(${ctx}, ${JSON.stringify(sites)});
-    return ${ret};
-  }`;
+    return {
+      decl: `const ctx_${j}_${k} = new Float64Array(${CTX_HEADER + arity});\n` +
+        `const sites_${j}_${k} = ${JSON.stringify(places)};`,
+      branch: `    if (${guardSource(spec.argTypes, true)}) {\n${
+        body.replace(/^/gm, "      ")
+      }\n    }`,
+    };
   });
-  const ctxDecls = specs.map((spec, k) =>
-    `const ctx_${j}_${k} = new Float64Array(${CTX_HEADER + spec.argTypes.length});`
-  );
   const overloads = specs.map((spec) =>
     `function ${fname}(${
       spec.argTypes.map((t, i) => `${paramNames[i]}: ${tsType(t)}`).join(", ")
     }): ${tsType(spec.returnType)};`
   );
-  functions.push(`${ctxDecls.join("\n")}
-const detached_${j} = (args: unknown[], _at: number) => ${fail}args);
-/** ${name}: ${specs.map((s) => signatureText(s.argTypes, s.returnType)).join("; ")} */
+  const signatures = specs.map((s) => signatureText(s.argTypes, s.returnType));
+  const fnName = source.displayName();
+  functions.push(`${branches.map((b) => b.decl).join("\n")}
+const ${info} = {
+  fn: ${JSON.stringify(fnName)},
+  names: ${JSON.stringify(paramNames)},
+  accepted: ${acceptedSource(specs.map((s) => s.argTypes), true)},
+  signatures: ${JSON.stringify(signatures)},
+};
+const detached_${j} = (args: unknown[], _at: number) => argumentError(${info}, args);
+/** ${name}: ${signatures.join("; ")} */
 ${overloads.join("\n")}
 function ${fname}(${params.map((p) => `${p}: any`).join(", ")}): any {
   if (arguments.length === ${arity}) {
-${branches.join("\n")}
+${branches.map((b) => b.branch).join("\n")}
   }
-  throw ${fail}[...arguments]);
+  throw argumentError(${info}, [...arguments]);
 }
 Object.defineProperty(${fname}, "name", { value: ${JSON.stringify(fnName)} });`);
   exports.push(
@@ -236,45 +228,11 @@ if (missing) {
   throw new Error(\`this library was compiled for a CPU with \${missing}, which this CPU lacks; rebuild it here with ./tsjit aot\`);
 }
 // Argument guards read typed arrays' real kind and length from internal slots (see tsjit's
-// compiler/values.ts): no subclass, own property, prototype swap or Proxy can fake them.
-const { kindOf, lengthOf, isDetached, fround } = new Function(${JSON.stringify(GUARD_PRELUDE)})();
-const TYPE_NAMES: Record<string, string> = ${
-  JSON.stringify(Object.fromEntries(
-    [...ARRAY_TYPES, "f64", "int", "bool"].map((t) => [t, typeName(t as Type)]),
-  ))
-};
-/** The TypeError for arguments no signature accepts, naming the first parameter at fault. */
-function badArguments(
-  [fn, names, accepted, signatures]: [string, string[], string[][], string[]],
-  args: unknown[],
-): TypeError {
-  if (args.length !== names.length) {
-    return new TypeError(\`\${fn}() takes \${names.length} arguments (\${names.join(", ")}), got \${args.length}\`);
-  }
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i];
-    const kind = kindOf(v);
-    const fits = typeof v === "number"
-      ? accepted[i].includes("f64") || (accepted[i].includes("int") && Number.isSafeInteger(v))
-      : typeof v === "boolean" ? accepted[i].includes("bool") : kind !== undefined && accepted[i].includes(kind);
-    const dead = kind !== undefined && lengthOf(v) === 0 && isDetached(v);
-    if (!fits || dead) {
-      const a = /^[AEIOU]/.test(kind ?? "") ? "an" : "a";
-      const got = dead ? \`\${a} \${kind} whose buffer is detached\` : kind !== undefined ? \`\${a} \${kind}\` : v === null ? "null" : typeof v === "object" ? "an object that is not a typed array" : \`a \${typeof v}\`;
-      return new TypeError(\`\${fn}(): parameter '\${names[i]}' must be \${accepted[i].map((t) => TYPE_NAMES[t]).join(" or ")}, got \${got}\`);
-    }
-  }
-  return new TypeError(\`\${fn}() accepts \${signatures.join(" or ")}\`);
-}
-const messages: Record<number, string> = ${JSON.stringify(messages)};
-function failure(ctx: Float64Array, sites: string[]): Error {
-  const [a, where] = (sites[ctx[3]] ?? "\\u0000").split("\\u0000");
-  const text = (messages[ctx[1]] ?? "runtime error").replace("\${i}", String(ctx[2])).replace("\${a}", a).replace("\${n}", String(ctx[4]));
-  const status = ctx[1];
-  ctx[1] = 0;
-  const msg = \`\${text}\${where ? "\\n  " + where : ""}\`;
-  return status === ${Status.noReturnValue} ? new TypeError(msg) : new RangeError(msg);
-}
+// compiler/values.ts): no subclass, own property, prototype swap or Proxy can fake them. The
+// guards and error messages are tsjit's own (compiler/runtime/invoke.ts).
+const { kindOf, lengthOf, isDetached, fround, argumentError, contextError } = new Function(
+  ${JSON.stringify(invokerPrelude())},
+)();
 
 ${functions.join("\n\n")}
 

@@ -66,3 +66,92 @@ export const MAX_ARRAYS = 12;
  * C library): the limit is the thread's stack end plus this many bytes.
  */
 export const STACK_MARGIN = 256 * 1024;
+
+/** Where a runtime error happened, as its message names it. */
+export interface ErrorPlace {
+  /** the array, for bounds errors; the loop (`range`, `prange`) for a zero step */
+  array?: string;
+  /** the function the error happened in */
+  fn: string;
+  /** the source location, formatted (formatLocation); "" if unknown */
+  where: string;
+}
+
+/**
+ * The JS error for the status compiled code left in `ctx` (cleared here); `place(site)` describes
+ * the site it names. Self-contained but for Ctx and Status: the AOT loader embeds its source
+ * (invoke.ts, invokerPrelude), so JIT and AOT code report the same errors in the same words.
+ */
+export function contextError(
+  ctx: Float64Array,
+  place: (site: number) => ErrorPlace | undefined,
+): Error {
+  const status = ctx[Ctx.status], index = ctx[Ctx.index], length = ctx[Ctx.length];
+  const site = place(ctx[Ctx.site]);
+  ctx[Ctx.status] = Status.ok;
+  const array = site?.array, fn = site?.fn ?? "the function";
+  const at = site?.where ? "\n  " + site.where : "";
+  switch (status) {
+    case Status.outOfBounds:
+      return new RangeError(
+        `index ${index} is out of bounds for '${array}' (length ${length})${at}`,
+      );
+    case Status.nonIntegerIndex:
+      return new RangeError(`index ${index} into '${array}' is not an integer${at}`);
+    case Status.nonIntegerBound:
+      return new RangeError(`prange() bounds and step must be integers, the start not -0${at}`);
+    case Status.rangeNotExact:
+      return new RangeError(
+        `prange() would visit values beyond what doubles hold exactly (plain JS would round ` +
+          `them) or beyond ±2^63${at}`,
+      );
+    case Status.zeroStep:
+      return new RangeError(`${array ?? "range"}() step must not be 0 or NaN${at}`);
+    case Status.noMemory:
+      return new RangeError(`out of memory for a prange loop's private copies${at}`);
+    case Status.race: {
+      // length: the other iteration + 1, or -1 for several
+      const other = length === -1 ? "several other iterations" : `iteration ${length - 1}`;
+      return new Error(
+        `TSJIT_RACECHECK: a data race in a prange loop: element ${index} of '${array}' ` +
+          `is written by one iteration and read or written by another (${other}). Give each ` +
+          `iteration its own elements, or use a reduction (${array}[...] += ...)${at}`,
+      );
+    }
+    case Status.badThreads: // length: the pool's answer (-2: inside a region)
+      return new RangeError(
+        length === -2
+          ? `setNumThreads(${index}) cannot be called inside a parallel region${at}`
+          : `setNumThreads(${index}): the thread count must be an integer from 1 to the pool ` +
+            `size (TSJIT_NUM_THREADS)${at}`,
+      );
+    case Status.stackOverflow:
+      return new RangeError(`Maximum call stack size exceeded: ${fn}() recursed too deeply${at}`);
+    case Status.noReturnValue:
+      return new TypeError(
+        `${fn}() reached its end without returning a value (plain JS would return undefined, ` +
+          `which a compiled function cannot)${at}`,
+      );
+  }
+  return new Error(`tsjit: unknown runtime status ${status}`);
+}
+
+/**
+ * The ABI's values as C preprocessor definitions, for building entry.c (runtime/entry.ts and
+ * the AOT builder): the C side reads every shared number from here.
+ */
+export function abiDefines(): string[] {
+  const d: Record<string, number> = {
+    TSJIT_CTX_STATUS: Ctx.status,
+    TSJIT_CTX_INDEX: Ctx.index,
+    TSJIT_CTX_SITE: Ctx.site,
+    TSJIT_CTX_LENGTH: Ctx.length,
+    TSJIT_CTX_THREAD: Ctx.thread,
+    TSJIT_CTX_HEADER: CTX_HEADER,
+    TSJIT_CHUNK_CTX_SLOTS: CHUNK_CTX_SLOTS,
+    TSJIT_MAX_CHUNKS: MAX_CHUNKS,
+    TSJIT_MAX_ARRAYS: MAX_ARRAYS,
+    TSJIT_STACK_MARGIN: STACK_MARGIN,
+  };
+  return Object.entries(d).map(([k, v]) => `-D${k}=${v}`);
+}

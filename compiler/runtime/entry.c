@@ -5,9 +5,16 @@
  * ORC LLJIT lives at addresses, not in a dlopen'able library, so every compiled entry is reached
  * through one of these fixed trampolines. Each takes the typed arrays as buffers (no copy) and a
  * per-signature scalar block whose first 8 bytes hold the entry's address.
- * Keep MAX_ARRAYS in sync with compiler/runtime/abi.ts.
+ *
+ * Every number shared with compiled code and JS (context-block slots, limits) comes from
+ * compiler/runtime/abi.ts as -D definitions (abiDefines); this file does not build without them.
  */
 #define _GNU_SOURCE /* dladdr */
+#if !defined(TSJIT_CTX_STATUS) || !defined(TSJIT_CHUNK_CTX_SLOTS) || !defined(TSJIT_MAX_CHUNKS)
+#error "build entry.c with the definitions of compiler/runtime/abi.ts (abiDefines)"
+#endif
+_Static_assert(TSJIT_MAX_ARRAYS == 12, "one trampoline tsjit_callN per array count 0..MAX_ARRAYS");
+_Static_assert(TSJIT_CHUNK_CTX_SLOTS >= TSJIT_CTX_HEADER, "a chunk's block holds the header");
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -59,7 +66,7 @@ double tsjit_call12(void* a0, void* a1, void* a2, void* a3, void* a4, void* a5, 
 #include <time.h>
 #include <unistd.h>
 
-enum { MAX_CHUNKS = 256 }; /* reduction partials per prange loop (compiler/runtime/abi.ts) */
+enum { MAX_CHUNKS = TSJIT_MAX_CHUNKS }; /* reduction partials per prange loop */
 
 typedef void (*tsjit_chunk_t)(void* env, int64_t lo, int64_t hi, double* ctx, int64_t k);
 
@@ -81,7 +88,7 @@ typedef struct tsjit_pool {
   tsjit_chunk_t fn;
   void* env;
   int64_t count;
-  double (*ctx)[8]; /* per-chunk context blocks (status, error details, thread id) */
+  double (*ctx)[TSJIT_CHUNK_CTX_SLOTS]; /* per-chunk context blocks (one cache line each) */
   pthread_t* threads;
 } tsjit_pool;
 
@@ -104,8 +111,8 @@ static void run_chunk(tsjit_pool* p, int32_t k, int32_t thread) {
   int64_t count = p->count, n = p->nchunks;
   double* ctx = p->ctx[k];
   int64_t lo = (int64_t)((__int128)count * k / n), hi = (int64_t)((__int128)count * (k + 1) / n);
-  ctx[1] = 0;
-  ctx[5] = thread;
+  ctx[TSJIT_CTX_STATUS] = 0;
+  ctx[TSJIT_CTX_THREAD] = thread;
   p->fn(p->env, lo, hi, ctx, k);
 }
 
@@ -208,7 +215,7 @@ int32_t tsjit_pool_start(int32_t size, int64_t spin) {
   }
   tsjit_pool* p = calloc(1, sizeof *p);
   int32_t chunks = MAX_CHUNKS; /* a region may have more chunks than threads (schedule) */
-  if (!p || posix_memalign((void**)&p->ctx, 64, (size_t)chunks * 64) ||
+  if (!p || posix_memalign((void**)&p->ctx, 64, (size_t)chunks * sizeof *p->ctx) ||
       !(p->threads = calloc((size_t)size, sizeof(pthread_t)))) {
     if (p) free(p->ctx), free(p);
     return 0;
@@ -297,8 +304,11 @@ int64_t tsjit_parallel_chunks(tsjit_chunk_t fn, void* env, int64_t count, double
   region(p, (int32_t)n);
   for (int64_t k = 0; k < n; k++) {
     double* kc = p->ctx[k];
-    if (kc[1] != 0) {
-      for (int s = 1; s <= 4; s++) ctx[s] = kc[s];
+    if (kc[TSJIT_CTX_STATUS] != 0) {
+      ctx[TSJIT_CTX_STATUS] = kc[TSJIT_CTX_STATUS];
+      ctx[TSJIT_CTX_INDEX] = kc[TSJIT_CTX_INDEX];
+      ctx[TSJIT_CTX_SITE] = kc[TSJIT_CTX_SITE];
+      ctx[TSJIT_CTX_LENGTH] = kc[TSJIT_CTX_LENGTH];
       break;
     }
   }
@@ -316,7 +326,7 @@ int64_t tsjit_parallel(tsjit_chunk_t fn, void* env, int64_t count, double* ctx) 
  * (compiler/lower/_stack.ts). Found once per thread: for the main thread glibc reads
  * /proc/self/maps. Without an answer the limit is 0 (no check). */
 #include <pthread.h>
-enum { STACK_MARGIN = 256 * 1024 };
+enum { STACK_MARGIN = TSJIT_STACK_MARGIN };
 static __thread uintptr_t stack_limit, stack_known;
 uint64_t tsjit_stack_limit(void) {
   if (!stack_known) {

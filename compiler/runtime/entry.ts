@@ -4,7 +4,7 @@
 import { fileURLToPath } from "node:url";
 import { cacheDir, needing, plainError, sha256, warnOnce } from "../host.ts";
 import { checkCacheDir, checkEntry, UntrustedCache } from "../cache/trust.ts";
-import { MAX_ARRAYS } from "./abi.ts";
+import { abiDefines, MAX_ARRAYS } from "./abi.ts";
 
 /** A trampoline: the arrays as buffers, then the context block. */
 export type Trampoline = (...args: BufferSource[]) => number;
@@ -22,10 +22,12 @@ export function entryLibraryPath(): string {
 const entrySource = new URL("./entry.c", import.meta.url);
 let path: string | undefined;
 
-/** The library's name under `dir`: one per entry.c text and target. */
+/** The library's name under `dir`: one per entry.c text, ABI and target. */
 function libraryIn(dir: string): string {
   const c = needing("to read tsjit's entry.c", () => Deno.readFileSync(entrySource));
-  const id = sha256(JSON.stringify([new TextDecoder().decode(c), Deno.build.target]));
+  const id = sha256(
+    JSON.stringify([new TextDecoder().decode(c), abiDefines(), Deno.build.target]),
+  );
   return `${dir}/.runtime-${id.slice(0, 16)}/libtsjit_entry.so`;
 }
 
@@ -43,6 +45,7 @@ function build(out: string): void {
     "-O2",
     "-shared",
     "-fPIC",
+    ...abiDefines(),
     "-o",
     tmp,
     fileURLToPath(entrySource),

@@ -1,13 +1,28 @@
-// Calling a compiled specialization from JS: the context block, a generated invoker per
-// signature (fill scalars, one FFI call, one status check) and argument guards.
+// Calling a compiled specialization from JS, for the JIT (makeEntry) and the AOT loader
+// (compiler/aot/build.ts) alike: one generator of argument guards and of the call itself (fill
+// the context block, one FFI call, one status check), and one set of error messages, which the
+// AOT loader embeds as source (invokerPrelude) so that both report the same errors in the same
+// words.
 import { formatLocation } from "../diagnostics.ts";
 import { userFacing } from "../host.ts";
-import { CTX_HEADER, Status } from "./abi.ts";
+import { contextError, Ctx, CTX_HEADER, type ErrorPlace, MAX_ARRAYS, Status } from "./abi.ts";
 import type { Specialization } from "../pipeline.ts";
+import type { ErrorSite } from "../lower/lower.ts";
 import { trampoline } from "./entry.ts";
 import { startPool } from "./pool.ts";
-import { isArray, type Type } from "../types/types.ts";
-import { fround, isDetached, kindOf, lengthOf } from "../values.ts";
+import { ARRAY_TYPES, isArray, type Type, typeName } from "../types/types.ts";
+import {
+  article,
+  describeValue,
+  fround,
+  GUARD_PRELUDE,
+  isDetached,
+  kindOf,
+  lengthOf,
+  quote,
+  show,
+  typeOfValue,
+} from "../values.ts";
 
 /** A callable specialization. */
 export interface Entry {
@@ -29,63 +44,18 @@ export interface Entry {
   accepts?: (...args: unknown[]) => boolean;
 }
 
-/** The error a compiled call reported in its context block, as a JS error. */
-function runtimeError(entry: Entry, fnName: string): Error {
-  const ctx = entry.ctx;
-  const status = ctx[1];
-  const site = entry.spec.sites[ctx[3]];
-  ctx[1] = 0;
-  const where = site ? "\n  " + formatLocation(site.src, site.range) : "";
-  switch (status) {
-    case Status.outOfBounds:
-      return new RangeError(
-        `index ${ctx[2]} is out of bounds for '${site?.array}' (length ${ctx[4]})${where}`,
-      );
-    case Status.nonIntegerIndex:
-      return new RangeError(`index ${ctx[2]} into '${site?.array}' is not an integer${where}`);
-    case Status.nonIntegerBound:
-      return new RangeError(`prange() bounds and step must be integers, the start not -0${where}`);
-    case Status.rangeNotExact:
-      return new RangeError(
-        `prange() would visit values beyond what doubles hold exactly (plain JS would round ` +
-          `them) or beyond ±2^63${where}`,
-      );
-    case Status.zeroStep:
-      return new RangeError(`${site?.array ?? "range"}() step must not be 0 or NaN${where}`);
-    case Status.noMemory:
-      return new RangeError(`out of memory for a prange loop's private copies${where}`);
-    case Status.race: {
-      const other = ctx[4] === -1 ? "several other iterations" : `iteration ${ctx[4] - 1}`;
-      return new Error(
-        `TSJIT_RACECHECK: a data race in a prange loop: element ${ctx[2]} of '${site?.array}' ` +
-          `is written by one iteration and read or written by another (${other}). Give each ` +
-          `iteration its own elements, or use a reduction (${site?.array}[...] += ...)${where}`,
-      );
-    }
-    case Status.badThreads:
-      return new RangeError(
-        ctx[4] === -2
-          ? `setNumThreads(${ctx[2]}) cannot be called inside a parallel region${where}`
-          : `setNumThreads(${ctx[2]}): the thread count must be an integer from 1 to the pool ` +
-            `size (TSJIT_NUM_THREADS)${where}`,
-      );
-    case Status.stackOverflow:
-      return new RangeError(
-        `Maximum call stack size exceeded: ${
-          site?.src.fnName ?? fnName
-        }() recursed too deeply${where}`,
-      );
-    case Status.noReturnValue:
-      return new TypeError(
-        `${site?.src.fnName ?? fnName}() reached its end without returning a value (plain JS ` +
-          `would return undefined, which a compiled function cannot)${where}`,
-      );
-  }
-  return new Error(`tsjit: unknown runtime status ${status}`);
+/** The error a compiled call reported in its context block, thrown at the user's call. */
+function runtimeError(entry: Entry): Error {
+  const place = (i: number) => errorPlace(entry.spec.sites[i], formatLocation);
+  return userFacing(contextError(entry.ctx, place), entry.boundary());
 }
 
-function runtimeErrorAtUser(entry: Entry, fnName: string): Error {
-  return userFacing(runtimeError(entry, fnName), entry.boundary());
+/** What a runtime error at `site` names, its location formatted by `where`. */
+export function errorPlace(
+  site: ErrorSite | undefined,
+  where: (src: ErrorSite["src"], range: ErrorSite["range"]) => string,
+): ErrorPlace | undefined {
+  return site && { array: site.array, fn: site.src.fnName, where: where(site.src, site.range) };
 }
 
 /**
@@ -101,22 +71,50 @@ function runnerFor(types: Type[], rt: Type): Entry["run"] {
   let run = runners.get(shape);
   if (!run) {
     const params = types.map((_, i) => `a${i}`);
-    const arrays = params.filter((_, i) => isArray(types[i]));
-    const result = rt === "bool" ? "r !== 0" : rt === "void" ? "undefined" : "r";
+    const body = callSource(types, rt, {
+      ctx: "entry.ctx",
+      call: "call",
+      detached: "detached",
+      fail: "fail(entry)",
+    });
     run = new Function(
       "fail",
       ...Object.keys(GUARD_HELPERS),
       `return function (entry, ${params.join(", ")}) {
-        const ctx = entry.ctx, detached = entry.detached, call = entry.native;
-        ${fillSource(types, "ctx")}
-        const r = call(${[...arrays, "ctx"].join(", ")});
-        if (ctx[1] !== 0) throw fail(entry, entry.name);
-        return ${result};
+        const call = entry.native, detached = entry.detached;
+        ${body}
       }`,
-    )(runtimeErrorAtUser, ...Object.values(GUARD_HELPERS)) as Entry["run"];
+    )(runtimeError, ...Object.values(GUARD_HELPERS)) as Entry["run"];
     runners.set(shape, run);
   }
   return run;
+}
+
+/** How callSource's code names what it uses: each a JS expression. */
+export interface CallNames {
+  /** the context block (a Float64Array of CTX_HEADER + arity slots) */
+  ctx: string;
+  /** the FFI function: the arrays, then the context block */
+  call: string;
+  /** `(args, i) => TypeError` for arguments whose i-th array is detached */
+  detached: string;
+  /** the error to throw when the call reports a failure (contextError) */
+  fail: string;
+}
+
+/**
+ * JS statements that call a specialization taking `types` and returning `rt` with arguments
+ * a0..an (already accepted by guardSource's test): fill the context block, call, throw `fail`
+ * if the call failed, return the result as JS sees it.
+ */
+export function callSource(types: Type[], rt: Type, names: CallNames): string {
+  const arrays = types.map((t, i) => (isArray(t) ? `a${i}` : "")).filter(Boolean);
+  const result = rt === "bool" ? "r !== 0" : rt === "void" ? "undefined" : "r";
+  return `const ctx = ${names.ctx};
+${fillSource(types, "ctx", names.detached)}
+const r = ${names.call}(${[...arrays, "ctx"].join(", ")});
+if (ctx[${Ctx.status}] !== ${Status.ok}) throw ${names.fail};
+return ${result};`;
 }
 
 /**
@@ -191,22 +189,129 @@ export function fillSource(types: Type[], ctx: string, detached = "detached"): s
  * declared (eager) signatures take any safe integer for an integer parameter.
  */
 export function guardSource(types: Type[], declared: boolean): string {
-  return types.map((t, i) => {
-    const a = `a${i}`;
-    if (isArray(t)) return `kindOf(${a}) === "${t}"`;
-    if (t === "bool") return `typeof ${a} === "boolean"`;
-    if (t === "int") {
-      // -0 is no integer here: an integer parameter cannot hold it (1 / x must stay -Infinity)
-      return declared
-        ? `typeof ${a} === "number" && ${a} % 1 === 0 && ${a} <= ${Number.MAX_SAFE_INTEGER} && ` +
-          `${a} >= ${-Number.MAX_SAFE_INTEGER} && (${a} !== 0 || 1 / ${a} > 0)`
-        : `typeof ${a} === "number" && (${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0)`;
-    }
-    // a declared f32 parameter takes only numbers a float holds exactly (no silent rounding)
-    if (t === "f32") return `typeof ${a} === "number" && (fround(${a}) === ${a} || ${a} !== ${a})`;
-    return `typeof ${a} === "number"`;
-  }).join(" && ") || "true";
+  return types.map((t, i) => testSource(t, `a${i}`, declared)).join(" && ") || "true";
+}
+
+/** JS source of the test that the value `a` fits a parameter of type `t` (see guardSource). */
+function testSource(t: Type, a: string, declared: boolean): string {
+  if (isArray(t)) return `kindOf(${a}) === "${t}"`;
+  if (t === "bool") return `typeof ${a} === "boolean"`;
+  if (t === "int") {
+    // -0 is no integer here: an integer parameter cannot hold it (1 / x must stay -Infinity)
+    return declared
+      ? `typeof ${a} === "number" && ${a} % 1 === 0 && ${a} <= ${Number.MAX_SAFE_INTEGER} && ` +
+        `${a} >= ${-Number.MAX_SAFE_INTEGER} && (${a} !== 0 || 1 / ${a} > 0)`
+      : `typeof ${a} === "number" && (${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0)`;
+  }
+  // a declared f32 parameter takes only numbers a float holds exactly (no silent rounding)
+  if (t === "f32") return `typeof ${a} === "number" && (fround(${a}) === ${a} || ${a} !== ${a})`;
+  return `typeof ${a} === "number"`;
 }
 
 /** The helpers guardSource's and fillSource's code refers to, by name. */
 export const GUARD_HELPERS = { kindOf, isDetached, lengthOf, fround };
+
+// ---- argument errors ----------------------------------------------------------------------
+
+/** What an argument error names. */
+export interface ParameterInfo {
+  /** the function's name */
+  fn: string;
+  /** its parameters' names */
+  names: string[];
+  /**
+   * With declared signatures: per parameter, each type some signature takes there (its name in
+   * signatures, and the test of a value); undefined: any value tsjit can take.
+   */
+  accepted?: [string, (v: unknown) => boolean][][];
+  /** the declared signatures, as signatureText prints them */
+  signatures: string[];
+}
+
+/**
+ * JS (or TypeScript) source of ParameterInfo.accepted for specializations taking `signatures`
+ * (declared), the tests guardSource's: evaluated with GUARD_HELPERS in scope (acceptedTests; the
+ * AOT loader, whose prelude defines them).
+ */
+export function acceptedSource(signatures: Type[][], typescript = false): string {
+  const arity = signatures[0]?.length ?? 0;
+  const params = Array.from({ length: arity }, (_, i) => {
+    const types = [...new Set(signatures.map((s) => s[i]))];
+    return `[${
+      types.map((t) =>
+        `[${JSON.stringify(typeName(t))}, (v${typescript ? ": unknown" : ""}) => ${
+          testSource(t, "v", true)
+        }]`
+      )
+        .join(", ")
+    }]`;
+  });
+  return `[${params.join(", ")}]`;
+}
+
+/** ParameterInfo.accepted for specializations taking `signatures` (declared). */
+export function acceptedTests(signatures: Type[][]): ParameterInfo["accepted"] {
+  return new Function(...Object.keys(GUARD_HELPERS), `return ${acceptedSource(signatures)};`)(
+    ...Object.values(GUARD_HELPERS),
+  );
+}
+
+/** Signature names of the types typeOfValue gives (argumentError's last message). */
+const TYPE_NAMES: Record<string, string> = Object.fromEntries(
+  [...ARRAY_TYPES, "int", "f64", "bool"].map((t) => [t, typeName(t as Type)]),
+);
+
+/**
+ * The TypeError for arguments no compiled entry takes (or one whose array is detached), naming
+ * the first parameter at fault. Self-contained but for the names invokerPrelude defines: the AOT
+ * loader embeds its source.
+ */
+export function argumentError(p: ParameterInfo, args: ArrayLike<unknown>): TypeError {
+  const n = p.names.length;
+  if (args.length !== n) {
+    return new TypeError(
+      `${p.fn}() takes ${n} argument${n === 1 ? "" : "s"} (${p.names.join(", ")}), ` +
+        `got ${args.length}`,
+    );
+  }
+  let arrays = 0;
+  for (let i = 0; i < n; i++) {
+    const v = args[i], t = typeOfValue(v), accepted = p.accepted?.[i];
+    if (t === undefined || (accepted && !accepted.some(([, fits]) => fits(v)))) {
+      const wanted = accepted
+        ? accepted.map(([name]) => name).join(" or ")
+        : "a number, a boolean or a typed array (Float64/32Array, Int8/16/32Array, " +
+          "Uint8/16/32Array, Uint8ClampedArray)";
+      const got = typeof v === "number" || typeof v === "boolean" ? show(v) : describeValue(v);
+      return new TypeError(`${p.fn}(): parameter '${p.names[i]}' must be ${wanted}, got ${got}`);
+    }
+    if (t.endsWith("Array")) arrays++;
+  }
+  if (arrays > MAX_ARRAYS) {
+    return new TypeError(
+      `${p.fn}(): ${arrays} typed-array arguments; at most ${MAX_ARRAYS} are supported`,
+    );
+  }
+  const types = Array.from(args, (v) => TYPE_NAMES[typeOfValue(v)!]);
+  return new TypeError(
+    `${p.fn}(): no compiled signature accepts (${types.join(", ")}); declared: ${
+      p.signatures.join("; ")
+    }`,
+  );
+}
+
+/**
+ * JS source (a function body) defining what the AOT loader's invokers use, from the very
+ * functions the JIT runs: the guard helpers, argument and runtime errors. It returns them.
+ */
+export function invokerPrelude(): string {
+  const values = { Ctx, Status, MAX_ARRAYS, ARRAY_TYPES, TYPE_NAMES };
+  const functions = [article, quote, show, describeValue, typeOfValue, argumentError, contextError];
+  return [
+    GUARD_PRELUDE,
+    "const isArrayIntrinsic = Array.isArray, isViewIntrinsic = ArrayBuffer.isView;",
+    ...Object.entries(values).map(([k, v]) => `const ${k} = ${JSON.stringify(v)};`),
+    ...functions.map(String),
+    `return { ${[...Object.keys(GUARD_HELPERS), "argumentError", "contextError"].join(", ")} };`,
+  ].join("\n");
+}
