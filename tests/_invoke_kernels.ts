@@ -28,3 +28,7 @@ export const deep = jit(depth, { signature: "i64(i64)" });
 export const pick = jit(function pick(flag: boolean, k: number) {
   return flag ? k : -k;
 }, { signature: "f64(bool, f32)" });
+
+export const copy = jit(function copy(a: Float64Array, b: Float64Array) {
+  for (let i = 0; i < a.length; i++) b[i] = a[i];
+}, { signature: ["void(f64[], f64[])", "void(u8[], u8[])"] });

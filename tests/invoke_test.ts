@@ -27,6 +27,7 @@ function cases(k: Kernels): [string, () => unknown][] {
     ["too few", call(k.sum)],
     ["too many", call(k.at, f64, 1, 2)],
     ["one of two kinds", call(k.fill, new Int32Array(1), 1)],
+    ["kinds no signature pairs", call(k.copy, f64, new Uint8Array(4))],
     ["fraction for i64", call(k.at, f64, 1.5)],
     ["-0 for i64", call(k.at, f64, -0)],
     ["unsafe integer", call(k.at, f64, 2 ** 60)],
@@ -71,6 +72,11 @@ Deno.test("JIT and AOT invokers report the same errors for the same bad calls", 
     const kinds = fromJit.map((l) => l.split(": ").slice(0, 2).join(": "));
     assertEquals(kinds.filter((l) => !/: (TypeError|RangeError)$/.test(l)), []);
     assertEquals(fromJit.filter((l) => / at _invoke_kernels\.ts:\d+:\d+/.test(l)).length, 4);
+    assertEquals(
+      fromJit.find((l) => l.startsWith("kinds no signature pairs")),
+      "kinds no signature pairs: TypeError: copy(): no compiled signature accepts (f64[], u8[]); " +
+        "declared: (f64[], f64[]) -> void; (u8[], u8[]) -> void",
+    );
   } finally {
     Deno.removeSync(out, { recursive: true });
   }

@@ -57,7 +57,7 @@ Deno.test("declared f32 parameters receive their value; numbers a float cannot h
     signature: "f64(f32, f64)",
   });
   const f = jit((x: number) => x + 0.1, { signature: "f64(f32)" });
-  assertThrows(() => f(0.1), TypeError, "(f32)");
+  assertThrows(() => f(0.1), TypeError, "parameter 'x' must be f32, got 0.1");
 });
 
 Deno.test("a declared integer parameter refuses -0 (it would lose its sign)", () => {
