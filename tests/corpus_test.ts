@@ -2,8 +2,8 @@
 // JS's result, return value and arguments afterwards, Object.is per value. How many compile is a
 // figure (tests/corpus/run.ts prints it), not a test.
 import { assert, assertEquals } from "./_assert.ts";
-import { fn, type Project, runProject } from "./corpus/_harness.ts";
-import { report, summary } from "./corpus/_report.ts";
+import { fn, type Project, runProject } from "./corpus/harness.ts";
+import { report, summary } from "./corpus/report.ts";
 import { runCorpus } from "./corpus/run.ts";
 
 Deno.test("corpus: every function that compiles gives plain JS's results", async () => {

@@ -1,10 +1,10 @@
 // The real-code corpus: third-party numeric functions as their authors wrote them, each run as
-// plain JS and jitted (see _harness.ts). Usage:
+// plain JS and jitted (see harness.ts). Usage:
 //   ./tsjit run tests/corpus/run.ts [--sets N] [--project NAME]... [--json FILE]
 // Projects are imported dynamically, so that each project's cases file (which calls jit()) is
 // the only one whose imports tsjit searches when it resolves a corpus function's free names.
-import { type Project, type Result, runProject } from "./_harness.ts";
-import { report } from "./_report.ts";
+import { type Project, type Result, runProject } from "./harness.ts";
+import { report } from "./report.ts";
 
 /** Every corpus project (a folder with LICENSE, the sources and cases.ts). */
 export const PROJECTS = [

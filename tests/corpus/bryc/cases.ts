@@ -1,6 +1,6 @@
 // bryc/code (public domain or MIT): PRNGs (closures over their state) and hash functions.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import {
   gjrand32,
   jsf32,

@@ -1,6 +1,6 @@
 // d3-array (ISC): summary statistics over iterables, ticks, bisection, blur.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import sum from "./sum.js";
 import mean from "./mean.js";
 import min from "./min.js";

@@ -1,6 +1,6 @@
 // earcut (ISC): polygon triangulation and its geometric predicates.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import earcut, {
   area,
   createNode,

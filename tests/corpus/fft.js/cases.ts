@@ -1,6 +1,6 @@
 // fft.js (MIT): a radix-4 FFT whose methods keep their tables and buffers on `this`.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import FFT from "./fft.js";
 
 const P = FFT.prototype;

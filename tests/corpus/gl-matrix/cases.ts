@@ -1,6 +1,6 @@
 // gl-matrix (MIT): vector, matrix and quaternion functions in the `out` style.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import * as vec2 from "./vec2.js";
 import * as vec3 from "./vec3.js";
 import * as vec4 from "./vec4.js";

@@ -1,6 +1,6 @@
 // pako (MIT): zlib's checksums and Huffman-tree helpers, ported to JS.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import adler32 from "./adler32.js";
 import crc32, { makeTable } from "./crc32.js";
 import {

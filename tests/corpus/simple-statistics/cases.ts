@@ -1,6 +1,6 @@
 // simple-statistics (ISC): descriptive statistics, quantiles, regression, special functions.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import sum from "./sum.js";
 import sumSimple from "./sum_simple.js";
 import mean from "./mean.js";

@@ -1,6 +1,6 @@
 // Tables of corpus results: per project, per tag, the wrong results first, and the refusal
 // reasons grouped by construct (what issues 13 and 14 are planned from).
-import { ISSUE13_TAGS, type Result, type Tag } from "./_harness.ts";
+import { ISSUE13_TAGS, type Result, type Tag } from "./harness.ts";
 
 const compiled = (r: Result) => r.outcome === "identical" || r.outcome === "documented";
 
