@@ -83,7 +83,7 @@ typedef struct tsjit_pool {
   int32_t in_region;             /* 1 while a region runs: a nested one then runs serially */
   int32_t size;                  /* threads, the owner included */
   int64_t chunk_size;            /* setChunkSize: iterations per chunk; 0: the default schedule */
-  int64_t spin;
+  int64_t spin_ns; /* how long a waiting thread spins before it sleeps */
   /* the region: chunk function, environment, iteration count */
   tsjit_chunk_t fn;
   void* env;
@@ -104,6 +104,18 @@ static inline void relax(void) {
 #elif defined(__aarch64__)
   __asm__ __volatile__("yield");
 #endif
+}
+static int64_t now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+/* Whether a thread that started waiting at `since` has spun long enough and should sleep: a
+ * short spin catches back-to-back regions and the end of a balanced one, but a core spun on while
+ * another pool thread waits for one (a loaded machine) is a core the scheduler cannot give it.
+ * The clock is read every 64 turns only (s counts them). */
+static inline int spun_out(const tsjit_pool* p, int64_t s, int64_t since) {
+  return p->spin_ns <= 0 || ((s & 63) == 63 && now_ns() - since > p->spin_ns);
 }
 
 /* Run chunk k: iterations [count*k/n, count*(k+1)/n) with its own context block. */
@@ -137,8 +149,9 @@ static void region(tsjit_pool* p, int32_t n) {
   atomic_fetch_add(&p->gen, 1);
   if (atomic_load(&p->sleepers) > 0) futex_wake(&p->gen);
   claim_chunks(p, 0);
+  int64_t since = atomic_load(&p->done) < n ? now_ns() : 0;
   for (int64_t s = 0; atomic_load(&p->done) < n; s++) {
-    if (s < p->spin) {
+    if (!spun_out(p, s, since)) {
       relax();
       continue;
     }
@@ -169,9 +182,9 @@ static void* worker(void* arg) {
   for (;;) {
     claim_chunks(p, id);
     /* stop is set before gen is bumped: a thread that read gen late still sees it */
-    for (int64_t s = 0; atomic_load(&p->gen) == seen && !atomic_load(&p->stop);) {
-      if (s < p->spin) {
-        s++;
+    int64_t since = now_ns();
+    for (int64_t s = 0; atomic_load(&p->gen) == seen && !atomic_load(&p->stop); s++) {
+      if (!spun_out(p, s, since)) {
         relax();
         continue;
       }
@@ -205,7 +218,7 @@ static void pin_library(void);
 
 /* Starts a pool of `size` threads (the caller included) for the calling isolate, replacing any
  * it had. Returns how many threads it has: fewer than asked when the system refuses more. */
-int32_t tsjit_pool_start(int32_t size, int64_t spin) {
+int32_t tsjit_pool_start(int32_t size, int64_t spin_ns) {
   pin_library();
   pthread_once(&pool_key_once, make_pool_key);
   if (current) {
@@ -222,7 +235,7 @@ int32_t tsjit_pool_start(int32_t size, int64_t spin) {
   }
   p->size = 1;
   p->nthreads = size;
-  p->spin = spin;
+  p->spin_ns = spin_ns;
   for (int32_t id = 1; id < size; id++) {
     struct worker_arg* a = malloc(sizeof *a);
     if (!a) break;

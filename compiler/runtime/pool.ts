@@ -35,9 +35,12 @@ const POOL_SIZE = parseNumThreads(env("TSJIT_NUM_THREADS"), CPUS);
 /** What later regions use, as set from JS: applied when the pool starts. */
 const wanted = { threads: POOL_SIZE, chunkSize: 0 };
 
-// Spinning before sleeping turns a futex wake (~10 µs) into well under one, but only pays when
-// every thread has a core of its own.
-const SPIN = POOL_SIZE <= CPUS ? 200_000 : 50;
+// How long (ns) a waiting pool thread spins before it sleeps on a futex. Spinning turns a wake-up
+// (~10-50 µs) into well under one for regions that follow each other closely, but only pays when
+// every thread has a core of its own, and only briefly: a core spun on for milliseconds while
+// another pool thread waits for a CPU (other processes running) is one the scheduler cannot
+// give it, which made 2-thread regions slower than 1-thread ones on a loaded machine.
+const SPIN_NS = POOL_SIZE <= CPUS ? 100_000 : 2_000;
 
 let native: {
   tsjit_pool_set_threads(k: number): void;
@@ -58,7 +61,7 @@ export function startPool(): void {
     tsjit_pool_set_chunk_size: { parameters: ["i64"], result: "void" },
   });
   native = lib.symbols;
-  const got = lib.symbols.tsjit_pool_start(POOL_SIZE, BigInt(SPIN));
+  const got = lib.symbols.tsjit_pool_start(POOL_SIZE, BigInt(SPIN_NS));
   if (got < POOL_SIZE) {
     console.warn(
       `tsjit: the system started only ${got} of the ${POOL_SIZE} threads TSJIT_NUM_THREADS asks ` +
