@@ -1,6 +1,6 @@
 // bezier-easing (MIT): CSS cubic-bezier easing, solved with Cardano's formula.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import bezier, { LinearEasing, x2t, Y } from "./index.js";
 
 const easeInOut = bezier(0.42, 0, 0.58, 1);

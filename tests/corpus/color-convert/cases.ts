@@ -1,6 +1,6 @@
 // color-convert (MIT): conversions between colour models, each taking and returning an array.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project, type Tag } from "../_harness.ts";
+import { fn, type Gen, type Project, type Tag } from "../harness.ts";
 import conversions from "./conversions.js";
 
 /** the conversion functions by model (typed loosely: the module is JavaScript) */

@@ -1,6 +1,6 @@
 // crc-32 (Apache-2.0): SheetJS's slice-by-16 CRC-32 over buffers, binary strings and strings.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import { bstr, buf, signed_crc_table, slice_by_16_tables, str, table } from "./crc32.js";
 
 const seed = (g: Gen) => (g.set % 2 ? [g.u32() | 0] : []);

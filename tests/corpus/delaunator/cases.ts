@@ -1,6 +1,6 @@
 // delaunator (ISC): Delaunay triangulation; its geometric helpers and its id sort.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import Delaunator, {
   circumcenter,
   circumradius,

@@ -1,6 +1,6 @@
 // fastest-levenshtein (MIT): Myers' bit-parallel edit distance over strings.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import { closest, distance, myers_32, myers_x } from "./mod.ts";
 
 const word = (g: Gen, max: number) => {

@@ -1,6 +1,6 @@
 // flatbush (ISC): a packed Hilbert R-tree in flat typed arrays, its sort and Hilbert kernels.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import Flatbush, { hilbert, sort, swap, upperBound } from "./index.js";
 
 const boxes = (g: Gen, n: number) => {

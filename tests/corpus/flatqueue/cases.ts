@@ -1,6 +1,6 @@
 // flatqueue (ISC): a binary heap priority queue over two plain arrays on `this`.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import FlatQueue from "./index.js";
 
 const queue = (g: Gen) => {

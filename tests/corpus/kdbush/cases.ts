@@ -1,6 +1,6 @@
 // kdbush (ISC): a static k-d tree over points in flat typed arrays, and its sort/select kernels.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import KDBush, { select, sort, sqDist, swap, swapItem } from "./index.js";
 
 /** ids and interleaved coordinates, as KDBush keeps them */

@@ -1,6 +1,6 @@
 // ml-distance (MIT): distance and similarity measures between two vectors.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import { avg } from "./distances/avg.ts";
 import { bhattacharyya } from "./distances/bhattacharyya.ts";
 import { canberra } from "./distances/canberra.ts";

@@ -1,6 +1,6 @@
 // murmurhash-js (MIT): Gary Court's MurmurHash2 and MurmurHash3 over ASCII strings.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import { murmurhash2_32_gc } from "./murmurhash2_gc.js";
 import { murmurhash3_32_gc } from "./murmurhash3_gc.js";
 

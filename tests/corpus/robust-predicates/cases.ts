@@ -1,6 +1,6 @@
 // robust-predicates (Unlicense): Shewchuk's adaptive exact orientation and in-circle tests.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import { incircle, incirclefast } from "./incircle.js";
 import { orient2d, orient2dfast } from "./orient2d.js";
 import { estimate, negate, scale, sum, sum_three, vec } from "./util.js";

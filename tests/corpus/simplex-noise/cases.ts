@@ -1,6 +1,6 @@
 // simplex-noise (MIT): 2D/3D/4D simplex noise; factories return closures over permutation tables.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import {
   buildPermutationTable,
   createNoise2D,

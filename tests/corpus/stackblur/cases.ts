@@ -1,6 +1,6 @@
 // StackBlur (MIT): Mario Klingemann's stack blur over canvas ImageData, with its lookup tables.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import { imageDataRGB, imageDataRGBA } from "./stackblur.js";
 
 /** an ImageData-shaped object and the region to blur (all of it) */
