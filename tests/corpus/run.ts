@@ -28,6 +28,7 @@ export const PROJECTS = [
   "crc-32",
   "fastest-levenshtein",
   "murmurhash-js",
+  "three.js",
 ];
 
 export async function loadProject(name: string): Promise<Project> {
