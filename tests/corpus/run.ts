@@ -29,6 +29,7 @@ export const PROJECTS = [
   "fastest-levenshtein",
   "murmurhash-js",
   "three.js",
+  "pngjs",
 ];
 
 export async function loadProject(name: string): Promise<Project> {
