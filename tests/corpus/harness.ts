@@ -7,6 +7,7 @@
 // The word for code built at run time must not appear here: tsjit refuses to resolve names
 // through files that mention it (see docs/semantics.md, "How free names resolve").
 import { CompileError } from "../../mod.ts";
+import { arityOf, constructsOf, runtimeConstructs } from "./_constructs.ts";
 
 /** What a corpus function uses; issue 13 is about the array tags, issue 14 about the others. */
 export type Tag =
@@ -89,6 +90,8 @@ export interface Result {
    * given as Float64Array copies (what it would need once `number[]` is accepted).
    */
   asTyped?: Result;
+  /** constructs the function uses that tsjit does not compile today (_constructs.ts) */
+  uses?: string[];
 }
 
 const EDGES = [0, -0, 1, -1, NaN, Infinity, -Infinity, 0.5, -2.5, 1e308, -1e-308, 5e-324, 2 ** 31];
@@ -329,13 +332,15 @@ function runCase(
   project: string,
   c: Case,
   jitted: AnyFn,
-  sets?: number,
+  sets: number | undefined,
+  uses: Set<string>,
   asTyped = false,
 ): Result {
   const base = { project, name: c.name, tags: c.tags };
   let documented: Result | undefined;
   let refused: Result | undefined;
   const n = sets ?? c.sets ?? 4;
+  const arity = arityOf(c.fn);
   for (let s = 0; s < n; s++) {
     const edge = s % 4 === 2;
     const make = () => {
@@ -346,6 +351,7 @@ function runCase(
     };
     const p = make(), j = make();
     const plain = call(c.fn, p.self, p.args);
+    for (const u of runtimeConstructs(p.args, plain.value, arity)) uses.add(u);
     const jit = call(jitted, j.self, j.args);
     if (jit.error instanceof CompileError) {
       return {
@@ -424,7 +430,7 @@ function runCase(
     if (diff) return { ...base, outcome: "DIFFERENT", detail: diff, set: s };
   }
   if (refused?.detail === `argument type not accepted: ${PLAIN_ARRAY}` && !asTyped) {
-    refused.asTyped = runCase(project, c, jitted, sets, true);
+    refused.asTyped = runCase(project, c, jitted, sets, new Set(), true);
   }
   return refused ?? documented ?? { ...base, outcome: "identical" };
 }
@@ -435,18 +441,16 @@ export function runProject(p: Project, sets?: number): Result[] {
   for (const f of [...(p.helpers ?? []), ...p.cases.map((c) => c.fn)]) {
     if (!jitted.has(f)) jitted.set(f, p.jit(f));
   }
-  return p.cases.map((c) => {
+  return p.cases.map((c): Result => {
+    const uses = constructsOf(c.fn, p.name);
+    let r: Result;
     try {
-      return runCase(p.name, c, jitted.get(c.fn)!, sets);
+      r = runCase(p.name, c, jitted.get(c.fn)!, sets, uses);
     } catch (e) {
-      return {
-        project: p.name,
-        name: c.name,
-        tags: c.tags,
-        outcome: "DIFFERENT",
-        detail: `harness: ${firstLine(e)}`,
-      };
+      const detail = `harness: ${firstLine(e)}`;
+      r = { project: p.name, name: c.name, tags: c.tags, outcome: "DIFFERENT", detail };
     }
+    return { ...r, uses: [...uses].sort() };
   });
 }
 

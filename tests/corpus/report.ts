@@ -1,6 +1,7 @@
 // Tables of corpus results: per project, per tag, the wrong results first, and the refusal
 // reasons grouped by construct (what issues 13 and 14 are planned from).
 import { ISSUE13_TAGS, type Result, type Tag } from "./harness.ts";
+import { ISSUE13_CONSTRUCTS, NEITHER } from "./_constructs.ts";
 
 const compiled = (r: Result) => r.outcome === "identical" || r.outcome === "documented";
 
@@ -65,6 +66,55 @@ export function summary(results: Result[]) {
   };
 }
 
+/**
+ * Per construct (measured: _constructs.ts), the functions using it, how many of those are refused,
+ * and the refused functions whose only unsupported construct it is (those it alone blocks).
+ */
+export function constructTable(results: Result[]): string {
+  const all = [...new Set(results.flatMap((r) => r.uses ?? []))];
+  const rows = all.map((k) => {
+    const using = results.filter((r) => r.uses?.includes(k));
+    const refused = using.filter((r) => r.outcome === "refused");
+    const only = refused.filter((r) => r.uses!.length === 1).length;
+    return [k, using.length, refused.length, only] as [string, number, number, number];
+  }).sort((a, b) => b[2] - a[2] || b[1] - a[1]);
+  const none = results.filter((r) => !r.uses?.length);
+  return `constructs used (a scan of each function's source and of its plain-JS run):\n` + table(
+    ["construct", "functions", "refused", "its only blocker"],
+    [...rows, [
+      "(none of these)",
+      none.length,
+      none.filter((r) => r.outcome === "refused").length,
+      "-",
+    ]],
+  );
+}
+
+/**
+ * An estimate from the scan: the refused functions all of whose constructs issue 13 covers, issue
+ * 14 covers, both together cover, and those that need something else too (by construct).
+ */
+export function unlockTable(results: Result[]): string {
+  const refused = results.filter((r) => r.outcome === "refused");
+  const is13 = (u: string) => ISSUE13_CONSTRUCTS.has(u);
+  const is14 = (u: string) => !is13(u) && !NEITHER.has(u);
+  const n = (f: (u: string) => boolean) => refused.filter((r) => r.uses!.every(f)).length;
+  const rest = new Map<string, number>();
+  for (const r of refused) {
+    for (const u of r.uses!) if (NEITHER.has(u)) rest.set(u, (rest.get(u) ?? 0) + 1);
+  }
+  return [
+    `of the ${refused.length} refused functions, by the constructs they use (an estimate: it assumes`,
+    `each issue compiles its constructs wherever they appear):`,
+    `  issue 13 alone would cover ${n(is13)}, issue 14 alone ${n(is14)}, both ${
+      n((u) => is13(u) || is14(u))
+    };`,
+    `  the others also use: ${
+      [...rest].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ")
+    }`,
+  ].join("\n");
+}
+
 /** The whole report, as text. */
 export function report(results: Result[]): string {
   const out: string[] = [];
@@ -126,6 +176,7 @@ export function report(results: Result[]): string {
       }`,
     );
   }
+  out.push("", constructTable(results), "", unlockTable(results));
   const probed = refused.filter((r) => r.asTyped);
   if (probed.length) {
     out.push(

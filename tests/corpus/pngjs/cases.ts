@@ -1,6 +1,6 @@
 // pngjs (MIT): PNG's scanline filters (the encoder tries each and keeps the smallest sum).
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import {
   filterAvg,
   filterNone,

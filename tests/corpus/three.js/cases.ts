@@ -1,6 +1,6 @@
 // three.js (MIT): MathUtils, the scalar helpers of its math library.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../_harness.ts";
+import { fn, type Gen, type Project } from "../harness.ts";
 import { MathUtils as M } from "./MathUtils.js";
 
 /** a quaternion-like object: setQuaternionFromProperEuler calls its `set` */
