@@ -136,7 +136,11 @@ function projectFiles(project: string): [string, string][] {
       }
     }
   };
-  walk(dir);
+  try {
+    walk(dir);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e; // a project without a folder (tests)
+  }
   return out;
 }
 
