@@ -20,7 +20,7 @@ function notANumber(call: string, what: string, v: unknown): TypeError {
  * balances loops whose iterations cost different amounts. `0` (the default) splits a loop into
  * four chunks per thread. Loops with array reductions (each chunk after the first keeps a private
  * copy of the array) get fewer chunks where those copies would cost more than the iterations,
- * never fewer than one per thread. Returns the previous size.
+ * down to a single one (serial) for a short loop over a large array. Returns the previous size.
  *
  * @example
  * ```ts

@@ -44,7 +44,7 @@ export function describeLoop(
       info.arrayReductions.length
         ? "Iterations are split into contiguous chunks that the threads claim as they finish " +
           "the previous one: four per thread, or of setChunkSize(n) iterations, but fewer " +
-          "(down to one per thread) where the array reductions' private copies would cost more " +
+          "(down to a single one) where the array reductions' private copies would cost more " +
           "than the iterations"
         : "Iterations are split into contiguous chunks that the threads claim as they finish " +
           "the previous one: four per thread, or of setChunkSize(n) iterations"

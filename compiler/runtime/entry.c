@@ -288,8 +288,10 @@ void tsjit_pool_set_chunk_size(int64_t n) {
  * iterations each when set, else four per thread, so that threads done early (an irregular
  * loop, a core taken by another process) take the remaining chunks. `copy_elems` > 0: the loop
  * has array reductions, and every chunk after the first fills and folds private copies of that
- * many elements; chunks are then fewer where those copies would cost more than a sixteenth of
- * the iterations, but still at least one per thread. A chunk's error goes to the caller's
+ * many elements: there are no more chunks than keep those copies under a sixteenth of the
+ * iterations, and fewer than one per thread only where a chunk would have less than four
+ * iterations per element of its copies (a short loop over a large array runs serially, as
+ * copying would cost more than the loop). A chunk's error goes to the caller's
  * context block, first chunk first. Returns the number of chunks, whose reduction partials the
  * caller combines in chunk order (a given thread count, chunk size and array size give the same
  * result: the chunks depend on nothing else). */
@@ -300,9 +302,9 @@ int64_t tsjit_parallel_chunks(tsjit_chunk_t fn, void* env, int64_t count, double
   if (threads > 1) {
     n = p->chunk_size > 0 ? count / p->chunk_size + (count % p->chunk_size != 0) : 4 * threads;
     if (copy_elems > 0) {
-      int64_t afford = 1 + count / 16 / copy_elems;
-      if (n > afford) n = afford;
-      if (n < threads) n = threads;
+      int64_t cheap = 1 + count / 16 / copy_elems, worth = 1 + count / 4 / copy_elems;
+      if (n > cheap) n = cheap;
+      if (n < threads) n = threads < worth ? threads : worth;
     }
   }
   if (n > count) n = count;
