@@ -144,8 +144,8 @@ export function makeEntry(
 ): Entry {
   if (spec.parallel) startPool();
   const n = spec.argTypes.length;
-  const ctx = new Float64Array(new ArrayBuffer((CTX_HEADER + n) * 8));
-  new BigUint64Array(ctx.buffer)[0] = spec.address;
+  const ctx = new Float64Array(CTX_HEADER + n);
+  new BigUint64Array(ctx.buffer)[Ctx.entry] = spec.address; // read by entry.c's trampolines
   if (spec.release) compiledCode.register(ctx, spec.release), codeStats.made++;
   const arrays = spec.argTypes.filter(isArray).length;
   const run = runnerFor(spec.argTypes, spec.returnType);
