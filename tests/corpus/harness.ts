@@ -46,7 +46,7 @@ export const ISSUE13_TAGS: Tag[] = [
   "module-table",
 ];
 
-type AnyFn = (...args: never[]) => unknown;
+export type AnyFn = (...args: never[]) => unknown;
 
 /** One corpus function and how to drive it. */
 export interface Case {
@@ -131,8 +131,10 @@ export class Gen {
   nums(n: number, lo = -10, hi = 10): number[] {
     return Array.from({ length: n }, () => this.num(lo, hi));
   }
+  /** integers in [lo, hi]; in an edge set, runs of the extremes (sums and hashes at their limits) */
   ints(n: number, lo: number, hi: number): number[] {
-    return Array.from({ length: n }, () => this.int(lo, hi));
+    const extreme = this.edge && this.float() < 0.5 ? this.pick([lo, hi]) : undefined;
+    return Array.from({ length: n }, () => extreme ?? this.int(lo, hi));
   }
   f64(n: number, lo = -10, hi = 10): Float64Array {
     return new Float64Array(this.nums(n, lo, hi));
@@ -147,7 +149,7 @@ export class Gen {
     return new Int32Array(this.ints(n, lo, hi));
   }
   u32s(n: number): Uint32Array {
-    return new Uint32Array(Array.from({ length: n }, () => this.u32()));
+    return new Uint32Array(Array.from({ length: n }, () => (this.edge ? 0xffffffff : this.u32())));
   }
   /** printable ASCII, with a non-ASCII character in edge sets */
   str(n: number): string {
@@ -435,12 +437,17 @@ function runCase(
   return refused ?? documented ?? { ...base, outcome: "identical" };
 }
 
-/** Runs every case of a project (jitting each function and helper once). */
-export function runProject(p: Project, sets?: number): Result[] {
+/** Each function and helper of a project jitted once (by the project's own cases file). */
+export function jitAll(p: Project): Map<AnyFn, AnyFn> {
   const jitted = new Map<AnyFn, AnyFn>();
   for (const f of [...(p.helpers ?? []), ...p.cases.map((c) => c.fn)]) {
     if (!jitted.has(f)) jitted.set(f, p.jit(f));
   }
+  return jitted;
+}
+
+/** Runs every case of a project (jitting each function and helper once). */
+export function runProject(p: Project, sets?: number, jitted = jitAll(p)): Result[] {
   return p.cases.map((c): Result => {
     const uses = constructsOf(c.fn, p.name);
     let r: Result;
