@@ -2,6 +2,7 @@
 // JS's result, return value and arguments afterwards, Object.is per value. How many compile is a
 // figure (tests/corpus/run.ts prints it), not a test.
 import { assert, assertEquals } from "./_assert.ts";
+import { CompileError } from "../mod.ts";
 import { fn, type Project, runProject } from "./corpus/harness.ts";
 import { report, summary } from "./corpus/report.ts";
 import { runCorpus } from "./corpus/run.ts";
@@ -51,4 +52,40 @@ Deno.test("corpus harness: a wrong result, a mutated argument or a new object is
     cases: [fn("add", add as never, ["returns-array"], args)],
   };
   assertEquals(runProject(same, 2)[0].outcome, "identical");
+});
+
+Deno.test("corpus harness: errors are compared, CompileErrors are refusals", () => {
+  const check = (x: number) => {
+    if (x > 0) throw new RangeError(`x is ${x}`);
+    return -x;
+  };
+  const project = (jit: Project["jit"]): Project => ({
+    name: "self-check",
+    repo: "",
+    license: "",
+    jit,
+    cases: [fn("check", check as never, ["throws"], (g) => [g.set % 2 ? 1 : -1])],
+  });
+  const rethrow = () => (x: number) => {
+    if (x > 0) throw new TypeError(`x is ${x}`);
+    return -x;
+  };
+  const refuse = () => () => {
+    throw new CompileError(
+      "unsupported construct: throw statement",
+      "throw",
+      { start: 0, end: 0 },
+      {
+        source: "",
+        fnName: "check",
+      },
+    );
+  };
+  assertEquals(runProject(project(() => check as never), 2)[0].outcome, "identical");
+  assertEquals(runProject(project(rethrow as never), 2)[0].outcome, "DIFFERENT");
+  const refused = runProject(project(refuse as never), 2)[0];
+  assertEquals([refused.outcome, refused.detail], [
+    "refused",
+    "unsupported construct: throw statement",
+  ]);
 });
