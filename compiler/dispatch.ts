@@ -289,12 +289,7 @@ export function jit<F extends (...args: never[]) => unknown>(
         );
       }
     }
-    const e = makeEntry(
-      spec,
-      name,
-      (args) => userFacing(argumentError(args), jitted),
-      () => jitted,
-    );
+    const e = makeEntry(spec, (args) => userFacing(argumentError(args), jitted), () => jitted);
     table.add(e);
     return e;
   }

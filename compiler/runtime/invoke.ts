@@ -32,8 +32,6 @@ export interface Entry {
   ctx: Float64Array;
   /** the FFI function entering the compiled code: the arrays, then ctx */
   native: (...args: BufferSource[]) => number;
-  /** the function's name, for messages */
-  name: string;
   /** the TypeError for arguments whose i-th array is detached */
   detached: (args: unknown[], i: number) => Error;
   /** calls the entry: `run(entry, a0, ..., an)`; shared by all entries of one shape */
@@ -138,7 +136,6 @@ export const codeStats = { made: 0, freed: 0, failed: 0 };
 /** Builds the entry of one specialization: its context block and how to call it. */
 export function makeEntry(
   spec: Specialization,
-  name: string,
   detached: (args: unknown[], i: number) => Error,
   boundary: () => unknown,
 ): Entry {
@@ -154,7 +151,6 @@ export function makeEntry(
     boundary,
     ctx,
     native: spec.call ?? trampoline(arrays),
-    name,
     detached,
     run,
     invoke: (...args) => run(entry, ...args),
@@ -285,7 +281,7 @@ export function argumentError(p: ParameterInfo, args: ArrayLike<unknown>): TypeE
       const got = typeof v === "number" || typeof v === "boolean" ? show(v) : describeValue(v);
       return new TypeError(`${p.fn}(): parameter '${p.names[i]}' must be ${wanted}, got ${got}`);
     }
-    if (t.endsWith("Array")) arrays++;
+    if (kindOf(v) !== undefined) arrays++;
   }
   if (arrays > MAX_ARRAYS) {
     return new TypeError(
