@@ -297,9 +297,47 @@ export function constructsOf(fn: (...args: never[]) => unknown, project: string)
   return out;
 }
 
+/**
+ * The parameters `fn` tests for truthiness (`!a`, `if (a)`, `a && …`, `a ? … : …`): a null
+ * guard, which is a construct of its own when the argument is an array or an object.
+ */
+export function truthinessParams(fn: (...args: never[]) => unknown): number[] {
+  const root = parse(String(fn)) as TS.FunctionLikeDeclaration | undefined;
+  if (!root) return [];
+  const names = root.parameters.map((p) => p.name.getText());
+  const out = new Set<number>();
+  const test = (e: TS.Expression) => {
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (ts.isIdentifier(e) && names.includes(e.text)) out.add(names.indexOf(e.text));
+  };
+  const visit = (n: TS.Node): void => {
+    if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) {
+      test(n.operand);
+    } else if (ts.isIfStatement(n) || ts.isWhileStatement(n) || ts.isConditionalExpression(n)) {
+      test(ts.isConditionalExpression(n) ? n.condition : n.expression);
+    } else if (
+      ts.isBinaryExpression(n) && [
+        ts.SyntaxKind.AmpersandAmpersandToken,
+        ts.SyntaxKind.BarBarToken,
+      ].includes(n.operatorToken.kind)
+    ) test(n.left);
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(root, visit);
+  return [...out];
+}
+
 /** What a plain-JS run of the function showed about its values. */
-export function runtimeConstructs(args: unknown[], value: unknown, arity: number): string[] {
+export function runtimeConstructs(
+  args: unknown[],
+  value: unknown,
+  arity: number,
+  truthiness: number[] = [],
+): string[] {
   const out: string[] = [];
+  if (truthiness.some((i) => args[i] !== null && typeof args[i] === "object")) {
+    out.push("truthiness of an array or object (`if (!a)`)");
+  }
   if (Array.isArray(value) || ArrayBuffer.isView(value)) out.push("returns an array");
   else if (typeof value === "function") out.push("returns a function");
   else if (typeof value === "string") out.push("returns a string");

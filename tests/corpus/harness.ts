@@ -7,7 +7,7 @@
 // The word for code built at run time must not appear here: tsjit refuses to resolve names
 // through files that mention it (see docs/semantics.md, "How free names resolve").
 import { CompileError } from "../../mod.ts";
-import { arityOf, constructsOf, runtimeConstructs } from "./_constructs.ts";
+import { arityOf, constructsOf, runtimeConstructs, truthinessParams } from "./_constructs.ts";
 
 /** What a corpus function uses; issue 13 is about the array tags, issue 14 about the others. */
 export type Tag =
@@ -342,7 +342,7 @@ function runCase(
   let documented: Result | undefined;
   let refused: Result | undefined;
   const n = sets ?? c.sets ?? 4;
-  const arity = arityOf(c.fn);
+  const arity = arityOf(c.fn), truthiness = truthinessParams(c.fn);
   for (let s = 0; s < n; s++) {
     const edge = s % 4 === 2;
     const make = () => {
@@ -353,7 +353,7 @@ function runCase(
     };
     const p = make(), j = make();
     const plain = call(c.fn, p.self, p.args);
-    for (const u of runtimeConstructs(p.args, plain.value, arity)) uses.add(u);
+    for (const u of runtimeConstructs(p.args, plain.value, arity, truthiness)) uses.add(u);
     const jit = call(jitted, j.self, j.args);
     if (jit.error instanceof CompileError) {
       return {

@@ -22,6 +22,16 @@ import { cyrb53, cyrb53a_beta } from "./cyrb53.js";
 import { FNV0, FNV1, FNV1a, FNV1a_BM } from "./fnv.js";
 import { MurmurHash3 } from "./murmurhash3.js";
 import { xxHash } from "./xxhash_32.js";
+import { MurmurHash1 } from "./murmurhash1.js";
+import { MurmurHash2 } from "./murmurhash2.js";
+import { SuperFastHash } from "./superfasthash.js";
+import { lookup3 } from "./lookup3.js";
+import { GoodOAAT } from "./GoodOAAT.js";
+import { CityHash32 } from "./cityhash32.js";
+import { Marvin32 } from "./marvin32.js";
+import { HalfSipHash } from "./halfsiphash.js";
+import { MurmurHash2_64B } from "./murmurhash2_64b.js";
+import { MurmurHash3_x86_128 } from "./murmurhash3_128.js";
 
 /** seeds as a caller passes them: unsigned 32-bit integers (0 in the edge set) */
 const seeds = (g: Gen, n: number) => Array.from({ length: n }, () => (g.edge ? 0 : g.u32()));
@@ -68,5 +78,45 @@ export const project: Project = {
     fn("FNV1a_BM", FNV1a_BM, [], (g) => [key(g)]),
     fn("MurmurHash3", MurmurHash3, ["default-param", "omitted-arg"], (g) => seeded(g, key(g))),
     fn("xxHash", xxHash, ["default-param", "omitted-arg"], (g) => seeded(g, key(g))),
+    fn("MurmurHash1", MurmurHash1, ["default-param", "omitted-arg"], (g) => seeded(g, key(g))),
+    fn("MurmurHash2", MurmurHash2, ["default-param", "omitted-arg"], (g) => seeded(g, key(g))),
+    fn("SuperFastHash", SuperFastHash, [], (g) => [key(g)]),
+    fn("lookup3", lookup3, [
+      "default-param",
+      "omitted-arg",
+      "returns-array",
+      "array-literal",
+      "allocates",
+    ], (g) => seeded(g, key(g))),
+    fn("GoodOAAT", GoodOAAT, ["default-param", "omitted-arg"], (g) => seeded(g, key(g))),
+    fn(
+      "CityHash32",
+      CityHash32,
+      ["default-param", "omitted-arg", "closure"],
+      (g) => seeded(g, key(g)),
+    ),
+    fn("Marvin32", Marvin32, ["default-param", "omitted-arg"], (g) => seeded(g, key(g))),
+    fn("HalfSipHash", HalfSipHash, [
+      "default-param",
+      "omitted-arg",
+      "returns-array",
+      "array-literal",
+      "allocates",
+    ], (g) => seeded(g, key(g))),
+    fn("MurmurHash2_64B", MurmurHash2_64B, [
+      "default-param",
+      "omitted-arg",
+      "returns-array",
+      "array-literal",
+      "allocates",
+    ], (g) => seeded(g, key(g))),
+    fn("MurmurHash3_x86_128", MurmurHash3_x86_128, [
+      "default-param",
+      "omitted-arg",
+      "returns-array",
+      "array-literal",
+      "allocates",
+      "closure",
+    ], (g) => seeded(g, key(g))),
   ],
 };
