@@ -1,6 +1,6 @@
 // bryc/code (public domain or MIT): PRNGs (closures over their state) and hash functions.
 import { jit } from "../../../mod.ts";
-import { fn, type Gen, type Project } from "../harness.ts";
+import { fn, type Gen, type Project, type Tag } from "../harness.ts";
 import {
   gjrand32,
   jsf32,
@@ -38,6 +38,11 @@ const seeds = (g: Gen, n: number) => Array.from({ length: n }, () => (g.edge ? 0
 const key = (g: Gen) => g.u8(g.edge ? g.pick([0, 1, 2, 3]) : g.int(1, 100));
 /** odd sets pass the seed, even ones leave it to its default */
 const seeded = (g: Gen, k: unknown) => (g.set % 2 ? [k, g.u32() | 0] : [k]);
+/** a hash of a byte array with a default seed (given in odd sets) */
+const seededHash = (name: string, f: (...a: never[]) => unknown, tags: Tag[] = []) =>
+  fn(name, f, ["default-param", "omitted-arg", ...tags], (g) => seeded(g, key(g)));
+/** hashes returning their words as an array literal */
+const PAIR: Tag[] = ["returns-array", "array-literal", "allocates"];
 
 export const project: Project = {
   name: "bryc",
@@ -76,47 +81,17 @@ export const project: Project = {
     fn("FNV1", FNV1, [], (g) => [key(g)]),
     fn("FNV1a", FNV1a, [], (g) => [key(g)]),
     fn("FNV1a_BM", FNV1a_BM, [], (g) => [key(g)]),
-    fn("MurmurHash3", MurmurHash3, ["default-param", "omitted-arg"], (g) => seeded(g, key(g))),
-    fn("xxHash", xxHash, ["default-param", "omitted-arg"], (g) => seeded(g, key(g))),
-    fn("MurmurHash1", MurmurHash1, ["default-param", "omitted-arg"], (g) => seeded(g, key(g))),
-    fn("MurmurHash2", MurmurHash2, ["default-param", "omitted-arg"], (g) => seeded(g, key(g))),
+    seededHash("MurmurHash3", MurmurHash3),
+    seededHash("xxHash", xxHash),
+    seededHash("MurmurHash1", MurmurHash1),
+    seededHash("MurmurHash2", MurmurHash2),
     fn("SuperFastHash", SuperFastHash, [], (g) => [key(g)]),
-    fn("lookup3", lookup3, [
-      "default-param",
-      "omitted-arg",
-      "returns-array",
-      "array-literal",
-      "allocates",
-    ], (g) => seeded(g, key(g))),
-    fn("GoodOAAT", GoodOAAT, ["default-param", "omitted-arg"], (g) => seeded(g, key(g))),
-    fn(
-      "CityHash32",
-      CityHash32,
-      ["default-param", "omitted-arg", "closure"],
-      (g) => seeded(g, key(g)),
-    ),
-    fn("Marvin32", Marvin32, ["default-param", "omitted-arg"], (g) => seeded(g, key(g))),
-    fn("HalfSipHash", HalfSipHash, [
-      "default-param",
-      "omitted-arg",
-      "returns-array",
-      "array-literal",
-      "allocates",
-    ], (g) => seeded(g, key(g))),
-    fn("MurmurHash2_64B", MurmurHash2_64B, [
-      "default-param",
-      "omitted-arg",
-      "returns-array",
-      "array-literal",
-      "allocates",
-    ], (g) => seeded(g, key(g))),
-    fn("MurmurHash3_x86_128", MurmurHash3_x86_128, [
-      "default-param",
-      "omitted-arg",
-      "returns-array",
-      "array-literal",
-      "allocates",
-      "closure",
-    ], (g) => seeded(g, key(g))),
+    seededHash("lookup3", lookup3, PAIR),
+    seededHash("GoodOAAT", GoodOAAT),
+    seededHash("CityHash32", CityHash32, ["closure"]),
+    seededHash("Marvin32", Marvin32),
+    seededHash("HalfSipHash", HalfSipHash, PAIR),
+    seededHash("MurmurHash2_64B", MurmurHash2_64B, PAIR),
+    seededHash("MurmurHash3_x86_128", MurmurHash3_x86_128, [...PAIR, "closure"]),
   ],
 };
