@@ -3,7 +3,7 @@
 // figure (tests/corpus/run.ts prints it), not a test.
 import { assert, assertEquals } from "./_assert.ts";
 import { CompileError } from "../mod.ts";
-import { fn, type Project, runProject } from "./corpus/harness.ts";
+import { fn, type Project, runProject, TSJIT_ERROR } from "./corpus/harness.ts";
 import { report, summary } from "./corpus/report.ts";
 import { runCorpus } from "./corpus/run.ts";
 
@@ -54,7 +54,7 @@ Deno.test("corpus harness: a wrong result, a mutated argument or a new object is
   assertEquals(runProject(same, 2)[0].outcome, "identical");
 });
 
-Deno.test("corpus harness: errors are compared, CompileErrors are refusals", () => {
+Deno.test("corpus harness: errors are compared; CompileErrors and jit() failures are refusals", () => {
   const check = (x: number) => {
     if (x > 0) throw new RangeError(`x is ${x}`);
     return -x;
@@ -83,6 +83,16 @@ Deno.test("corpus harness: errors are compared, CompileErrors are refusals", () 
   };
   assertEquals(runProject(project(() => check as never), 2)[0].outcome, "identical");
   assertEquals(runProject(project(rethrow as never), 2)[0].outcome, "DIFFERENT");
+  const crashed = runProject(
+    project(() => {
+      throw new SyntaxError("Unexpected token");
+    }),
+    2,
+  )[0];
+  assertEquals([crashed.outcome, crashed.detail], [
+    "refused",
+    `${TSJIT_ERROR}: SyntaxError: Unexpected token`,
+  ]);
   const refused = runProject(project(refuse as never), 2)[0];
   assertEquals([refused.outcome, refused.detail], [
     "refused",

@@ -279,6 +279,8 @@ function ulpDifference(fn: AnyFn, a: unknown, b: unknown): boolean {
 // ---- running ----
 
 const PLAIN_ARRAY = "a plain array of numbers";
+/** The refusal detail of a function jit() itself failed on (not with a CompileError). */
+export const TSJIT_ERROR = "jit() threw, not a CompileError (a tsjit bug)";
 
 /** What kind of argument tsjit does not take (a number, boolean or typed array it does). */
 function argumentKind(v: unknown): string | undefined {
@@ -355,6 +357,14 @@ function runCase(
     const plain = call(c.fn, p.self, p.args);
     for (const u of runtimeConstructs(p.args, plain.value, arity, truthiness)) uses.add(u);
     const jit = call(jitted, j.self, j.args);
+    if (jit.error instanceof JitCrash) {
+      return {
+        ...base,
+        outcome: "refused",
+        detail: `${TSJIT_ERROR}: ${jit.error.message}`,
+        set: s,
+      };
+    }
     if (jit.error instanceof CompileError) {
       return {
         ...base,
@@ -437,11 +447,23 @@ function runCase(
   return refused ?? documented ?? { ...base, outcome: "identical" };
 }
 
+/** What jit() itself threw (not a CompileError at the first call: a tsjit bug). */
+class JitCrash extends Error {}
+
 /** Each function and helper of a project jitted once (by the project's own cases file). */
 export function jitAll(p: Project): Map<AnyFn, AnyFn> {
   const jitted = new Map<AnyFn, AnyFn>();
   for (const f of [...(p.helpers ?? []), ...p.cases.map((c) => c.fn)]) {
-    if (!jitted.has(f)) jitted.set(f, p.jit(f));
+    if (jitted.has(f)) continue;
+    try {
+      jitted.set(f, p.jit(f));
+    } catch (e) {
+      // jit() itself failed, not a compile: a tsjit bug, reported as a refusal that says so
+      const crash = new JitCrash(firstLine(e));
+      jitted.set(f, () => {
+        throw crash;
+      });
+    }
   }
   return jitted;
 }

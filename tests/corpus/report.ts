@@ -1,6 +1,6 @@
 // Tables of corpus results: per project, per tag, the wrong results first, and the refusal
 // reasons grouped by construct (what issues 13 and 14 are planned from).
-import { ISSUE13_TAGS, type Result, type Tag } from "./harness.ts";
+import { ISSUE13_TAGS, type Result, type Tag, TSJIT_ERROR } from "./harness.ts";
 import { ISSUE13_CONSTRUCTS, NEITHER } from "./_constructs.ts";
 
 const compiled = (r: Result) => r.outcome === "identical" || r.outcome === "documented";
@@ -123,6 +123,14 @@ export function report(results: Result[]): string {
     out.push(`!!! ${s.different.length} function(s) compile and give a DIFFERENT result:`);
     for (const r of s.different) {
       out.push(`!!!   ${r.project}: ${r.name} (set ${r.set}): ${r.detail}`);
+    }
+    out.push("");
+  }
+  const crashed = results.filter((r) => r.detail?.startsWith(TSJIT_ERROR));
+  if (crashed.length) {
+    out.push(`!!! ${crashed.length} function(s) where ${TSJIT_ERROR}:`);
+    for (const r of crashed) {
+      out.push(`!!!   ${r.project}: ${r.name}: ${r.detail!.slice(TSJIT_ERROR.length + 2)}`);
     }
     out.push("");
   }

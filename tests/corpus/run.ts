@@ -30,6 +30,7 @@ export const PROJECTS = [
   "murmurhash-js",
   "three.js",
   "pngjs",
+  "biquad-coeffs",
 ];
 
 export async function loadProject(name: string): Promise<Project> {
