@@ -57,6 +57,13 @@ export function formatLocation(src: SourceInfo, range: Range, at = sourceLocatio
   }`;
 }
 
+/** One reason a function cannot be compiled, and where. */
+export interface Blocker {
+  message: string;
+  construct: string;
+  range: Range;
+}
+
 /**
  * Thrown when a function cannot be compiled: names the construct and shows the source line, in
  * the user's file (file, line, column) when tsjit can read it.
@@ -80,16 +87,37 @@ export class CompileError extends Error {
   /** The 1-based column in that file. */
   readonly column?: number;
   /**
+   * Every construct found that blocks compiling the function, this one first (one compile
+   * attempt names them all), each with its 1-based line and column in the user's file if known.
+   */
+  readonly blockers: { message: string; construct: string; line?: number; column?: number }[];
+  /**
    * A compile error at `range` of `src` (tsjit's compiler throws these; programs catch them).
    *
    * @param message what is wrong
    * @param construct the construct's name
    * @param range where it is in `src.source`
    * @param src the function it belongs to
+   * @param more further blockers of the same function, listed after this one
    */
-  constructor(message: string, construct: string, range: Range, src: SourceInfo) {
+  constructor(
+    message: string,
+    construct: string,
+    range: Range,
+    src: SourceInfo,
+    more: Blocker[] = [],
+  ) {
     const at = sourceLocation(src, range);
-    super(`${message}\n  ${formatLocation(src, range, at)}`);
+    const others = more.map((b) => ({ ...b, at: sourceLocation(src, b.range) }));
+    const also = others.map((b) => `\n- ${b.message}\n  ${formatLocation(src, b.range, b.at)}`);
+    super(
+      `${message}\n  ${formatLocation(src, range, at)}` +
+        (also.length
+          ? `\n${also.length} more construct${also.length > 1 ? "s" : ""} block${
+            also.length > 1 ? "" : "s"
+          } compiling it:${also.join("")}`
+          : ""),
+    );
     this.name = "CompileError";
     this.construct = construct;
     this.range = range;
@@ -98,7 +126,23 @@ export class CompileError extends Error {
       this.line = at.line;
       this.column = at.column;
     }
+    this.blockers = [{ message, construct, at }, ...others].map((b) => ({
+      message: b.message,
+      construct: b.construct,
+      ...(b.at && { line: b.at.line, column: b.at.column }),
+    }));
   }
+}
+
+/** One CompileError naming every blocker (in source order, repeats dropped). */
+export function blockersError(blockers: Blocker[], src: SourceInfo): CompileError {
+  const seen = new Set<string>();
+  const all = blockers.filter((b) => {
+    const key = `${b.range.start}:${b.range.end}:${b.message}`;
+    return !seen.has(key) && (seen.add(key), true);
+  }).sort((a, b) => a.range.start - b.range.start);
+  const [first, ...more] = all;
+  return new CompileError(first.message, first.construct, first.range, src, more);
 }
 
 /** True for V8's "Maximum call stack size exceeded" (the compiler recursed too deeply). */

@@ -1,7 +1,13 @@
 // A jitted function's source as the compiler sees it: parsed and resolved once, on demand. Free
 // names resolve through `globals`, or to the jitted function the name is bound to where the
 // function is defined (frontend/scope.ts), never to another module's function of that name.
-import { asCompileError, CompileError, sourceLocation } from "./diagnostics.ts";
+import {
+  asCompileError,
+  type Blocker,
+  blockersError,
+  CompileError,
+  sourceLocation,
+} from "./diagnostics.ts";
 import { isEnvironmentError } from "./host.ts";
 import type {
   CompilableFunction,
@@ -15,10 +21,14 @@ import {
   type Frame,
   locate,
   type Location,
+  type Module,
   readModule,
   search,
   searchedFiles,
 } from "./frontend/scope.ts";
+import { type Definition, exported, follow, namedFunction } from "./frontend/exports.ts";
+import { constantOf } from "./frontend/constants.ts";
+import { describeValue } from "./values.ts";
 import { parseFunction } from "./frontend/parse.ts";
 import { resolveNames } from "./frontend/resolve.ts";
 import type { Type } from "./types/types.ts";
@@ -69,6 +79,8 @@ export class JitSource implements CompilableFunction {
   private searched?: string[];
   /** the function's source text, as the engine has it */
   readonly text: string;
+  /** modules other than its own that its names were resolved in (imports followed) */
+  private readonly followed = new Set<string>();
 
   constructor(
     readonly plain: (...args: never[]) => unknown,
@@ -92,9 +104,15 @@ export class JitSource implements CompilableFunction {
     if (!this.result) {
       try {
         const info = { fnName: this.name, origin: this.origin };
-        const ast = parseFunction(this.text, info);
-        const resolved = resolveNames(ast, this.origin, (n) => this.resolveFree(n, ast));
-        this.result = { ast, resolved, src: { source: ast.source, ...info } };
+        const blockers: Blocker[] = []; // every construct and name in the way, in one error
+        const ast = parseFunction(this.text, info, "js", blockers);
+        const resolved = resolveNames(ast, this.origin, (n, member) => {
+          const g = this.resolveFree(n, ast, member);
+          return g === NOT_A_NAMESPACE ? undefined : g;
+        }, blockers);
+        const src = { source: ast.source, ...info };
+        if (blockers.length) throw blockersError(blockers, src);
+        this.result = { ast, resolved, src };
       } catch (e) {
         if (isEnvironmentError(e)) throw e; // not the function's fault: not kept as its result
         const info = { source: this.text, fnName: this.name, origin: this.origin };
@@ -127,12 +145,18 @@ export class JitSource implements CompilableFunction {
   }
 
   /**
-   * A free name: from `globals` first; otherwise what the name is bound to where the function is
-   * defined, as JS resolves it, which must be a jitted function (see frontend/scope.ts). Without
-   * `ast`, only `globals` are consulted (nothing is parsed).
+   * A free name (or `name.member`, a namespace's member): from `globals` first; otherwise what
+   * the name is bound to where the function is defined, as JS resolves it, which must be a
+   * jitted function or a constant (see frontend/scope.ts). Without `ast`, only `globals` are
+   * consulted (nothing is parsed). NOT_A_NAMESPACE: `name` is no namespace, resolve it alone.
    */
-  resolveFree(name: string, ast?: FunctionAST): GlobalValue | { error: string } | undefined {
+  resolveFree(
+    name: string,
+    ast?: FunctionAST,
+    member?: string,
+  ): Resolution | typeof NOT_A_NAMESPACE {
     if (this.hasGlobal(name)) {
+      if (member !== undefined) return NOT_A_NAMESPACE;
       const v = this.globals![name];
       if (typeof v === "number" || typeof v === "boolean") return { kind: "const", value: v };
       const src = typeof v === "function" ? (v as { [SOURCE]?: JitSource })[SOURCE] : undefined;
@@ -145,42 +169,48 @@ export class JitSource implements CompilableFunction {
             `functions: pass { ${name}: jit(${name}) }`,
         };
       }
-      return undefined;
+      return {
+        error: `globals.${name} is ${describeValue(v)}; globals give compiled code numbers, ` +
+          `booleans and jitted functions: pass it as an argument`,
+      };
     }
     if (!ast) return undefined;
+    const shown = member === undefined ? name : `${name}.${member}`;
     const locs = this.locate(ast);
     if (!locs.length) {
       return this.frames.length
         ? {
-          error: `unresolved name '${name}': tsjit could not find where ${this.name}() is ` +
-            `defined to look '${name}' up as JS would; pass it as ${this.globalsFix(name)}`,
+          error: `unresolved name '${shown}': tsjit could not find where ${this.displayName()}() ` +
+            `is defined to look '${name}' up as JS would; ${this.globalsFix(name, member)}`,
         }
         : undefined;
     }
     const dynamic = this.searched && dynamicCodeIn(this.searched);
     if (dynamic) {
       return {
-        error: `'${name}': jit() was not given ${this.name}() by its name, and ${dynamic} builds ` +
-          `code at run time (eval or Function), which could have made a function of the same ` +
-          `text where '${name}' means something else; pass it as ${this.globalsFix(name)}, or ` +
-          `call jit(${this.name}) on the function's own name`,
+        error: `'${shown}': jit() was not given ${this.name}() by its name, and ${dynamic} ` +
+          `builds code at run time (eval or Function), which could have made a function of the ` +
+          `same text where '${name}' means something else; call jit(${this.name}) on the ` +
+          `function's own name, or ${this.globalsFix(name, member)}`,
       };
     }
-    const found = locs.map((loc) => resolveByScope(this, loc, name));
+    const found = locs.map((loc) => resolveByScope(this, loc, name, member));
     if (found.length === 1 || found.every((g) => sameResolution(g, found[0]))) return found[0];
     const where = locs.map((l) => `line ${lineOf(l)} of ${fileName(l)}`).join(", ");
     return {
-      error: `'${name}' is ambiguous: jit() was not given ${this.name}() by its name, and ` +
+      error: `'${shown}' is ambiguous: jit() was not given ${this.name}() by its name, and ` +
         `functions of the same code are defined at ${where}, where '${name}' means different ` +
-        `things; pass it as ${this.globalsFix(name)}`,
+        `things; ${this.globalsFix(name, member)}`,
     };
   }
 
-  /** How to give `name` explicitly, for messages: itself (recursion), or its jitted function. */
-  private globalsFix(name: string): string {
+  /** How to give `name` explicitly, for messages: only fixes that work. */
+  private globalsFix(name: string, member?: string): string {
+    if (member !== undefined) return `pass ${name}.${member} as an argument`;
     return name === this.name
-      ? `jit(${name}, { globals: { ${name} } })`
-      : `jit(fn, { globals: { ${name}: jit(${name}) } })`;
+      ? `pass it as jit(${name}, { globals: { ${name} } })`
+      : `pass it as jit(fn, { globals: { ${name}: jit(${name}) } }) for a function, or ` +
+        `{ globals: { ${name} } } for a number or a boolean`;
   }
 
   /**
@@ -191,7 +221,7 @@ export class JitSource implements CompilableFunction {
   locate(ast: FunctionAST): Location[] {
     if (this.locations === undefined) {
       const params = ast.params.map((p) => p.name);
-      const one = locate(this.frames, ast.name, params, this.text);
+      const one = locate(this.frames, ast.name, params, this.text, namedFunction);
       this.searched = one ? undefined : searchedFiles(this.frames);
       this.locations = one ? [one] : search(this.searched!, ast.name, params, this.text);
     }
@@ -202,8 +232,9 @@ export class JitSource implements CompilableFunction {
   located(): Location[] {
     if (this.locations !== undefined) return this.locations;
     try {
-      const ast = parseFunction(this.text, { fnName: this.name, origin: this.origin });
-      return this.locate(ast);
+      // unsupported constructs do not matter here: only the parameters are needed
+      const info = { fnName: this.name, origin: this.origin };
+      return this.locate(parseFunction(this.text, info, "js", []));
     } catch {
       this.locations = [];
       return [];
@@ -217,9 +248,19 @@ export class JitSource implements CompilableFunction {
   scopeFiles(): { files?: string[]; texts: string[] } | undefined {
     const locs = this.locations;
     if (!locs?.length) return undefined;
-    if (!this.searched) return { texts: [locs[0].module.text] };
-    const texts = this.searched.map((f) => readModule(f) ?? "");
-    return { files: this.searched, texts };
+    const stack = [...new Set(this.frames.map((f) => f.file))];
+    const own = locs[0].module.path;
+    if (!this.searched && !this.followed.size && stack.includes(own)) {
+      return { texts: [locs[0].module.text] };
+    }
+    // the stack's files first (see cache/deps.ts), then every module names were followed into
+    const files = [...new Set([...(this.searched ?? stack), own, ...this.followed])];
+    return { files, texts: files.map((f) => readModule(f) ?? "") };
+  }
+
+  /** Notes that a name was resolved in another module (its text then matters to the cache). */
+  followedInto(path: string): void {
+    this.followed.add(path);
   }
 
   /** Every live JitSource (for dependency checks of cached code). */
@@ -229,7 +270,11 @@ export class JitSource implements CompilableFunction {
 }
 
 function fileName(loc: Location): string {
-  return loc.module.path.split("/").pop()!;
+  return fileOf(loc.module);
+}
+
+function fileOf(m: Module): string {
+  return m.path.split("/").pop()!;
 }
 
 function lineOf(loc: Location): number {
@@ -238,10 +283,10 @@ function lineOf(loc: Location): number {
 
 /** Two resolutions of a name that reach the same function or constant (or fail alike). */
 function sameResolution(
-  a: GlobalValue | { error: string } | undefined,
-  b: GlobalValue | { error: string } | undefined,
+  a: Resolution | typeof NOT_A_NAMESPACE,
+  b: Resolution | typeof NOT_A_NAMESPACE,
 ): boolean {
-  if (!a || !b) return a === b;
+  if (!a || !b || typeof a === "symbol" || typeof b === "symbol") return a === b;
   if ("error" in a || "error" in b) return false;
   if (a.kind === "const" && b.kind === "const") return Object.is(a.value, b.value);
   return a.kind === "function" && b.kind === "function" && a.fn === b.fn;
@@ -258,52 +303,102 @@ function optionsOf(s: JitSource) {
   return [s.options.boundscheck, s.options.fastmath, [...s.options.locals]];
 }
 
-/** The jitted function `name` names from `caller`'s definition, or why there is none. */
+/** What `ns.member` resolves to when `ns` is not a namespace: the name alone is resolved. */
+export const NOT_A_NAMESPACE = Symbol("not a namespace");
+
+type Resolution = GlobalValue | { error: string } | undefined;
+
+/**
+ * What `name` (or `name.member`, a namespace's member) names from `caller`'s definition: a jitted
+ * function, a constant, or why compiled code cannot use it.
+ */
 function resolveByScope(
   caller: JitSource,
   loc: Location,
   name: string,
-): GlobalValue | { error: string } | undefined {
+  member?: string,
+): Resolution | typeof NOT_A_NAMESPACE {
   const b = bindingOf(loc, name);
   if (!b) return undefined; // not declared in the module: the usual "unresolved name"
-  const at = `line ${b.line} of ${fileName(loc)}`;
-  const fix = `pass the jitted function as jit(fn, { globals: { ${name} } })`;
-  if (b.kind === "import") {
+  let d = follow(loc.module, b);
+  if (!d || "error" in d) {
+    return { error: `'${name}' cannot be resolved: ${d?.error ?? "no such export"}` };
+  }
+  if (member !== undefined) {
+    // `ns.a.b`: each part a member of the namespace before it (`export * as a`)
+    for (const [i, part] of member.split(".").entries()) {
+      if (d.binding.kind !== "namespace") return NOT_A_NAMESPACE; // a shorter path, then
+      const ns = d.binding.module;
+      const e = exported(ns, part);
+      if (!e || "error" in e) {
+        const shown = [name, ...member.split(".").slice(0, i + 1)].join(".");
+        return { error: `'${shown}': ${e ? e.error : `${fileOf(ns)} exports no '${part}'`}` };
+      }
+      d = e;
+    }
+  } else if (d.binding.kind === "namespace") {
     return {
-      error: `'${name}' is imported from ${JSON.stringify(b.from)}; a free name resolves by ` +
-        `itself only to a function this module defines: ${fix}`,
+      error: `'${name}' is the namespace of ${fileOf(d.binding.module)} (import * as ${name}); ` +
+        `compiled code reads its members (${name}.f(…), ${name}.K), not the namespace itself`,
     };
   }
-  if (b.kind === "other") {
-    return {
-      error: `'${name}' is ${b.what} (${at}), which compiled code cannot read: pass ` +
-        `'${name}' as an argument, or as jit(fn, { globals: { ${name} } }) for a constant or a ` +
-        `jitted function`,
-    };
+  if (d.module !== loc.module) caller.followedInto(d.module.path);
+  return fromDefinition(caller, loc, d, member === undefined ? name : `${name}.${member}`);
+}
+
+/** What a followed definition gives compiled code, shown as `shown` in messages. */
+function fromDefinition(
+  caller: JitSource,
+  loc: Location,
+  d: Definition,
+  shown: string,
+): Resolution {
+  const b = d.binding;
+  const at = `line ${b.line} of ${fileOf(d.module)}`;
+  const dotted = shown.includes(".");
+  const fix = dotted
+    ? `pass what it holds as an argument`
+    : `pass it as an argument, or as jit(fn, { globals: { ${shown} } }) for a number or a ` +
+      `jitted function`;
+  if (b.kind === "other" || b.kind === "import" || b.kind === "namespace") {
+    const what = b.kind === "other" ? b.what : "an import tsjit cannot follow";
+    return { error: `'${shown}' is ${what} (${at}), which compiled code cannot read: ${fix}` };
+  }
+  if (b.kind === "value") {
+    const v = constantOf(d);
+    if (typeof v !== "object") return { kind: "const", value: v };
+    return { error: `'${shown}' (${at}) is not a constant tsjit can fold: ${v.error}; ${fix}` };
   }
   // a jitted function defined there: found on the stack or by search, with no other definition
   const candidates = JitSource.live().filter((s) => {
     const ls = s === caller ? [loc] : s.located();
-    if (ls.length !== 1 || ls[0].module !== loc.module) return false;
+    if (ls.length !== 1 || ls[0].module !== d.module) return false;
     const l = ls[0];
     return b.kind === "function"
       ? l.node === b.node
       : !!l.call && l.call === b.call && l.frame === 0;
   });
+  if (!candidates.length && b.kind === "call") {
+    const v = constantOf(d); // `const e10 = Math.sqrt(50)`
+    if (typeof v !== "object") return { kind: "const", value: v };
+  }
+  const passJitted = dotted
+    ? ""
+    : `, or pass the jitted function as jit(fn, { globals: { ${shown} } })`;
   if (!candidates.length) {
     return {
       error: b.kind === "function"
-        ? `'${name}' is the plain function at ${at}; compiled code calls only jitted functions: ` +
-          `jit it (jit(${name})) before this call, or ${fix}`
-        : `'${name}' holds what the call at ${at} returns, which is not the result of jit() ` +
-          `there; ${fix}`,
+        ? `'${shown}' is the plain function at ${at}; compiled code calls only jitted ` +
+          `functions: jit it (jit(${shown})) before this call${passJitted}`
+        : `'${shown}' holds what the call at ${at} returns, which is neither the result of ` +
+          `jit() there nor a constant; ${fix}`,
     };
   }
   const last = candidates[candidates.length - 1];
   if (!candidates.every((c) => equivalent(c, last))) {
     return {
-      error: `'${name}' names different jitted functions (made at ${at} each time that code ` +
-        `runs); ${fix}`,
+      error: `'${shown}' names different jitted functions (made at ${at} each time that code ` +
+        `runs)${passJitted || `; ${fix}`}`,
     };
   }
   return { kind: "function", fn: last };

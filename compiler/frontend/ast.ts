@@ -69,6 +69,8 @@ export interface FunctionAST {
   body: Stmt[];
   source: string;
   range: Range;
+  /** names declared inside unsupported constructs (not reported as unresolved) */
+  unparsedNames?: Set<string>;
 }
 
 /** A function parsed and resolved, with the source its diagnostics point into. */

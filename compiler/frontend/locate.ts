@@ -168,6 +168,8 @@ interface Found {
   /** the transpiled function's nodes, and the original's, in the same order */
   js: Item[];
   items: Item[];
+  /** the file it is in */
+  path: string;
 }
 
 /** The function in the file jit() was called from, whose tree equals the transpiled one. */
@@ -187,9 +189,32 @@ function findFunction(
     const items = flatten(ts, fn, file.sf, 0);
     if (!same(js, items)) continue;
     const distance = fn.pos <= sitePos && sitePos <= fn.end ? 0 : Math.abs(fn.pos - sitePos);
-    if (!best || distance < best.distance) best = { ts, file, fn, js, items, distance };
+    if (!best || distance < best.distance) {
+      best = { ts, file, fn, js, items, distance, path: site.file };
+    }
   }
-  return best;
+  if (best) return best;
+  // `jit(vec3.round)`, `jit(imported)`: the function is in a module the file imports
+  for (const path of importedFiles(ts, file, site.file)) {
+    const other = parseFile(ts, path);
+    const fn = other?.functions.find((f) => same(js, flatten(ts, f, other.sf, 0)));
+    if (fn) return { ts, file: other!, fn, js, items: flatten(ts, fn, other!.sf, 0), path };
+  }
+  return undefined;
+}
+
+/** The files a module imports by relative or file: specifiers (at most 32). */
+function importedFiles(ts: typeof TS, file: ParsedFile, path: string): string[] {
+  const out: string[] = [];
+  for (const s of file.sf.statements) {
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier)) continue;
+    const spec = s.moduleSpecifier.text;
+    if (!/^(\.{1,2}\/|\/|file:)/.test(spec) || out.length >= 32) continue;
+    try {
+      out.push(decodeURIComponent(new URL(spec, `file://${path}`).pathname));
+    } catch { /* not a path */ }
+  }
+  return out;
 }
 
 /**
@@ -243,6 +268,7 @@ function find(
 ): Located | undefined {
   const best = findFunction(src, site);
   if (!best) return undefined;
+  site = { ...site, file: best.path };
   const { ts, file, js } = best;
   // The innermost node covering the range (in source order, the last one that covers it).
   let k = -1;

@@ -2,7 +2,13 @@
 // on the first compile: typescript.ts).
 // deno-lint-ignore no-import-prefix
 import type * as TS from "npm:typescript@5.9.3";
-import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
+import {
+  type Blocker,
+  blockersError,
+  CompileError,
+  type Range,
+  type SourceInfo,
+} from "../diagnostics.ts";
 import type { Declarator, Expr, FunctionAST, Stmt } from "./ast.ts";
 import { typescript } from "./typescript.ts";
 
@@ -44,6 +50,7 @@ export function parseFunction(
   source: string,
   info: Omit<SourceInfo, "source">,
   language: "js" | "ts" = "js",
+  collect?: Blocker[],
 ): FunctionAST {
   const ts = typescript();
   let src = source.trim();
@@ -93,14 +100,34 @@ export function parseFunction(
     fail("generator functions cannot be compiled", "generator function", range(fn));
   }
 
-  const unsupported = (n: TS.Node, what?: string): never => {
+  // Unsupported constructs are all collected (one error names them all); each leaves an empty
+  // placeholder, and the names it declares are not reported as unresolved (`unparsedNames`).
+  const blockers: Blocker[] = collect ?? [];
+  const unparsedNames = new Set<string>();
+  const declaredNames = (n: TS.Node): void => {
+    const named = ts.isVariableDeclaration(n) || ts.isFunctionDeclaration(n) ||
+      ts.isClassDeclaration(n) || ts.isBindingElement(n) || ts.isParameter(n);
+    if (named && n.name && ts.isIdentifier(n.name)) unparsedNames.add(n.name.text);
+    n.forEachChild(declaredNames);
+  };
+  const unsupported = (n: TS.Node, what?: string): Stmt => {
     const kindName = ts.SyntaxKind[n.kind];
     const construct = what ?? FRIENDLY[kindName] ?? kindName;
-    return fail(`unsupported construct: ${construct}`, construct, range(n));
+    blockers.push({ message: `unsupported construct: ${construct}`, construct, range: range(n) });
+    declaredNames(n);
+    return { kind: "empty", range: range(n) };
+  };
+  /** An unsupported expression: reported, and a 0 in its place (never compiled: see above). */
+  const unsupportedExpr = (n: TS.Node, what?: string): Expr => {
+    unsupported(n, what);
+    return { kind: "num", value: 0, range: range(n), placeholder: true } as Expr;
   };
 
   const declarator = (d: TS.VariableDeclaration | TS.ParameterDeclaration): Declarator => {
-    if (!ts.isIdentifier(d.name)) return unsupported(d.name, "destructuring");
+    if (!ts.isIdentifier(d.name)) {
+      unsupported(d.name, "destructuring");
+      return { name: "", range: range(d.name) };
+    }
     if (ts.isParameter(d)) {
       if (d.dotDotDotToken) unsupported(d, "rest parameter");
       if (d.initializer) unsupported(d.initializer, "default parameter value");
@@ -229,7 +256,7 @@ export function parseFunction(
           range: r,
         };
       }
-      return unsupported(n.operatorToken, `operator ${n.operatorToken.getText(sf)}`);
+      return unsupportedExpr(n.operatorToken, `operator ${n.operatorToken.getText(sf)}`);
     }
     if (ts.isConditionalExpression(n)) {
       return {
@@ -258,7 +285,7 @@ export function parseFunction(
       for (const a of n.arguments) if (ts.isSpreadElement(a)) unsupported(a);
       return { kind: "call", callee: expr(n.expression), args: n.arguments.map(expr), range: r };
     }
-    return unsupported(n);
+    return unsupportedExpr(n);
   }
 
   function loopLabel(s: Stmt, label: string): Stmt {
@@ -366,5 +393,7 @@ export function parseFunction(
     ? fn.body.statements.map(stmt)
     : [{ kind: "return", value: expr(fn.body as TS.Expression), range: range(fn.body) }];
   const name = ts.isFunctionExpression(fn) && fn.name ? fn.name.text : info.fnName;
-  return { name, params: fn.parameters.map(declarator), body, source: src, range: range(fn) };
+  const params = fn.parameters.map(declarator);
+  if (blockers.length && !collect) throw blockersError(blockers, { ...info, source: src });
+  return { name, params, body, source: src, range: range(fn), unparsedNames };
 }

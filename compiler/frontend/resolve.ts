@@ -1,6 +1,6 @@
 // Stage 2: name resolution. Binds every name to its declaration (block scoping, shadowing),
 // rejects assignment to constants and use before declaration.
-import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
+import { type Blocker, blockersError, type Range, type SourceInfo } from "../diagnostics.ts";
 import type { Declarator, Expr, FunctionAST, GlobalValue, Stmt, Variable } from "./ast.ts";
 import { replacedBuiltin } from "./_intrinsics.ts";
 
@@ -32,12 +32,16 @@ export interface Resolved {
 export function resolveNames(
   fn: FunctionAST,
   origin?: string,
-  lookupGlobal: (name: string) => GlobalValue | { error: string } | undefined = () => undefined,
+  lookupGlobal: LookupGlobal = () => undefined,
+  collect?: Blocker[],
 ): Resolved {
   const src: SourceInfo = { source: fn.source, fnName: fn.name, origin };
-  const fail = (msg: string, construct: string, r: Range): never => {
-    throw new CompileError(msg, construct, r, src);
+  // every misused name is collected: one error names them all
+  const blockers: Blocker[] = collect ?? [];
+  const fail = (message: string, construct: string, range: Range): void => {
+    blockers.push({ message, construct, range });
   };
+  const unparsed = fn.unparsedNames ?? new Set<string>();
   const variables: Variable[] = [];
   // Each scope maps a name to its variable and whether its declaration has been passed.
   const scopes: Map<string, { v: Variable; ready: boolean }>[] = [];
@@ -116,16 +120,16 @@ export function resolveNames(
             fail(`'${e.name}' is used before its declaration`, "use before declaration", e.range);
           }
           e.variable = found.v;
-        } else if (!BUILTIN_NAMES.has(e.name)) {
+        } else if (!BUILTIN_NAMES.has(e.name) && !unparsed.has(e.name)) {
           const g = lookupGlobal(e.name);
-          if (g && "error" in g) fail(g.error, "free variable", e.range);
-          e.global = g as GlobalValue | undefined;
+          if (g && "error" in g) return fail(g.error, "free variable", e.range);
+          e.global = g;
           if (!e.global) {
             fail(
               `unresolved name '${e.name}': a compiled function sees its parameters, its locals, ` +
-                `Math, Number and the jitted functions its module defines; pass '${e.name}' as ` +
-                `an argument, or as jit(fn, { globals: { ${e.name} } }) for a constant or a ` +
-                `jitted function`,
+                `Math, Number, the numeric constants and jitted functions of its module and ` +
+                `those it imports; pass '${e.name}' as an argument, or as ` +
+                `jit(fn, { globals: { ${e.name} } }) for a number, a boolean or a jitted function`,
               "free variable",
               e.range,
             );
@@ -150,6 +154,20 @@ export function resolveNames(
         return expr(e.object), expr(e.index);
       case "member": {
         const o = e.object;
+        const path = memberPath(e);
+        if (path && !lookup(path[0]) && !BUILTIN_NAMES.has(path[0]) && !unparsed.has(path[0])) {
+          // a namespace's member (`ns.f`, `ns.K`, `ns.inner.K`) is a free name of its own
+          const g = lookupGlobal(path[0], path.slice(1).join("."));
+          if (g && "error" in g) return fail(g.error, "free variable", e.range);
+          if (g) {
+            const node = e as unknown as Expr & { kind: "name" };
+            node.kind = "name";
+            node.name = path.join(".");
+            node.global = g;
+            delete (e as { object?: Expr }).object;
+            return;
+          }
+        }
         if (o.kind === "name" && (o.name === "Math" || o.name === "Number") && !lookup(o.name)) {
           const why = replacedBuiltin(o.name, e.name);
           if (why) {
@@ -172,6 +190,7 @@ export function resolveNames(
     }
   };
   const assignTarget = (t: Expr) => {
+    if ((t as { placeholder?: boolean }).placeholder) return; // unsupported: reported already
     if (t.kind === "name") {
       const found = lookup(t.name);
       if (found?.v.kind === "const") {
@@ -256,5 +275,24 @@ export function resolveNames(
   scopes.push(new Map());
   hoist(fn.body, true);
   fn.body.forEach(stmt);
+  if (blockers.length && !collect) throw blockersError(blockers, src);
   return { params, variables };
 }
+
+/** `a.b.c` as ["a", "b", "c"], when a member chain starts at a name. */
+function memberPath(e: Expr): string[] | undefined {
+  if (e.kind === "name") return [e.name];
+  if (e.kind !== "member") return undefined;
+  const inner = memberPath(e.object);
+  return inner && [...inner, e.name];
+}
+
+/**
+ * What a free name (or `name.member`, `name.a.b`, when `name` may be a namespace) stands for: a
+ * constant, a jitted function, why it cannot be used, or undefined (unresolved; for members:
+ * resolve a shorter path).
+ */
+export type LookupGlobal = (
+  name: string,
+  member?: string,
+) => GlobalValue | { error: string } | undefined;

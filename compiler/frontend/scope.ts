@@ -40,13 +40,14 @@ export function creationFrames(): Frame[] {
 }
 
 /** A module's text, parsed (one object per file: locations compare by identity). */
-interface Module extends ParsedFile {
+export interface Module extends ParsedFile {
   path: string;
 }
 
 const modules = new Map<string, Module | undefined>();
 
-function moduleAt(path: string): Module | undefined {
+/** The module file at `path`, parsed once (undefined: it cannot be read). */
+export function moduleAt(path: string): Module | undefined {
   if (!modules.has(path)) {
     const parsed = parseFile(typescript(), path); // null: names resolve only through `globals`
     modules.set(path, parsed ? { ...parsed, path } : undefined);
@@ -54,7 +55,7 @@ function moduleAt(path: string): Module | undefined {
   return modules.get(path);
 }
 
-type FunctionNode =
+export type FunctionNode =
   | TS.FunctionDeclaration
   | TS.FunctionExpression
   | TS.ArrowFunction
@@ -94,7 +95,7 @@ function callAt(m: Module, f: Frame): TS.CallExpression | undefined {
   return found;
 }
 
-function isFunctionNode(n: TS.Node): n is FunctionNode {
+export function isFunctionNode(n: TS.Node): n is FunctionNode {
   const ts = typescript();
   return ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) ||
     ts.isMethodDeclaration(n);
@@ -110,20 +111,17 @@ export function locate(
   name: string,
   params: string[],
   source: string,
+  /** the function an argument names (`f`, an imported `f`, `ns.f`), imports followed */
+  named: (m: Module, arg: TS.Expression) => { module: Module; node: FunctionNode } | undefined,
 ): Location | undefined {
-  const ts = typescript();
   const fits = fitting(name, params, source);
   for (const [k, f] of frames.entries()) {
     const m = moduleAt(f.file);
     const call = m && callAt(m, f);
     if (!m || !call) continue;
     for (const arg of call.arguments) {
-      let node: TS.Node | undefined = arg;
-      if (ts.isIdentifier(arg)) {
-        const b = bindingIn(m, arg, arg.text);
-        node = b?.kind === "function" ? b.node : undefined;
-      }
-      if (node && isFunctionNode(node) && fits(node, m)) return { module: m, node, call, frame: k };
+      const found = isFunctionNode(arg) ? { module: m, node: arg } : named(m, arg);
+      if (found && fits(found.node, found.module)) return { ...found, call, frame: k };
     }
   }
   return undefined;
@@ -247,9 +245,18 @@ export type Binding =
   /** a function defined here (a declaration, a function expression's own name, a const) */
   | { kind: "function"; node: FunctionNode; line: number }
   /** `const n = call(...)`: what the call returns */
-  | { kind: "call"; call: TS.CallExpression; line: number }
-  /** an import */
-  | { kind: "import"; from: string; line: number }
+  | { kind: "call"; call: TS.CallExpression; decl: TS.VariableDeclaration; line: number }
+  /** a variable never assigned again, with its initializer (a constant, a table, an object) */
+  | {
+    kind: "value";
+    init: TS.Expression;
+    decl: TS.VariableDeclaration | TS.ExportAssignment;
+    line: number;
+  }
+  /** an import: `imported` is the exported name, "default", or "*" (a namespace) */
+  | { kind: "import"; from: string; imported: string; line: number }
+  /** `import * as ns`, followed to the module (frontend/exports.ts) */
+  | { kind: "namespace"; module: Module; line: number }
   /** anything else: a parameter, a variable holding something else, a class... */
   | { kind: "other"; what: string; line: number };
 
@@ -258,12 +265,13 @@ export function bindingOf(loc: Location, name: string): Binding | undefined {
   return bindingIn(loc.module, loc.node, name);
 }
 
-function lineOf(m: Module, n: TS.Node): number {
+/** The 1-based line of a node in its module. */
+export function lineOf(m: Module, n: TS.Node): number {
   return m.sf.getLineAndCharacterOfPosition(n.getStart(m.sf)).line + 1;
 }
 
 /** Walks the scopes enclosing `from` outwards for the innermost declaration of `name`. */
-function bindingIn(m: Module, from: TS.Node, name: string): Binding | undefined {
+export function bindingIn(m: Module, from: TS.Node, name: string): Binding | undefined {
   const ts = typescript();
   const fnExprName = (n: TS.Node) =>
     ts.isFunctionExpression(n) && n.name?.text === name ? n : undefined;
@@ -280,7 +288,7 @@ function bindingIn(m: Module, from: TS.Node, name: string): Binding | undefined 
 }
 
 /** The declaration of `name` that scope node `scope` itself makes, if any. */
-function declaredIn(m: Module, scope: TS.Node, name: string): Binding | undefined {
+export function declaredIn(m: Module, scope: TS.Node, name: string): Binding | undefined {
   const ts = typescript();
   const other = (what: string, n: TS.Node): Binding => ({
     kind: "other",
@@ -331,12 +339,14 @@ function declaredIn(m: Module, scope: TS.Node, name: string): Binding | undefine
         if (bindsName(d.name, name)) return variableBinding(m, d);
       }
     }
-    if (ts.isImportDeclaration(s) && s.importClause && importsName(s.importClause, name)) {
+    const imported = ts.isImportDeclaration(s) && s.importClause &&
+      importedName(s.importClause, name);
+    if (imported && ts.isImportDeclaration(s)) {
       const from = ts.isStringLiteral(s.moduleSpecifier) ? s.moduleSpecifier.text : "?";
-      return { kind: "import", from, line: lineOf(m, s) };
+      return { kind: "import", from, imported, line: lineOf(m, s) };
     }
     if (ts.isImportEqualsDeclaration(s) && s.name.text === name) {
-      return { kind: "import", from: s.moduleReference.getText(m.sf), line: lineOf(m, s) };
+      return other(`imported by ${s.moduleReference.getText(m.sf)}`, s);
     }
   }
   return undefined;
@@ -347,13 +357,16 @@ function isAmbient(s: TS.VariableStatement): boolean {
   return !!s.modifiers?.some((x) => x.kind === ts.SyntaxKind.DeclareKeyword);
 }
 
-function importsName(c: TS.ImportClause, name: string): boolean {
+/** The name an import clause imports as `name` ("default", "*" or an export), if it does. */
+function importedName(c: TS.ImportClause, name: string): string | undefined {
   const ts = typescript();
-  if (c.name?.text === name) return true;
+  if (c.isTypeOnly) return undefined;
+  if (c.name?.text === name) return "default";
   const b = c.namedBindings;
-  if (!b) return false;
-  if (ts.isNamespaceImport(b)) return b.name.text === name;
-  return b.elements.some((e) => e.name.text === name);
+  if (!b) return undefined;
+  if (ts.isNamespaceImport(b)) return b.name.text === name ? "*" : undefined;
+  const e = b.elements.find((e) => e.name.text === name && !e.isTypeOnly);
+  return e && (e.propertyName?.text ?? e.name.text);
 }
 
 function bindsName(n: TS.BindingName, name: string): boolean {
@@ -387,7 +400,7 @@ function variableBinding(m: Module, d: TS.VariableDeclaration): Binding {
   const name = ts.isIdentifier(d.name) ? d.name.text : undefined;
   const constant = !!(d.parent.flags & ts.NodeFlags.Const);
   if (!name) return { kind: "other", what: "a destructured variable", line };
-  if (!constant && isAssigned(m, name)) {
+  if (!constant && (isAssigned(m, name) || varDeclaredAgain(m, d, name))) {
     return { kind: "other", what: "a variable that is assigned again", line };
   }
   let init = d.initializer;
@@ -395,15 +408,33 @@ function variableBinding(m: Module, d: TS.VariableDeclaration): Binding {
     init = init.expression;
   }
   if (init && isFunctionNode(init)) return { kind: "function", node: init, line };
-  if (init && ts.isCallExpression(init)) return { kind: "call", call: init, line };
-  return { kind: "other", what: "a variable", line };
+  if (init && ts.isCallExpression(init)) return { kind: "call", call: init, decl: d, line };
+  if (init) return { kind: "value", init, decl: d, line };
+  return { kind: "other", what: "a variable without a value", line };
+}
+
+/** True when another `var` with a value, or a function, declares `name` in the module too. */
+function varDeclaredAgain(m: Module, d: TS.VariableDeclaration, name: string): boolean {
+  const ts = typescript();
+  let found = false;
+  const visit = (n: TS.Node): void => {
+    if (found) return;
+    if (
+      n !== d && ts.isVariableDeclaration(n) && n.initializer && bindsName(n.name, name) &&
+      !(n.parent.flags & ts.NodeFlags.BlockScoped)
+    ) found = true;
+    if (ts.isFunctionDeclaration(n) && n.name?.text === name) found = true;
+    n.forEachChild(visit);
+  };
+  visit(m.sf);
+  return found;
 }
 
 /**
  * True when the module assigns to a name `name` anywhere (any scope: a conservative answer),
  * as the target of `=`, `+=`…, `++`/`--`, a destructuring assignment or a `for…of`/`for…in` head.
  */
-function isAssigned(m: Module, name: string): boolean {
+export function isAssigned(m: Module, name: string): boolean {
   const ts = typescript();
   let found = false;
   const visit = (n: TS.Node): void => {
