@@ -37,6 +37,8 @@ const ARRAY_METHODS = new Set([
   "join",
 ]);
 const STRING_METHODS = new Set(["charCodeAt", "codePointAt", "charAt", "toString", "toUpperCase"]);
+/** global functions (coercing their argument), not the Number.* ones tsjit compiles */
+const GLOBAL_FUNCTIONS = new Set(["isNaN", "isFinite", "parseFloat", "parseInt"]);
 /** globals that are not the module's own names */
 const GLOBAL_OK = new Set([
   "Math",
@@ -44,8 +46,6 @@ const GLOBAL_OK = new Set([
   "Infinity",
   "NaN",
   "undefined",
-  "isNaN",
-  "isFinite",
   "Array",
   "Error",
   "TypeError",
@@ -72,6 +72,7 @@ export const NEITHER = new Set([
   "call to an imported function",
   "call to a function its module does not export",
   "regular expression",
+  "global isNaN, isFinite, parseFloat, …",
   "for…in",
   "rest parameter",
   "(source not parsed)",
@@ -256,6 +257,8 @@ export function constructsOf(fn: (...args: never[]) => unknown, project: string)
               : "method call on an object",
           );
         }
+      } else if (ts.isIdentifier(f) && GLOBAL_FUNCTIONS.has(f.text) && !own.has(f.text)) {
+        out.add("global isNaN, isFinite, parseFloat, …");
       } else if (ts.isIdentifier(f) && !own.has(f.text) && !GLOBAL_OK.has(f.text)) {
         const b = bindings?.get(f.text);
         if (b === "import") out.add("call to an imported function");
