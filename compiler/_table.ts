@@ -60,8 +60,11 @@ export class DispatchTable {
   /** the dispatcher: called with exactly `arity` arguments */
   fast: Invoke;
   private readonly memo = new Map<number | string, Entry>();
-  private readonly keyOf: Invoke;
+  private keyOf: Invoke;
+  /** the caller's arguments a0…, then the hidden ones (see setHidden) */
   private readonly params: string;
+  private all: string;
+  private hidden: readonly unknown[] = [];
 
   /**
    * `miss` is called (with the arguments) when no entry is known for them; `declared` orders
@@ -73,13 +76,32 @@ export class DispatchTable {
     private readonly miss: Invoke,
   ) {
     this.params = Array.from({ length: arity }, (_, i) => `a${i}`).join(", ");
-    this.keyOf = new Function(
+    this.all = this.params;
+    this.keyOf = this.makeKey();
+    this.fast = miss;
+  }
+
+  private makeKey(): Invoke {
+    const n = this.arity + this.hidden.length;
+    return new Function(
       "kindOf",
       "codes",
       "fround",
-      `return function (${this.params}) { return ${keySource(arity, declared)}; }`,
+      `return function (${this.all}) { return ${keySource(n, this.declared)}; }`,
     )(kindOf, KIND_CODES, fround);
-    this.fast = miss;
+  }
+
+  /**
+   * Values passed after the caller's arguments on every call (module tables a body reads by
+   * reference): set once, before the first entry. Entries, guards and keys then cover them too;
+   * `invoke` and `find` take them after the arguments.
+   */
+  setHidden(values: readonly unknown[]): void {
+    if (this.entries.length) throw new Error("tsjit internal error: hidden values set late");
+    this.hidden = values;
+    const n = this.arity + values.length;
+    this.all = Array.from({ length: n }, (_, i) => `a${i}`).join(", ");
+    this.keyOf = this.makeKey();
   }
 
   /** Adds a compiled entry and regenerates the dispatcher. */
@@ -116,32 +138,36 @@ export class DispatchTable {
   private compileGuard(e: Entry): (...args: unknown[]) => boolean {
     return new Function(
       ...Object.keys(GUARD_HELPERS),
-      `return function (${this.params}) { return ${guardSource(e.spec.argTypes, this.declared)}; }`,
+      `return function (${this.all}) { return ${guardSource(e.spec.argTypes, this.declared)}; }`,
     )(...Object.values(GUARD_HELPERS));
   }
 
   private rebuild(): void {
     const inline = this.entries.slice(0, INLINE);
-    const comma = this.arity ? ", " : "";
+    const comma = this.all ? ", " : "";
     const tests = inline.map((e, k) =>
       `if (${
         guardSource(e.spec.argTypes, this.declared)
-      }) return e${k}.run(e${k}${comma}${this.params});`
+      }) return e${k}.run(e${k}${comma}${this.all});`
     );
+    const hidden = this.hidden.map((_, k) => `const a${this.arity + k} = h${k};`).join(" ");
     const src = `return function (${this.params}) {
+      ${hidden}
       ${tests.join("\n")}
-      const e = mapGet(memo, keyOf(${this.params}));
-      if (e !== undefined) return e.run(e${comma}${this.params});
+      const e = mapGet(memo, keyOf(${this.all}));
+      if (e !== undefined) return e.run(e${comma}${this.all});
       return miss(${this.params});
     }`;
     const names = [...Object.keys(GUARD_HELPERS), "mapGet", "memo", "keyOf", "miss"];
-    this.fast = new Function(...names, ...inline.map((_, k) => `e${k}`), src)(
+    const extra = [...inline.map((_, k) => `e${k}`), ...this.hidden.map((_, k) => `h${k}`)];
+    this.fast = new Function(...names, ...extra, src)(
       ...Object.values(GUARD_HELPERS),
       mapGet,
       this.memo,
       this.keyOf,
       this.miss,
       ...inline,
+      ...this.hidden,
     );
   }
 }

@@ -40,10 +40,12 @@ export interface JitOptions {
   /** Check typed-array indexes (default true); out of bounds throws a RangeError. */
   boundscheck?: boolean;
   /**
-   * Values of free names in the body: numbers and booleans (captured when compiling) and
-   * jitted functions (called natively). Jitted functions are also found by their name.
+   * Values of free names in the body: numbers and booleans (captured when compiling), typed
+   * arrays (read by reference: passed on every call, so writes either side are seen), frozen
+   * objects (their fields read as `C.x`, constants) and jitted functions (called natively).
+   * Without `globals`, names resolve where the function is defined (see README).
    */
-  globals?: Record<string, number | boolean | ((...args: never[]) => unknown)>;
+  globals?: Record<string, number | boolean | object | ((...args: never[]) => unknown)>;
   /** Run the plain function (warning once, with the reason) when compiling fails. */
   fallback?: boolean;
   /**
@@ -212,12 +214,17 @@ export function jit<F extends (...args: never[]) => unknown>(
   const fallBack = (reason: string) => {
     if (!warned) {
       warned = true;
-      console.warn(`tsjit: running ${name}() as plain JS: ${reason.split("\n")[0]}`);
+      console.warn(
+        `tsjit: running ${source.displayName()}() as plain JS: ${reason.split("\n")[0]}`,
+      );
     }
   };
 
   function argumentError(args: ArrayLike<unknown>): TypeError {
-    const names = source.parsed().ast.params.map((p) => p.name); // a CompileError if it cannot parse
+    const params = source.parsed().ast.params; // a CompileError if it cannot parse
+    // with the hidden values (an entry's check of its arguments), or as the caller gave them
+    const names = params.filter((p) => args.length === params.length || !p.hidden)
+      .map((p) => p.hidden ? `${p.name} (a table the body reads)` : p.name);
     const signatures = order.map((e) => e.spec.argTypes);
     return invalidArguments({
       fn: source.displayName(),
@@ -228,6 +235,9 @@ export function jit<F extends (...args: never[]) => unknown>(
   }
 
   let useCache = options.cache ?? env("TSJIT_CACHE") === "1";
+  /** typed arrays the body reads by reference, passed after the arguments (known once parsed) */
+  let hidden: object[] | undefined;
+  const withHidden = (args: unknown[]) => hidden?.length ? [...args, ...hidden] : args;
 
   /** A specialization from the cache, or compiled now (and then stored when caching). */
   function specialize(argTypes: Type[]): Specialization {
@@ -244,21 +254,36 @@ export function jit<F extends (...args: never[]) => unknown>(
       }
     }
     const p = source.parsed();
-    if (p.ast.params.length !== arity) {
+    const own = p.ast.params.filter((x) => !x.hidden).length;
+    if (own !== arity) {
       // the dispatcher counts arguments by fn.length, which user code can redefine
       throw new CompileError(
-        `${name}() declares ${p.ast.params.length} parameter${
-          p.ast.params.length === 1 ? "" : "s"
-        } but its length property says ` +
+        `${name}() declares ${own} parameter${own === 1 ? "" : "s"} but its length property says ` +
           `${show(arity)}; tsjit needs them to agree (was 'length' redefined?)`,
         "parameter count",
         p.ast.range,
         p.src,
       );
     }
+    if (hidden === undefined) {
+      hidden = p.ast.hidden ?? [];
+      if (hidden.length) table.setHidden(hidden);
+    }
+    const hiddenTypes = hidden.map((h, i) => {
+      const t = typeOfValue(h);
+      if (t) return t;
+      const param = p.ast.params[own + i];
+      throw new CompileError(
+        `'${param.name}' is ${describeValue(h)}, which compiled code cannot read`,
+        "module table",
+        param.range,
+        p.src,
+      );
+    });
     cacheStats.compiles++;
-    const spec = compileSpecialization(source, argTypes);
-    if (useCache && key) {
+    const spec = compileSpecialization(source, [...argTypes, ...hiddenTypes]);
+    // hidden values are this process's objects: such code is not kept in the cache
+    if (useCache && key && !hidden.length) {
       try {
         storeEntry(key, name, spec, objectOf(spec), dependencies(source, spec));
       } catch (e) {
@@ -314,9 +339,9 @@ export function jit<F extends (...args: never[]) => unknown>(
       throw userFacing(argumentError(args), jitted);
     }
     if (declared) {
-      const found = table.find(args);
+      const found = table.find(withHidden(args));
       if (!found) throw userFacing(argumentError(args), jitted);
-      return table.invoke(found, args);
+      return table.invoke(found, withHidden(args));
     }
     const argTypes = types as Type[];
     const key = argTypes.join(",");
@@ -347,7 +372,7 @@ export function jit<F extends (...args: never[]) => unknown>(
       if (options.fallback) return fallBack(e.message), fn(...args as never[]);
       throw userFacing(e, jitted);
     }
-    return table.invoke(e, args);
+    return table.invoke(e, withHidden(args));
   }
 
   if (declared) {

@@ -11,11 +11,13 @@ import {
 import { isEnvironmentError } from "./host.ts";
 import type {
   CompilableFunction,
+  Expr,
   FunctionAST,
   GlobalValue,
   ParsedFunction,
 } from "./frontend/ast.ts";
 import {
+  type Binding,
   bindingOf,
   dynamicCodeIn,
   type Frame,
@@ -26,9 +28,15 @@ import {
   search,
   searchedFiles,
 } from "./frontend/scope.ts";
-import { type Definition, exported, follow, namedFunction } from "./frontend/exports.ts";
+import {
+  type Definition,
+  exported,
+  exportedValue,
+  follow,
+  namedFunction,
+} from "./frontend/exports.ts";
 import { constantOf } from "./frontend/constants.ts";
-import { describeValue } from "./values.ts";
+import { describeValue, typeOfValue } from "./values.ts";
 import { parseFunction } from "./frontend/parse.ts";
 import { resolveNames } from "./frontend/resolve.ts";
 import type { Type } from "./types/types.ts";
@@ -73,6 +81,7 @@ function liveIn(file: string): JitSource[] {
 export class JitSource implements CompilableFunction {
   readonly id = nextId++;
   private result?: ParsedFunction | CompileError;
+  private parsing = false;
   /** where the function is defined (none found: names resolve through globals only) */
   private locations?: Location[];
   /** the files searched for the definition, when no call on the stack named it */
@@ -102,6 +111,7 @@ export class JitSource implements CompilableFunction {
   /** The parsed and resolved function; throws the CompileError of a failed parse, every time. */
   parsed(): ParsedFunction {
     if (!this.result) {
+      this.parsing = true; // displayName() must not parse again meanwhile
       try {
         const info = { fnName: this.name, origin: this.origin };
         const blockers: Blocker[] = []; // every construct and name in the way, in one error
@@ -110,13 +120,19 @@ export class JitSource implements CompilableFunction {
           const g = this.resolveFree(n, ast, member);
           return g === NOT_A_NAMESPACE ? undefined : g;
         }, blockers);
+        blockers.push(...tableCalls(this, ast));
         const src = { source: ast.source, ...info };
+        // messages (runtime errors too) name an anonymous function by its binding: `const f = …`
+        if (this.name === "<anonymous>") src.fnName = sourceLocation(src, ast.range)?.name ?? "";
+        src.fnName ||= this.name;
         if (blockers.length) throw blockersError(blockers, src);
         this.result = { ast, resolved, src };
       } catch (e) {
         if (isEnvironmentError(e)) throw e; // not the function's fault: not kept as its result
         const info = { source: this.text, fnName: this.name, origin: this.origin };
         this.result = asCompileError(e, info);
+      } finally {
+        this.parsing = false;
       }
     }
     if (this.result instanceof CompileError) throw this.result;
@@ -125,10 +141,9 @@ export class JitSource implements CompilableFunction {
 
   /** The function's name for messages: its own, else the name it is bound to in the user's file. */
   displayName(): string {
-    if (this.name !== "<anonymous>") return this.name;
+    if (this.name !== "<anonymous>" || this.parsing) return this.name;
     try {
-      const p = this.parsed();
-      return sourceLocation(p.src, p.ast.range)?.name ?? this.name;
+      return this.parsed().src.fnName;
     } catch {
       return this.name;
     }
@@ -155,25 +170,7 @@ export class JitSource implements CompilableFunction {
     ast?: FunctionAST,
     member?: string,
   ): Resolution | typeof NOT_A_NAMESPACE {
-    if (this.hasGlobal(name)) {
-      if (member !== undefined) return NOT_A_NAMESPACE;
-      const v = this.globals![name];
-      if (typeof v === "number" || typeof v === "boolean") return { kind: "const", value: v };
-      const src = typeof v === "function" ? (v as { [SOURCE]?: JitSource })[SOURCE] : undefined;
-      if (src) return { kind: "function", fn: src };
-      // the function being jitted itself, by its plain value: `jit(fib, { globals: { fib } })`
-      if (v === this.plain) return { kind: "function", fn: this };
-      if (typeof v === "function") {
-        return {
-          error: `globals.${name} is a plain function; compiled code calls only jitted ` +
-            `functions: pass { ${name}: jit(${name}) }`,
-        };
-      }
-      return {
-        error: `globals.${name} is ${describeValue(v)}; globals give compiled code numbers, ` +
-          `booleans and jitted functions: pass it as an argument`,
-      };
-    }
+    if (this.hasGlobal(name)) return this.fromGlobals(name, member);
     if (!ast) return undefined;
     const shown = member === undefined ? name : `${name}.${member}`;
     const locs = this.locate(ast);
@@ -204,6 +201,57 @@ export class JitSource implements CompilableFunction {
     };
   }
 
+  /**
+   * `globals[name]` (or a member path of it: the fields of frozen objects): a number or boolean
+   * (captured now), a typed array (read by reference on every call), a jitted function.
+   */
+  private fromGlobals(name: string, member?: string): Resolution | typeof NOT_A_NAMESPACE {
+    const parts = member?.split(".") ?? [];
+    const shown = ["globals", name, ...parts].join(".");
+    const r = frozenPath(this.globals![name], parts, shown, name);
+    if (typeof r !== "object" || "error" in r) return r;
+    const v = r.value;
+    const known = asValue(v);
+    if (known) return known;
+    if (member === undefined) {
+      const src = typeof v === "function" ? (v as { [SOURCE]?: JitSource })[SOURCE] : undefined;
+      if (src) return { kind: "function", fn: src };
+      // the function being jitted itself, by its plain value: `jit(fib, { globals: { fib } })`
+      if (v === this.plain) return { kind: "function", fn: this };
+    }
+    if (typeof v === "function") {
+      return {
+        error: `${shown} is a plain function; compiled code calls only jitted functions` +
+          (member === undefined ? `: pass { ${name}: jit(${name}) }` : ""),
+      };
+    }
+    if (Array.isArray(v)) {
+      return {
+        error: `${shown} is a plain Array; compiled code reads typed arrays: give a ` +
+          `Float64Array (or another typed array) instead`,
+      };
+    }
+    if (v !== null && typeof v === "object" && Object.isFrozen(v)) {
+      return {
+        error: `${shown} is an object: compiled code reads its fields (${
+          [name, ...(member?.split(".") ?? [])].join(".")
+        }.x), not the object itself`,
+      };
+    }
+    return {
+      error: `${shown} is ${describeValue(v)}; globals give compiled code numbers, booleans, ` +
+        `typed arrays, jitted functions and the fields of frozen objects: pass it as an argument`,
+    };
+  }
+
+  /** The names of its hidden parameters, when it has been parsed (else undefined). */
+  hiddenNames(): string[] | undefined {
+    const r = this.result;
+    return r && !(r instanceof CompileError)
+      ? r.ast.params.filter((p) => p.hidden).map((p) => p.name)
+      : undefined;
+  }
+
   /** How to give `name` explicitly, for messages: only fixes that work. */
   private globalsFix(name: string, member?: string): string {
     if (member !== undefined) return `pass ${name}.${member} as an argument`;
@@ -220,7 +268,7 @@ export class JitSource implements CompilableFunction {
    */
   locate(ast: FunctionAST): Location[] {
     if (this.locations === undefined) {
-      const params = ast.params.map((p) => p.name);
+      const params = ast.params.filter((p) => !p.hidden).map((p) => p.name);
       const one = locate(this.frames, ast.name, params, this.text, namedFunction);
       this.searched = one ? undefined : searchedFiles(this.frames);
       this.locations = one ? [one] : search(this.searched!, ast.name, params, this.text);
@@ -281,6 +329,116 @@ function lineOf(loc: Location): number {
   return loc.module.sf.getLineAndCharacterOfPosition(loc.node.getStart(loc.module.sf)).line + 1;
 }
 
+/**
+ * `v.a.b…` (`parts`) through own data properties of frozen objects, which can never change; or
+ * NOT_A_NAMESPACE when a part is read from something else (`table.length`: resolve a shorter
+ * path); or why not (`shown` names the whole path, `root` the object to freeze).
+ */
+function frozenPath(
+  v: unknown,
+  parts: string[],
+  shown: string,
+  root: string,
+): { value: unknown } | { error: string } | typeof NOT_A_NAMESPACE {
+  for (const part of parts) {
+    if (v === null || typeof v !== "object" || typeOfValue(v) !== undefined) {
+      return NOT_A_NAMESPACE;
+    }
+    const d = Object.getOwnPropertyDescriptor(v, part);
+    if (!d || !("value" in d) || d.writable || d.configurable) {
+      return {
+        error: `${shown} ${d ? "can change between calls" : "is no own property"}: compiled ` +
+          `code reads the fields of a frozen object (Object.freeze(${root})) as constants; or ` +
+          `pass the value as an argument`,
+      };
+    }
+    v = d.value;
+  }
+  return { value: v };
+}
+
+/** A number or boolean (a constant) or a live typed array (read by reference on every call). */
+function asValue(v: unknown): Resolution | undefined {
+  if (typeof v === "number" || typeof v === "boolean") return { kind: "const", value: v };
+  return typeOfValue(v) !== undefined ? { hidden: v as object } : undefined;
+}
+
+/**
+ * What a variable never assigned again holds: a constant folded from its source, else the value
+ * its module exports (read now: the binding can no longer change), a number or boolean folded,
+ * a typed array read by reference on every call; else why not.
+ */
+function valueOf(d: Definition, shown: string, at: string, fix: string): Resolution & object {
+  const v = constantOf(d);
+  if (typeof v !== "object") return { kind: "const", value: v };
+  const live = exportedValue(d);
+  if (live && "value" in live) {
+    const x = live.value;
+    const known = asValue(x);
+    if (known) return known;
+    const what = Array.isArray(x)
+      ? "a plain array (number[]); compiled code reads typed arrays: make it one " +
+        "(new Float64Array([…]))"
+      : typeof x === "object" && x !== null
+      ? `${describeValue(x)}; compiled code reads the fields of a frozen object ` +
+        `(Object.freeze), as constants: ${shown}.x`
+      : `${describeValue(x)}, which compiled code cannot read`;
+    return { error: `'${shown}' (${at}) is ${what}; or pass what it holds as an argument` };
+  }
+  const b = d.binding as Binding & { kind: "value" | "call" };
+  const init = (b.kind === "value" ? b.init : b.call).getText(d.module.sf);
+  const dotted = shown.includes(".");
+  const why = live && "error" in live ? live.error : v.error;
+  if (/^\[|^new Array\b|^Array\b/.test(init)) {
+    return {
+      error: `'${shown}' (${at}) is a plain array (number[]); compiled code reads typed arrays: ` +
+        `make it one (new Float64Array([…]), new Int32Array(…)), export it or give it in globals`,
+    };
+  }
+  if (/^new (Float(32|64)|U?Int(8|16|32)|Uint8Clamped)Array\b/.test(init)) {
+    return {
+      error: `'${shown}' (${at}) is a typed array tsjit cannot reach: ${why}; export it from ` +
+        `its module (tsjit then reads it by reference)${
+          dotted ? "" : `, or give it as jit(fn, { globals: { ${shown} } })`
+        }`,
+    };
+  }
+  return { error: `'${shown}' (${at}) is not a constant tsjit can fold: ${why}; ${fix}` };
+}
+
+/**
+ * Calls the dispatcher could not give a module table to: from a function reading one to itself,
+ * or to a jitted function that reads one (its tables are passed by the dispatcher, from JS only).
+ */
+function tableCalls(self: JitSource, ast: FunctionAST): Blocker[] {
+  const own = ast.params.filter((p) => p.hidden).map((p) => p.name);
+  const found: Blocker[] = [];
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== "object") return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const e = n as Expr;
+    if (e.kind === "call" && e.callee.kind === "name" && e.callee.global?.kind === "function") {
+      const callee = e.callee.global.fn as JitSource;
+      const tables = callee === self ? own : callee.hiddenNames?.() ?? [];
+      if (tables.length) {
+        found.push({
+          message: `${e.callee.name}() reads ${tables.map((t) => `'${t}'`).join(", ")} by ` +
+            `reference, which compiled code passes only on a call from JS: pass ${
+              tables.length > 1 ? "them" : "it"
+            } to ${e.callee.name}() as an argument instead`,
+          construct: "call to a function reading a module table",
+          range: e.range,
+        });
+      }
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k !== "variable" && k !== "global" && k !== "range") visit(v);
+    }
+  };
+  visit(ast.body);
+  return found;
+}
+
 /** Two resolutions of a name that reach the same function or constant (or fail alike). */
 function sameResolution(
   a: Resolution | typeof NOT_A_NAMESPACE,
@@ -288,6 +446,9 @@ function sameResolution(
 ): boolean {
   if (!a || !b || typeof a === "symbol" || typeof b === "symbol") return a === b;
   if ("error" in a || "error" in b) return false;
+  if ("hidden" in a || "hidden" in b) {
+    return "hidden" in a && "hidden" in b && a.hidden === b.hidden;
+  }
   if (a.kind === "const" && b.kind === "const") return Object.is(a.value, b.value);
   return a.kind === "function" && b.kind === "function" && a.fn === b.fn;
 }
@@ -306,7 +467,7 @@ function optionsOf(s: JitSource) {
 /** What `ns.member` resolves to when `ns` is not a namespace: the name alone is resolved. */
 export const NOT_A_NAMESPACE = Symbol("not a namespace");
 
-type Resolution = GlobalValue | { error: string } | undefined;
+type Resolution = GlobalValue | { error: string } | { hidden: object } | undefined;
 
 /**
  * What `name` (or `name.member`, a namespace's member) names from `caller`'s definition: a jitted
@@ -326,8 +487,9 @@ function resolveByScope(
   }
   if (member !== undefined) {
     // `ns.a.b`: each part a member of the namespace before it (`export * as a`)
-    for (const [i, part] of member.split(".").entries()) {
-      if (d.binding.kind !== "namespace") return NOT_A_NAMESPACE; // a shorter path, then
+    const parts = member.split(".");
+    for (const [i, part] of parts.entries()) {
+      if (d.binding.kind !== "namespace") return objectMember(d, [name, ...parts], i + 1);
       const ns = d.binding.module;
       const e = exported(ns, part);
       if (!e || "error" in e) {
@@ -344,6 +506,25 @@ function resolveByScope(
   }
   if (d.module !== loc.module) caller.followedInto(d.module.path);
   return fromDefinition(caller, loc, d, member === undefined ? name : `${name}.${member}`);
+}
+
+/**
+ * `path` whose first `i` parts name `d`, a variable: the rest read from the object its module
+ * exports, through frozen objects (fields that can never change); else a shorter path.
+ */
+function objectMember(
+  d: Definition,
+  path: string[],
+  i: number,
+): Resolution | typeof NOT_A_NAMESPACE {
+  const live = exportedValue(d);
+  if (!live || !("value" in live)) return NOT_A_NAMESPACE;
+  const object = path.slice(0, i).join(".");
+  const r = frozenPath(live.value, path.slice(i), `'${path.join(".")}'`, object);
+  if (typeof r !== "object" || "error" in r) return r;
+  return asValue(r.value) ?? {
+    error: `'${path.join(".")}' is ${describeValue(r.value)}, which compiled code cannot read`,
+  };
 }
 
 /** What a followed definition gives compiled code, shown as `shown` in messages. */
@@ -364,11 +545,7 @@ function fromDefinition(
     const what = b.kind === "other" ? b.what : "an import tsjit cannot follow";
     return { error: `'${shown}' is ${what} (${at}), which compiled code cannot read: ${fix}` };
   }
-  if (b.kind === "value") {
-    const v = constantOf(d);
-    if (typeof v !== "object") return { kind: "const", value: v };
-    return { error: `'${shown}' (${at}) is not a constant tsjit can fold: ${v.error}; ${fix}` };
-  }
+  if (b.kind === "value") return valueOf(d, shown, at, fix);
   // a jitted function defined there: found on the stack or by search, with no other definition
   const candidates = JitSource.live().filter((s) => {
     const ls = s === caller ? [loc] : s.located();
@@ -379,8 +556,8 @@ function fromDefinition(
       : !!l.call && l.call === b.call && l.frame === 0;
   });
   if (!candidates.length && b.kind === "call") {
-    const v = constantOf(d); // `const e10 = Math.sqrt(50)`
-    if (typeof v !== "object") return { kind: "const", value: v };
+    const v = valueOf(d, shown, at, fix); // `const e10 = Math.sqrt(50)`, a table made by a call
+    if (!("error" in v)) return v;
   }
   const passJitted = dotted
     ? ""

@@ -6,3 +6,7 @@ export function useA(x) {
   return x * A;
 }
 export { other };
+const B = 6; // not exported: folded only from its source, which a cycle makes unsafe
+export function useB(x) {
+  return x * B;
+}

@@ -205,7 +205,8 @@ function scopeHolds(src: JitSource, d: Dependency & { kind: "function" }): boole
 function resolveRecorded(src: JitSource, d: Dependency): GlobalValue | undefined {
   if (src.hasGlobal(d.name)) {
     const g = src.resolveFree(d.name);
-    return g && typeof g === "object" && !("error" in g) ? g : undefined;
+    // a typed array read by reference (`hidden`) is never recorded: such code is not cached
+    return g && typeof g === "object" && !("error" in g) && !("hidden" in g) ? g : undefined;
   }
   if (d.kind !== "function" || !d.module || !scopeHolds(src, d)) return undefined;
   const found = JitSource.live().filter((s) => sourceHash(s) === d.hash);

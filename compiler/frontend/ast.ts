@@ -37,6 +37,8 @@ export interface Declarator {
   /** the TypeScript annotation, when the source has one (REPL input) */
   typeText?: string;
   variable?: Variable;
+  /** a parameter the dispatcher adds: a module table the body reads (FunctionAST.hidden) */
+  hidden?: true;
 }
 
 export type Stmt =
@@ -71,6 +73,8 @@ export interface FunctionAST {
   range: Range;
   /** names declared inside unsupported constructs (not reported as unresolved) */
   unparsedNames?: Set<string>;
+  /** the values of the hidden parameters, in order (typed arrays read by reference) */
+  hidden?: object[];
 }
 
 /** A function parsed and resolved, with the source its diagnostics point into. */

@@ -5,6 +5,7 @@
 // whose specifiers it can resolve are followed; anything else is not resolved.
 // deno-lint-ignore no-import-prefix
 import type * as TS from "npm:typescript@5.9.3";
+import { createRequire } from "node:module";
 import { typescript } from "./typescript.ts";
 import {
   type Binding,
@@ -183,4 +184,41 @@ export function namedFunction(
   return d && !("error" in d) && d.binding.kind === "function"
     ? { module: d.module, node: d.binding.node }
     : undefined;
+}
+
+/**
+ * The value a module-level binding holds now, read through the module's namespace when the module
+ * exports it (Deno's require() of a loaded ES module returns its namespace, synchronously: a
+ * jitted call cannot await); undefined when it is not exported; an error when it cannot be read
+ * (not initialized yet, a module with top-level await).
+ */
+export function exportedValue(d: Definition): { value: unknown } | { error: string } | undefined {
+  const ts = typescript();
+  const b = d.binding;
+  if (b.kind !== "value" && b.kind !== "call") return undefined;
+  const decl = b.decl;
+  if (!ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return undefined;
+  const statement = decl.parent.parent;
+  if (!ts.isSourceFile(statement.parent)) return undefined;
+  const local = decl.name.text;
+  let name: string | undefined = hasModifier(statement, ts.SyntaxKind.ExportKeyword)
+    ? local
+    : undefined;
+  for (const s of d.module.sf.statements) {
+    if (name || !ts.isExportDeclaration(s) || s.moduleSpecifier || s.isTypeOnly) continue;
+    const clause = s.exportClause;
+    if (!clause || !ts.isNamedExports(clause)) continue;
+    const e = clause.elements.find((e) => (e.propertyName ?? e.name).text === local);
+    if (e) name = e.name.text;
+  }
+  if (!name) return undefined;
+  try {
+    const ns = createRequire(import.meta.url)(d.module.path);
+    return { value: Reflect.get(ns, name) };
+  } catch (e) {
+    const why = e instanceof ReferenceError
+      ? "it is read before its module initialized it"
+      : `its module cannot be read synchronously (${String(e).split("\n")[0].slice(0, 80)})`;
+    return { error: why };
+  }
 }

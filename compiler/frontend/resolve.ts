@@ -52,6 +52,20 @@ export function resolveNames(
     scopes[scopes.length - 1].set(d.name, { v, ready });
     return v;
   };
+  // A typed array a free name holds (a module table, by reference): a hidden parameter after
+  // the declared ones, which the dispatcher passes on every call (`fn.hidden` lists the values).
+  const hiddenVars = new Map<string, Variable>();
+  const hiddenParam = (name: string, value: object, range: Range): Variable => {
+    let v = hiddenVars.get(name);
+    if (!v) {
+      v = { name, id: variables.length, kind: "param", range };
+      variables.push(v);
+      hiddenVars.set(name, v);
+      fn.params.push({ name, range, variable: v, hidden: true });
+      (fn.hidden ??= []).push(value);
+    }
+    return v;
+  };
   const lookup = (name: string) => {
     for (let i = scopes.length - 1; i >= 0; i--) {
       const e = scopes[i].get(name);
@@ -123,6 +137,10 @@ export function resolveNames(
         } else if (!BUILTIN_NAMES.has(e.name) && !unparsed.has(e.name)) {
           const g = lookupGlobal(e.name);
           if (g && "error" in g) return fail(g.error, "free variable", e.range);
+          if (g && "hidden" in g) {
+            e.variable = hiddenParam(e.name, g.hidden, e.range);
+            return;
+          }
           e.global = g;
           if (!e.global) {
             fail(
@@ -163,7 +181,8 @@ export function resolveNames(
             const node = e as unknown as Expr & { kind: "name" };
             node.kind = "name";
             node.name = path.join(".");
-            node.global = g;
+            if ("hidden" in g) node.variable = hiddenParam(node.name, g.hidden, e.range);
+            else node.global = g;
             delete (e as { object?: Expr }).object;
             return;
           }
@@ -276,7 +295,7 @@ export function resolveNames(
   hoist(fn.body, true);
   fn.body.forEach(stmt);
   if (blockers.length && !collect) throw blockersError(blockers, src);
-  return { params, variables };
+  return { params: [...params, ...hiddenVars.values()], variables };
 }
 
 /** `a.b.c` as ["a", "b", "c"], when a member chain starts at a name. */
@@ -295,4 +314,4 @@ function memberPath(e: Expr): string[] | undefined {
 export type LookupGlobal = (
   name: string,
   member?: string,
-) => GlobalValue | { error: string } | undefined;
+) => GlobalValue | { error: string } | { hidden: object } | undefined;
