@@ -475,6 +475,13 @@ function plainFunction<F extends (...args: never[]) => unknown>(fn: F): JitFunct
   return plain;
 }
 
+/** Words a function declaration cannot be named (`export default function () {}` is "default"). */
+const RESERVED = new Set(
+  ("await break case catch class const continue debugger default delete do else enum export " +
+    "extends false finally for function if import in instanceof let new null return static super " +
+    "switch this throw true try typeof var void while with yield arguments eval").split(" "),
+);
+
 function safeName(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : "jitted";
+  return /^[A-Za-z_$][\w$]*$/.test(name) && !RESERVED.has(name) ? name : "jitted";
 }

@@ -395,7 +395,7 @@ function valueOf(d: Definition, shown: string, at: string, fix: string): Resolut
         `make it one (new Float64Array([…]), new Int32Array(…)), export it or give it in globals`,
     };
   }
-  if (/^new (Float(32|64)|U?Int(8|16|32)|Uint8Clamped)Array\b/.test(init)) {
+  if (/^new (Float(32|64)|Int(8|16|32)|Uint(8|16|32)|Uint8Clamped)Array\b/.test(init)) {
     return {
       error: `'${shown}' (${at}) is a typed array tsjit cannot reach: ${why}; export it from ` +
         `its module (tsjit then reads it by reference)${
@@ -539,8 +539,8 @@ function fromDefinition(
   const dotted = shown.includes(".");
   const fix = dotted
     ? `pass what it holds as an argument`
-    : `pass it as an argument, or as jit(fn, { globals: { ${shown} } }) for a number or a ` +
-      `jitted function`;
+    : `pass it as an argument, or as jit(fn, { globals: { ${shown} } }) for a number, a ` +
+      `boolean, a typed array or a jitted function`;
   if (b.kind === "other" || b.kind === "import" || b.kind === "namespace") {
     const what = b.kind === "other" ? b.what : "an import tsjit cannot follow";
     return { error: `'${shown}' is ${what} (${at}), which compiled code cannot read: ${fix}` };
@@ -568,7 +568,9 @@ function fromDefinition(
         ? `'${shown}' is the plain function at ${at}; compiled code calls only jitted ` +
           `functions: jit it (jit(${shown})) before this call${passJitted}`
         : `'${shown}' holds what the call at ${at} returns, which is neither the result of ` +
-          `jit() there nor a constant; ${fix}`,
+          `jit() there nor a constant; ${fix}${
+            dotted ? "" : " (a table its module exports is read by reference)"
+          }`,
     };
   }
   const last = candidates[candidates.length - 1];

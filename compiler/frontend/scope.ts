@@ -194,12 +194,16 @@ export function search(
   source: string,
 ): Location[] {
   const fits = fitting(name, params, source);
+  // a function with no name of its own (`convert.rgb.hwb = function (rgb) {…}`): by its code
+  const declared = name === "<anonymous>" ? undefined : name;
   const found: Location[] = [];
   for (const file of files) {
     const m = moduleAt(file);
     for (const node of m?.functions ?? []) {
       const n = node as FunctionNode;
-      if (declaredName(n) === name && fits(n, m!)) found.push({ module: m!, node: n, frame: -1 });
+      if (declaredName(n) === declared && fits(n, m!)) {
+        found.push({ module: m!, node: n, frame: -1 });
+      }
     }
   }
   return found;
