@@ -412,6 +412,8 @@ export function jit<F extends (...args: never[]) => unknown>(
     return arguments.length === ${arity} ? table.fast(${params}) : other(arguments);
   }`,
   )(table, (args: ArrayLike<unknown>) => slow(...Array.from(args))) as JitFunction<F>;
+  // `name` as JS gives it, also where the source above could not use it ("default", "new", "")
+  Object.defineProperty(jitted, "name", { value: fn.name, configurable: true });
 
   const pick = (signature?: string): Specialization[] => {
     const specs = order.map((e) => e.spec);

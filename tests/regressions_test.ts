@@ -119,3 +119,21 @@ Deno.test("a prange starting at -0 is refused, never run with +0 as its first va
   assertThrows(() => jit(f)(new Float64Array(2), -0), RangeError, "the start not -0");
   checkSame(f, [[new Float64Array(2), 0], [new Float64Array(2), 1]]);
 });
+
+// An `export default function` is named "default" (a reserved word) and a method may be named
+// `new`: jit() built its wrapper's source from the name and threw an internal SyntaxError.
+Deno.test("a function named by a reserved word: compiled, or a CompileError, and keeps its name", async () => {
+  const { default: f } = await import("./_default_export.ts");
+  const j = jit(f, { fallback: false });
+  assertEquals(j.name, "default");
+  assertEquals(j(21), f(21));
+  const o = {
+    new(a: number) {
+      return a * 3;
+    },
+  };
+  assertThrows(() => jit(o.new, { fallback: false })(2), CompileError);
+  const plain = jit(o.new, { fallback: true }); // runs the plain function
+  assertEquals(plain.name, "new");
+  assertEquals(plain(2), 6);
+});

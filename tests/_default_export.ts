@@ -1,0 +1,3 @@
+export default function (a: number): number {
+  return a * 2 - 1;
+}
