@@ -5,9 +5,10 @@
 //
 // The contenders compared run in turns (a, b, a, b, ...); each figure is the median of the
 // per-turn ratios, printed with the lowest and highest, so that a turn slowed by another process
-// moves one sample and not the figure. The cores the parallel calls had (process CPU time over
-// elapsed time) are printed too: well below the thread count, other processes held the cores
-// and the thread ratios understate the scaling.
+// moves one sample and not the figure. The cores the calls had (process CPU time over elapsed
+// time) are printed too: when the N-thread calls had well below N, other processes held the
+// cores, and the ratio cannot exceed about the ratio of the cores (Linux shares the CPUs between
+// sessions, so a loaded machine may give a process the same share whatever its thread count).
 import { getNumThreads, jit, prange, range, setNumThreads, vectorize } from "../mod.ts";
 import { median, type Samples, samplesInTurns } from "./_stats.ts";
 
@@ -21,12 +22,18 @@ function ratios(a: Samples, b: Samples) {
   return { mid: median(r), lo: Math.min(...r), hi: Math.max(...r) };
 }
 const ms = (s: Samples) => `${median(s.ms).toFixed(1)} ms`;
-/** How many cores the process had during the calls: CPU time over elapsed time. */
-function cores(...ss: Samples[]): string {
+/** Cores the process had during the calls: CPU time over elapsed time. */
+function coresOf(s: Samples): number {
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const used = sum(ss.flatMap((s) => s.cpuMs)) / sum(ss.flatMap((s) => s.ms));
-  return `the ${N}-thread calls had ${used.toFixed(2)} cores of ${N}${
-    used < N - 0.1 ? " (other processes held the rest: the ratio understates the scaling)" : ""
+  return sum(s.cpuMs) / sum(s.ms);
+}
+/** The cores the 1-thread and the N-thread calls had; the ratio they allow when others held some. */
+function cores(one: Samples, all: Samples): string {
+  const c1 = coresOf(one), cN = coresOf(all);
+  return `cores: 1 thread ${c1.toFixed(2)}, ${N} threads ${cN.toFixed(2)}${
+    cN < N - 0.1
+      ? ` (other processes held the rest; the cores allow ~${(cN / c1).toFixed(2)}x)`
+      : ""
   }`;
 }
 const verdict = (ok: boolean) => ok ? "holds" : "NOT MET";
@@ -87,7 +94,7 @@ console.log(
 );
 console.log(
   `  histogram, 256 bins (array reduction), 31 turns: 1 thread ${ms(h1)}, ${N} threads ` +
-    `${ms(hN)}: ${x_(hist)}; ${cores(hN)}`,
+    `${ms(hN)}: ${x_(hist)}; ${cores(h1, hN)}`,
 );
 console.log(
   `  vectorize(f) serial ${ms(tSerial)} vs hand-written jitted loop ${ms(tHand)}, 11 turns: ` +
@@ -95,11 +102,11 @@ console.log(
 );
 console.log(
   `  vectorize(f, { target: "parallel" }) on ${N} threads ${ms(tParallel)}: ${x_(vec)} the ` +
-    `serial vectorize; ${cores(tParallel)}`,
+    `serial vectorize; ${cores(tSerial, tParallel)}`,
 );
 console.log(
   `  the same allocating its output (vectorized(x)), 7 turns: serial ${ms(aSerial)}, ` +
-    `${N} threads ${ms(aParallel)}: ${x_(alloc)}; ${cores(aParallel)}`,
+    `${N} threads ${ms(aParallel)}: ${x_(alloc)}; ${cores(aSerial, aParallel)}`,
 );
 console.log(
   `  issue 15 targets${N === 2 ? "" : " (set for a pool of 2: TSJIT_NUM_THREADS=2)"}: ` +
