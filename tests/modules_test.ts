@@ -178,3 +178,16 @@ Deno.test("modules: an anonymous function is named by its binding in every messa
   assertStringIncludes(c.message, "in typed at");
   assert(!c.message.includes("<anonymous>"), c.message);
 });
+
+Deno.test("modules: a var declared in a nested block is not folded (it is hoisted)", () => {
+  const outer = (run: boolean) => {
+    const f = jit((x: number) => x + (K as number));
+    const before = run ? f(1) : 0; // plain JS: K is undefined here (hoisted `var`), so NaN
+    {
+      // deno-lint-ignore no-var no-inner-declarations
+      var K = 5;
+    }
+    return [before, K];
+  };
+  assertThrows(() => outer(true), CompileError, "`var` declared in a nested block");
+});

@@ -168,6 +168,12 @@ function initializedFirst(
   if (!own || !(ts.isSourceFile(scope) || ts.isBlock(scope))) {
     return "it is not declared by a statement of its own";
   }
+  // a `var` belongs to its function (or module): code anywhere before it there may run first
+  const isVar = ts.isVariableStatement(statement) &&
+    !(statement.declarationList.flags & ts.NodeFlags.BlockScoped);
+  if (isVar && !ts.isSourceFile(scope) && !isFunctionNode(scope.parent)) {
+    return "a `var` declared in a nested block is visible before that block runs";
+  }
   for (const s of scope.statements) {
     if (s === statement) break;
     if (!runsNoCode(m, s, depth)) {
