@@ -7,7 +7,7 @@
 // compiles or picks an entry and remembers it here.
 import { type Entry, GUARD_HELPERS, guardSource } from "./runtime/invoke.ts";
 import { fround, kindOf } from "./values.ts";
-import { ARRAY_TYPES } from "./types/types.ts";
+import { ARRAY_TYPES, F64 } from "./types/types.ts";
 
 /**
  * Most specializations the dispatcher compiles for one function from the argument types it
@@ -108,7 +108,7 @@ export class DispatchTable {
   add(e: Entry): void {
     this.entries.push(e);
     if (this.declared) {
-      const f64s = (x: Entry) => x.spec.argTypes.filter((t) => t === "f64").length;
+      const f64s = (x: Entry) => x.spec.argTypes.filter((t) => t === F64).length;
       this.entries.sort((x, y) => f64s(x) - f64s(y));
     }
     e.accepts = this.compileGuard(e);

@@ -177,3 +177,12 @@ export function asCompileError(e: unknown, src: SourceInfo, range?: Range): Comp
     src,
   );
 }
+
+/**
+ * The `default` of a switch that covers every kind of a union: the type checker then rejects the
+ * switch when a kind is added and not handled.
+ */
+export function assertNever(x: never): never {
+  const what = (x as { kind?: unknown })?.kind ?? x;
+  throw new Error(`tsjit internal error: unhandled ${JSON.stringify(what)}`);
+}

@@ -25,6 +25,7 @@ import {
 } from "./pipeline.ts";
 import { MAX_ARRAYS } from "./runtime/abi.ts";
 import {
+  BOOL,
   isArray,
   isNumeric,
   parseSignature,
@@ -128,7 +129,7 @@ function functionOptions(options: JitOptions): FunctionOptions {
   const locals = new Map<string, Type>();
   for (const [name, text] of Object.entries(options.locals ?? {})) {
     const t = typeof text === "string" ? parseTypeName(text) : undefined;
-    if (!t || (!isNumeric(t) && t !== "bool")) {
+    if (!t || (!isNumeric(t) && t !== BOOL)) {
       throw new TypeError(`locals.${name}: unknown or unsupported type ${show(text)}`);
     }
     locals.set(name, t);
@@ -344,7 +345,7 @@ export function jit<F extends (...args: never[]) => unknown>(
       return table.invoke(found, withHidden(args));
     }
     const argTypes = types as Type[];
-    const key = argTypes.join(",");
+    const key = argTypes.map((t) => t.key).join(",");
     let e = entries.get(key);
     if (!e && order.length >= limit) {
       if (!limitWarned) {

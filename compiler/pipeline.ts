@@ -121,7 +121,7 @@ function typesReport(t: TypedFunction, argTypes: Type[]): string {
   for (const v of t.resolved.variables) {
     const ty = t.varTypes.get(v)!;
     const kind = v.kind === "param" ? "parameter" : v.kind;
-    lines.push(`  ${v.name}: ${typeName(ty)}${isArray(ty) ? ` (${ty})` : ""}  [${kind}]`);
+    lines.push(`  ${v.name}: ${typeName(ty)}${isArray(ty) ? ` (${ty.elem.name})` : ""}  [${kind}]`);
   }
   // narrower tiers (types/tiers.ts): the variables typed differently there
   for (const tier of t.tiers ?? []) {

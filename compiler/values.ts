@@ -6,7 +6,7 @@
 // arrays of any realm, and the tag getter returns undefined for anything that is not a typed
 // array (§23.2.3.38). They are captured when this module loads, uncurried through a bound
 // Function.prototype.call, so later changes to the prototypes or to `call` change nothing.
-import { ARRAY_TYPES, type Type } from "./types/types.ts";
+import { ARRAY_TYPES, type Type, typeOfKey } from "./types/types.ts";
 
 /**
  * JS statements defining `kindOf` (the real element kind, "Float64Array", or undefined for anything
@@ -50,20 +50,27 @@ const isArrayIntrinsic = Array.isArray;
 const isViewIntrinsic = ArrayBuffer.isView;
 
 /**
- * The type a JS argument value specializes on: integers in int32 range become `int` (not -0),
- * other numbers `f64`; a live typed array its real kind; undefined for values tsjit cannot take
- * (objects with a `valueOf`, boxed numbers and Proxies included).
+ * The key (types.ts) of the type a JS argument value specializes on: integers in int32 range
+ * become `int` (not -0), other numbers `f64`; a live typed array its real kind; undefined for
+ * values tsjit cannot take (objects with a `valueOf`, boxed numbers and Proxies included).
+ * Self-contained but for the prelude's names: the AOT loader embeds its source.
  */
-export function typeOfValue(v: unknown): Type | undefined {
+export function typeKeyOfValue(v: unknown): string | undefined {
   if (typeof v === "number") {
     return (v | 0) === v && (v !== 0 || 1 / v > 0) ? "int" : "f64";
   }
   if (typeof v === "boolean") return "bool";
   const kind = kindOf(v);
   if (kind !== undefined && (ARRAY_TYPES as readonly string[]).includes(kind) && isLive(v)) {
-    return kind as Type;
+    return kind;
   }
   return undefined;
+}
+
+/** The type a JS argument value specializes on (see typeKeyOfValue). */
+export function typeOfValue(v: unknown): Type | undefined {
+  const key = typeKeyOfValue(v);
+  return key === undefined ? undefined : typeOfKey(key);
 }
 
 /**

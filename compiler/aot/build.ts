@@ -9,7 +9,7 @@ import { formatLocation, sourceLocation } from "../diagnostics.ts";
 import { hostTarget } from "../llvm/mod.ts";
 import { abiDefines, CTX_HEADER } from "../runtime/abi.ts";
 import { objectOf, signatureText, type Specialization } from "../pipeline.ts";
-import { isArray, type Type } from "../types/types.ts";
+import { BOOL, isArray, type Type, VOID } from "../types/types.ts";
 import {
   acceptedSource,
   callSource,
@@ -54,7 +54,7 @@ function testableFeatures(dir: string): { testable: string[]; untestable: string
 
 /** The TypeScript type of a value of type `t` at the loader's boundary. */
 function tsType(t: Type): string {
-  return isArray(t) ? t : t === "bool" ? "boolean" : t === "void" ? "void" : "number";
+  return isArray(t) ? t.elem.name : t === BOOL ? "boolean" : t === VOID ? "void" : "number";
 }
 
 function usage(msg?: string): never {

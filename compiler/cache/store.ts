@@ -9,7 +9,7 @@ export { cacheDir };
 import { makeEntryLibraryGlobal } from "../runtime/entry.ts";
 import type { ErrorSite } from "../lower/lower.ts";
 import type { Specialization } from "../pipeline.ts";
-import type { Type } from "../types/types.ts";
+import { isArray, type Type, typeOfKey } from "../types/types.ts";
 import type { Dependency, EntryRecord } from "./deps.ts";
 import { checkCacheDir, checkEntry } from "./trust.ts";
 
@@ -23,8 +23,9 @@ export interface CacheMeta {
   key: string;
   name: string;
   symbol: string;
-  argTypes: Type[];
-  returnType: Type;
+  /** the types' keys (types.ts) */
+  argTypes: string[];
+  returnType: string;
   parallel: boolean;
   /** calls the entry library (absent in entries stored before: then `parallel` says) */
   runtime?: boolean;
@@ -99,7 +100,9 @@ export function loadEntry(
     removeEntry(dir);
     return undefined;
   }
-  const sites = adopt(meta);
+  const argTypes = meta.argTypes.map(typeOfKey);
+  const returnType = typeOfKey(meta.returnType);
+  const sites = returnType && argTypes.every((t) => t) && adopt(meta);
   if (!sites) {
     cacheStats.stale++;
     return undefined;
@@ -107,7 +110,7 @@ export function loadEntry(
   const so = `${dir}/entry.so`;
   try {
     if (sha256(Deno.readFileSync(so)) !== meta.sha256) throw new Error("checksum mismatch");
-    const arrays = meta.argTypes.filter((t) => t.endsWith("Array")).length;
+    const arrays = argTypes.filter((t) => t && isArray(t)).length;
     // tsjit_parallel (and tsjit_stack_limit) are resolved when the library is loaded, from the
     // running checkout's entry library: an entry does not depend on the checkout that stored it
     if (meta.parallel || meta.runtime) makeEntryLibraryGlobal();
@@ -116,8 +119,8 @@ export function loadEntry(
     } as Record<string, Deno.ForeignFunction>);
     cacheStats.hits++;
     return {
-      argTypes: meta.argTypes,
-      returnType: meta.returnType,
+      argTypes: argTypes as Type[],
+      returnType: returnType!,
       address: 0n,
       entrySymbol: meta.symbol,
       sites,
@@ -176,8 +179,8 @@ export function storeEntry(
       key,
       name,
       symbol: spec.entrySymbol,
-      argTypes: spec.argTypes,
-      returnType: spec.returnType,
+      argTypes: spec.argTypes.map((t) => t.key),
+      returnType: spec.returnType.key,
       parallel: spec.parallel,
       runtime: spec.runtime,
       sites: spec.sites,

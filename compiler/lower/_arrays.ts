@@ -1,7 +1,7 @@
 // Typed-array elements: checked addresses, loads, and stores with the conversions JS applies.
 import type { Expr } from "../frontend/ast.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
-import { type ArrayType, ELEMENT } from "../types/types.ts";
+import { type ArrayType, F32, F64 } from "../types/types.ts";
 import type { FunctionLowering, ValueExpr } from "./lower.ts";
 import { Status } from "../runtime/abi.ts";
 
@@ -14,7 +14,7 @@ export function elementPointer(
   const a = L.array(e.object);
   const it = L.typeOf(e.index);
   let idx: Value;
-  if (it === "f64" || it === "f32") {
+  if (it === F64 || it === F32) {
     // A double index: checked in floating point (integral, 0 <= d < length), after which
     // the plain conversion is exact. Math.floor/ceil/trunc/round results are integral or not
     // finite, which the range check refuses.
@@ -49,12 +49,12 @@ export function elementPointer(
     }
     L.elementHook?.(e, idx, a.len, a.name);
   }
-  return { ptr: b.gep(ELEMENT[a.type].ir, a.ptr, idx), array: a.type };
+  return { ptr: b.gep(a.type.elem.ir, a.ptr, idx), array: a.type };
 }
 
 export function loadElement(L: FunctionLowering, ptr: Value, array: ArrayType): Value {
   const { b } = L;
-  const el = ELEMENT[array];
+  const el = array.elem;
   const v = b.load(el.ir, ptr);
   if (el.float) return v;
   return b.cast(el.signed ? "sext" : "zext", v, "i64");
@@ -68,14 +68,14 @@ export function storeElement(
   array: ArrayType,
 ): void {
   const { b } = L;
-  const el = ELEMENT[array];
+  const el = array.elem;
   const t = L.typeOf(value);
   let v: Value;
-  if (array === "Float64Array") v = L.asF64(value);
-  else if (array === "Float32Array") {
-    v = t === "f32" ? L.gen(value) : b.cast("fptrunc", L.asF64(value), "float");
-  } else if (array === "Uint8ClampedArray") {
-    if (t === "f64" || t === "f32") v = b.call("i8", "js.toclamped", [L.asF64(value)]);
+  if (el.float && el.bytes === 8) v = L.asF64(value);
+  else if (el.float) {
+    v = t === F32 ? L.gen(value) : b.cast("fptrunc", L.asF64(value), "float");
+  } else if (el.clamped) {
+    if (t === F64 || t === F32) v = b.call("i8", "js.toclamped", [L.asF64(value)]);
     else {
       const x = L.asInt(value);
       const c = b.call("i64", "llvm.smin.i64", [

@@ -2,7 +2,8 @@
 // failure routine compiled code uses to report a runtime error.
 import { Builder, f64, int, IRFunction, type IRModule, type Value } from "../ir/mod.ts";
 import type { TypedFunction } from "../types/infer.ts";
-import { irType, isArray } from "../types/types.ts";
+import { BOOL, F32, INT, isArray, VOID } from "../types/types.ts";
+import { irType } from "../types/layout.ts";
 import { Ctx, CTX_HEADER } from "../runtime/abi.ts";
 import { storeStackLimit } from "./_stack.ts";
 
@@ -37,17 +38,17 @@ export function emitEntry(
   tf.argTypes.forEach((t, i) => {
     const raw = b.load("double", slot(CTX_HEADER + i));
     if (isArray(t)) args.push(params[arrayNo++], b.cast("fptosi", raw, "i64"));
-    else if (t === "int") args.push(b.cast("fptosi", raw, "i64"));
-    else if (t === "bool") args.push(b.fcmp("one", raw, f64(0)));
-    else if (t === "f32") args.push(b.cast("fptrunc", raw, "float")); // exact: the guard checked
+    else if (t === INT) args.push(b.cast("fptosi", raw, "i64"));
+    else if (t === BOOL) args.push(b.fcmp("one", raw, f64(0)));
+    else if (t === F32) args.push(b.cast("fptrunc", raw, "float")); // exact: the guard checked
     else args.push(raw);
   });
   const r = b.call(irType(tf.returnType), symbol, args);
   const rt = tf.returnType;
-  if (rt === "void") b.ret(f64(0));
-  else if (rt === "int") b.ret(b.cast("sitofp", r, "double"));
-  else if (rt === "bool") b.ret(b.cast("uitofp", r, "double"));
-  else if (rt === "f32") b.ret(b.cast("fpext", r, "double"));
+  if (rt === VOID) b.ret(f64(0));
+  else if (rt === INT) b.ret(b.cast("sitofp", r, "double"));
+  else if (rt === BOOL) b.ret(b.cast("uitofp", r, "double"));
+  else if (rt === F32) b.ret(b.cast("fpext", r, "double"));
   else b.ret(r);
   return entryName;
 }

@@ -9,6 +9,7 @@
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { eachChild, walk } from "../frontend/walk.ts";
 import type { TypedFunction } from "../types/infer.ts";
+import { INT } from "../types/types.ts";
 
 const BITWISE = new Set(["&", "|", "^", "<<", ">>", ">>>"]);
 
@@ -16,7 +17,7 @@ const BITWISE = new Set(["&", "|", "^", "<<", ">>", ">>>"]);
 export function int32Slots(tf: TypedFunction): Set<Variable> {
   const out = new Set<Variable>();
   for (const v of tf.resolved.variables) {
-    if (v.kind !== "param" && tf.varTypes.get(v) === "int") out.add(v);
+    if (v.kind !== "param" && tf.varTypes.get(v) === INT) out.add(v);
   }
   const fits = (e: Expr) => {
     const r = tf.ranges?.get(e);

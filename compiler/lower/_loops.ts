@@ -4,7 +4,7 @@
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { walk } from "../frontend/walk.ts";
 import type { TypedFunction } from "../types/infer.ts";
-import { isArray } from "../types/types.ts";
+import { INT, INTZ, isArray } from "../types/types.ts";
 
 /** One access `array[counter + offset]` in a counted loop's body. */
 export interface CoveredAccess {
@@ -34,7 +34,7 @@ const isName = (e: Expr, v: Variable) => e.kind === "name" && e.variable === v;
 /** An expression computed as an i64 (its type is an integer one). */
 function integral(e: Expr, tf: TypedFunction): boolean {
   const t = tf.exprTypes.get(e);
-  return t === "int" || t === "intz";
+  return t === INT || t === INTZ;
 }
 
 /** Recognizes the loop, or returns undefined when it does not have the counted shape. */
@@ -68,7 +68,7 @@ export function findCountedLoop(s: LoopLike, tf: TypedFunction): CountedLoop | u
     inclusive = t.op === "<=" || t.op === ">=";
     if (counter.kind !== "name" || !counter.variable) return undefined;
     variable = counter.variable;
-    if (tf.varTypes.get(variable) !== "int" || assigned.has(variable)) return undefined;
+    if (tf.varTypes.get(variable) !== INT || assigned.has(variable)) return undefined;
     const u = s.update;
     const literal = (x: Expr) => x.kind === "num" && Number.isInteger(x.value) ? x.value : NaN;
     step = !u || (u.kind !== "update" && u.kind !== "assign") || !isName(u.target, variable)
@@ -143,13 +143,13 @@ function invariant(
       return Number.isInteger(e.value);
     case "name":
       return !!e.variable && e.variable !== counter && !assigned.has(e.variable) &&
-        tf.varTypes.get(e.variable) === "int";
+        tf.varTypes.get(e.variable) === INT;
     case "member":
       return e.name === "length" && e.object.kind === "name" && !!e.object.variable &&
         !assigned.has(e.object.variable);
     case "binary":
       // an integer (a product that can pass 2^53 is a double, computed as JS does)
-      return (e.op === "+" || e.op === "-" || e.op === "*") && tf.exprTypes.get(e) === "int" &&
+      return (e.op === "+" || e.op === "-" || e.op === "*") && tf.exprTypes.get(e) === INT &&
         invariant(e.left, assigned, counter, tf) && invariant(e.right, assigned, counter, tf);
     default:
       return false;
@@ -175,7 +175,7 @@ export function findCountdownLoop(
   const t = s.test;
   if (t.kind !== "update" || t.op !== "--" || !t.prefix || t.target.kind !== "name") return;
   const counter = t.target.variable;
-  if (!counter || tf.varTypes.get(counter) !== "int") return;
+  if (!counter || tf.varTypes.get(counter) !== INT) return;
   const writes = new Map<Variable, number>();
   let hasLoop = false;
   const candidates: (Expr & { kind: "index" })[] = [];
@@ -197,7 +197,7 @@ export function findCountdownLoop(
     const p = u.target.kind === "name" ? u.target.variable : undefined;
     const a = e.object.kind === "name" ? e.object.variable : undefined;
     if (!p || !a || p === counter || writes.get(p) !== 1 || writes.has(a)) continue;
-    if (tf.varTypes.get(p) !== "int" || !isArray(tf.varTypes.get(a)!)) continue;
+    if (tf.varTypes.get(p) !== INT || !isArray(tf.varTypes.get(a)!)) continue;
     return { counter, pointer: p, access: { index: e, array: e.object, offset: u.prefix ? 1 : 0 } };
   }
 }

@@ -2,7 +2,7 @@
 import type { Expr } from "../frontend/ast.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
 import { MATH_UNARY_FLOAT } from "../types/infer.ts";
-import type { Type } from "../types/types.ts";
+import { BOOL, INT, INTZ, type Type } from "../types/types.ts";
 import type { FunctionLowering } from "./lower.ts";
 
 const ELEM_MATH: Record<string, string> = {
@@ -20,7 +20,7 @@ export function builtinCall(L: FunctionLowering, e: Expr & { kind: "call" }, t: 
   if (c.object.name === "Number") {
     // Number.isNaN/isFinite/isInteger/isSafeInteger do not coerce: anything that is not a
     // Number is false (ECMA-262 21.1.2.2-5), so a boolean argument is evaluated and gives false.
-    if (L.typeOf(e.args[0]) === "bool") {
+    if (L.typeOf(e.args[0]) === BOOL) {
       L.gen(e.args[0]);
       return int("i1", 0);
     }
@@ -35,7 +35,7 @@ export function builtinCall(L: FunctionLowering, e: Expr & { kind: "call" }, t: 
     return b.bin("and", isInt, b.fcmp("ole", a, f64(Number.MAX_SAFE_INTEGER)));
   }
   const args = e.args;
-  const allInt = t === "int" || t === "intz";
+  const allInt = t === INT || t === INTZ;
   switch (f) {
     case "floor":
     case "ceil":

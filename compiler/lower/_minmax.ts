@@ -7,6 +7,7 @@
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { walk } from "../frontend/walk.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
+import { F64 } from "../types/types.ts";
 import type { FunctionLowering } from "./lower.ts";
 
 /** One reduction statement of a loop, and the slots that stand for its variable there. */
@@ -73,7 +74,7 @@ export function emitWithMinMax(L: FunctionLowering, s: Loop, emit: () => void): 
   // the variable is used only by its reduction (target and one argument), which is then the
   // only place the loop sees it; a labeled jump could leave without rebuilding it
   const usable = found.filter(([, r]) =>
-    !labeledJump && L.varType(r.variable) === "f64" && uses.get(r.variable) === 2 &&
+    !labeledJump && L.varType(r.variable) === F64 && uses.get(r.variable) === 2 &&
     found.filter(([, o]) => o.variable === r.variable).length === 1
   );
   if (usable.length === 0) return false;

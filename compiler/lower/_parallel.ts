@@ -8,7 +8,8 @@
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { type Block, f64, int, type IRModule, type Value } from "../ir/mod.ts";
 import { constantValue } from "../types/infer.ts";
-import { type ArrayType, ELEMENT, irType, isArray } from "../types/types.ts";
+import { type ArrayType, F64, INT, isArray } from "../types/types.ts";
+import { irType } from "../types/layout.ts";
 import { rangeSpace } from "./_range_space.ts";
 import { countedLoop } from "./_counted.ts";
 import { findCountedLoop } from "./_loops.ts";
@@ -120,7 +121,7 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
   const info = analyzePrange(s, tf);
   for (const r of info.reductions) {
     const t = L.varType(r.variable);
-    if (t !== "int" && t !== "f64") {
+    if (t !== INT && t !== F64) {
       L.compileError(
         `reduction variable '${r.variable.name}' must be a number`,
         "reduction",
@@ -184,7 +185,7 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
   info.arrayReductions.forEach((r, ri) => {
     const a = L.arraySlots.get(r.variable)!;
     const type = L.varType(r.variable) as ArrayType;
-    const el = ELEMENT[type];
+    const el = type.elem;
     const data = b.load("ptr", a.ptr);
     const len = b.load("i64", a.len);
     L.mod.declare("free", "void", ["ptr"]);
@@ -203,7 +204,7 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
           const c = combine(L, r.op, value(at), value(b.gep(el.ir, copy, j)));
           storeElement(
             L,
-            { kind: "$value", value: c, type: el.float ? "f64" : "int", range: s.range },
+            { kind: "$value", value: c, type: el.float ? F64 : INT, range: s.range },
             at,
             type,
           );
@@ -281,7 +282,7 @@ export function lowerChunk(L: FunctionLowering, setup: ChunkSetup): void {
   info.arrayReductions.forEach((r, ri) => {
     const a = L.arraySlots.get(r.variable)!;
     const type = L.varType(r.variable) as ArrayType;
-    const el = ELEMENT[type];
+    const el = type.elem;
     const at = envSlot(L, env, b.bin("add", k, int("i64", layout.copyBase + ri * layout.pool)));
     b.store(NULL, at);
     when(L, b.bin("xor", first, int("i1", 1)), () => {
@@ -300,7 +301,7 @@ export function lowerChunk(L: FunctionLowering, setup: ChunkSetup): void {
         const value = {
           kind: "$value" as const,
           value: id,
-          type: el.float ? "f64" as const : "int" as const,
+          type: el.float ? F64 : INT,
           range: loop.range,
         };
         storeElement(L, value, b.gep(el.ir, copy, j), type);

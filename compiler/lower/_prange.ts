@@ -11,7 +11,7 @@
 import { CompileError, type Range, type SourceInfo, sourceLocation } from "../diagnostics.ts";
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import type { TypedFunction } from "../types/infer.ts";
-import { ELEMENT, isArray } from "../types/types.ts";
+import { type ArrayType, BOOL, INT, INTZ, isArray } from "../types/types.ts";
 import { eachChild } from "../frontend/walk.ts";
 import { Taint, walkStmts } from "./_taint.ts";
 
@@ -507,18 +507,18 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
       );
     }
     const op = oneOp(name, reducing);
-    const el = ELEMENT[tf.varTypes.get(root) as keyof typeof ELEMENT];
-    const kind = tf.varTypes.get(root) as string;
+    const el = (tf.varTypes.get(root) as ArrayType).elem;
+    const kind = el.name;
     if (!el.float) {
       // integer elements wrap: only exact (modular) sums combine to the serial result
-      const bad = kind === "Uint8ClampedArray" || op !== "+" ? reducing[0] : reducing.find((w) => {
+      const bad = el.clamped || op !== "+" ? reducing[0] : reducing.find((w) => {
         const t = w.value && tf.exprTypes.get(w.value);
-        return t !== undefined && t !== "int" && t !== "intz" && t !== "bool";
+        return t !== undefined && t !== INT && t !== INTZ && t !== BOOL;
       });
       if (bad) {
         fail(
           `the array reduction on '${name}' (a ${kind}) ${
-            kind === "Uint8ClampedArray"
+            el.clamped
               ? "clamps at each step, which partial results cannot reproduce"
               : op !== "+"
               ? `uses ${opText(op)}, which does not combine exactly once values wrap`

@@ -6,6 +6,7 @@
 import type { Expr, Stmt } from "../frontend/ast.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
 import { constantValue } from "../types/infer.ts";
+import { F32, F64 } from "../types/types.ts";
 import type { FunctionLowering } from "./lower.ts";
 import { Status } from "../runtime/abi.ts";
 
@@ -21,7 +22,7 @@ export function rangeSpace(
   const [a0, a1, a2] = s.args;
   const bound = (e: Expr, isStart = false): Value => {
     const t = L.typeOf(e);
-    if (t !== "f64" && t !== "f32") return b.cast("sext", L.asInt(e), I128);
+    if (t !== F64 && t !== F32) return b.cast("sext", L.asInt(e), I128);
     // a double must hold an integer, below 2^64 in magnitude (exact in i128)
     const d = L.asF64(e);
     let integral = b.fcmp("oeq", b.call("double", "llvm.trunc.f64", [d]), d);

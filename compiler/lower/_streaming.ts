@@ -7,10 +7,13 @@
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { f64, int, type IRType, type Value } from "../ir/mod.ts";
 import type { TypedFunction } from "../types/infer.ts";
+import { arrayType, F64, INT } from "../types/types.ts";
 import type { CountedLoop } from "./_loops.ts";
 import type { StreamingCopy } from "./_versions.ts";
 import type { FunctionLowering } from "./lower.ts";
 import { countedLoop } from "./_counted.ts";
+
+const F64_ARRAY = arrayType("Float64Array");
 
 /** Elements from which a loop streams its stores (2 MiB of doubles). */
 export const STREAMING_THRESHOLD = 1 << 18;
@@ -41,7 +44,7 @@ export function streamingPlan(
   const isCounter = (x: Expr) => x.kind === "name" && x.variable === counter;
   const f64Element = (x: Expr): x is Expr & { kind: "index"; object: Expr & { kind: "name" } } =>
     x.kind === "index" && x.object.kind === "name" && !!x.object.variable &&
-    tf.varTypes.get(x.object.variable) === "Float64Array" && isCounter(x.index);
+    tf.varTypes.get(x.object.variable) === F64_ARRAY && isCounter(x.index);
   if (!f64Element(e.target)) return undefined;
   if (!["=", "+", "-", "*", "/"].includes(e.op)) return undefined;
   const value: Expr = e.op === "="
@@ -53,7 +56,7 @@ export function streamingPlan(
         return true;
       case "name": {
         const t = x.variable && tf.varTypes.get(x.variable);
-        return t === "int" || t === "f64";
+        return t === INT || t === F64;
       }
       case "index":
         return f64Element(x);

@@ -3,16 +3,14 @@
 // narrowest tier the arguments fit.
 import { Builder, int, IRFunction, type IRModule, type Value } from "../ir/mod.ts";
 import type { TypedFunction } from "../types/infer.ts";
-import { irType, isArray } from "../types/types.ts";
+import { irType, partsOf } from "../types/layout.ts";
 import { INT32 } from "../types/ranges.ts";
 
 /** The IR parameters of a compiled function: the context block, then each argument. */
 export function argParams(tf: TypedFunction): Value[] {
   const params: Value[] = [{ ty: "ptr", ref: "%ctx" }];
   tf.argTypes.forEach((t, i) => {
-    if (isArray(t)) {
-      params.push({ ty: "ptr", ref: `%p${i}.data` }, { ty: "i64", ref: `%p${i}.len` });
-    } else params.push({ ty: irType(t), ref: `%p${i}` });
+    for (const p of partsOf(t)) params.push({ ty: p.ir, ref: `%p${i}${p.suffix}` });
   });
   return params;
 }

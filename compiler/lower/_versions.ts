@@ -6,6 +6,7 @@
 // sends the loop to its checked copy, so no wrap-around can make the test pass wrongly.
 import type { Expr } from "../frontend/ast.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
+import { F32, F64, INT, INTZ } from "../types/types.ts";
 import type { CountedLoop, CoveredAccess } from "./_loops.ts";
 import type { FunctionLowering } from "./lower.ts";
 import { STREAMING_THRESHOLD } from "./_streaming.ts";
@@ -38,11 +39,11 @@ const or = (L: FunctionLowering, x: Value, y: Value) => L.b.bin("or", x, y);
 export function loopEnd(L: FunctionLowering, loop: CountedLoop): Checked | undefined {
   const { b } = L;
   const t = L.typeOf(loop.bound);
-  if (t === "int" || t === "intz") {
+  if (t === INT || t === INTZ) {
     const h = L.asInt(loop.bound);
     return loop.inclusive ? checkedOp(L, "add", h, int("i64", 1)) : { value: h, bad: int("i1", 0) };
   }
-  if (t !== "f64" && t !== "f32") return undefined;
+  if (t !== F64 && t !== F32) return undefined;
   // `i < d` (i an integer) is `i < ceil(d)`, `i <= d` is `i < floor(d) + 1`, exactly while the
   // counter converts to a double without rounding: beyond ±2^53 (or NaN) the checked copy runs.
   const d = L.asF64(loop.bound);

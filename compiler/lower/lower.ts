@@ -19,7 +19,18 @@ import {
   NUMBER_CONSTANTS,
   type TypedFunction,
 } from "../types/infer.ts";
-import { type ArrayType, elementType, irType, isArray, type Type } from "../types/types.ts";
+import {
+  type ArrayType,
+  BOOL,
+  elementType,
+  F32,
+  F64,
+  INT,
+  INTZ,
+  isArray,
+  type Type,
+} from "../types/types.ts";
+import { irType, partsOf } from "../types/layout.ts";
 import { JSOPS_DECLS, JSOPS_IR } from "./_jsops.ts";
 import { findCountdownLoop, findCountedLoop } from "./_loops.ts";
 import { checkedOp, emitVersions, loopEnd } from "./_versions.ts";
@@ -141,10 +152,8 @@ export class FunctionLowering {
     for (const v of tf.resolved.variables) {
       const t = tf.varTypes.get(v)!;
       if (isArray(t)) {
-        this.arraySlots.set(v, {
-          ptr: b.alloca("ptr", `${v.name}.data`),
-          len: b.alloca("i64", `${v.name}.len`),
-        });
+        const [ptr, len] = partsOf(t).map((p) => b.alloca(p.ir, `${v.name}${p.suffix}`));
+        this.arraySlots.set(v, { ptr, len });
       } else this.scalarSlots.set(v, b.alloca(this.narrow.has(v) ? "i32" : irType(t), v.name));
     }
   }
@@ -158,10 +167,12 @@ export class FunctionLowering {
       this.guard(stackRoomLeft(this.mod, b, this.ctx), Status.stackOverflow, tf.ast.range);
     }
     tf.resolved.params.forEach((p, i) => {
-      if (isArray(tf.argTypes[i])) {
+      const t = tf.argTypes[i];
+      if (isArray(t)) {
         const s = this.arraySlots.get(p)!;
-        b.store({ ty: "ptr", ref: `%p${i}.data` }, s.ptr);
-        b.store({ ty: "i64", ref: `%p${i}.len` }, s.len);
+        const [ptr, len] = partsOf(t).map((q) => ({ ty: q.ir, ref: `%p${i}${q.suffix}` }));
+        b.store(ptr, s.ptr);
+        b.store(len, s.len);
       } else {
         const slot = this.scalarSlots.get(p)!;
         const vt = tf.varTypes.get(p)!;
@@ -253,28 +264,28 @@ export class FunctionLowering {
   convert(v: Value, from: Type, to: Type): Value {
     const { b } = this;
     if (from === to) return v;
-    if (to === "f64") {
-      if (from === "int" || from === "intz") return b.cast("sitofp", v, "double");
-      if (from === "f32") return b.cast("fpext", v, "double");
-      if (from === "bool") return b.cast("uitofp", v, "double");
+    if (to === F64) {
+      if (from === INT || from === INTZ) return b.cast("sitofp", v, "double");
+      if (from === F32) return b.cast("fpext", v, "double");
+      if (from === BOOL) return b.cast("uitofp", v, "double");
     }
-    if ((to === "int" || to === "intz") && (from === "int" || from === "intz")) return v;
-    if ((to === "int" || to === "intz") && from === "bool") return b.cast("zext", v, "i64");
-    if (to === "f32" && from === "f64") return b.cast("fptrunc", v, "float");
+    if ((to === INT || to === INTZ) && (from === INT || from === INTZ)) return v;
+    if ((to === INT || to === INTZ) && from === BOOL) return b.cast("zext", v, "i64");
+    if (to === F32 && from === F64) return b.cast("fptrunc", v, "float");
     throw new Error(`tsjit internal error: no conversion ${from} → ${to}`);
   }
 
   /** The expression as a double, recomputing an intz expression in floating point for its sign. */
   asF64(e: Expr | ValueExpr): Value {
     const t = this.typeOf(e);
-    if (t === "intz" && e.kind !== "$value") return this.genFloat(e);
-    return this.convert(this.gen(e), t, "f64");
+    if (t === INTZ && e.kind !== "$value") return this.genFloat(e);
+    return this.convert(this.gen(e), t, F64);
   }
 
   /** The expression in representation `to` (f64, int, bool, ...). */
   as(e: Expr | ValueExpr, to: Type): Value {
-    if (to === "f64") return this.asF64(e);
-    if (to === "f32" && this.typeOf(e) !== "f32") {
+    if (to === F64) return this.asF64(e);
+    if (to === F32 && this.typeOf(e) !== F32) {
       return this.b.cast("fptrunc", this.asF64(e), "float");
     }
     return this.convert(this.gen(e), this.typeOf(e), to);
@@ -283,14 +294,14 @@ export class FunctionLowering {
   /** An integer-valued expression where the sign of zero does not matter (an index, ToInt32). */
   asInt(e: Expr | ValueExpr): Value {
     const t = this.typeOf(e);
-    if (t === "f64" || t === "f32") throw new Error("tsjit internal error: asInt of a float");
-    return this.convert(this.gen(e), t, "int");
+    if (t === F64 || t === F32) throw new Error("tsjit internal error: asInt of a float");
+    return this.convert(this.gen(e), t, INT);
   }
 
   /** ToInt32 of any number. */
   toInt32(e: Expr | ValueExpr): Value {
     const t = this.typeOf(e);
-    if (t === "f64" || t === "f32") return this.b.call("i32", "js.toint32", [this.asF64(e)]);
+    if (t === F64 || t === F32) return this.b.call("i32", "js.toint32", [this.asF64(e)]);
     if (e.kind === "name" && e.variable && this.narrow.has(e.variable)) {
       return this.b.load("i32", this.scalarSlots.get(e.variable)!);
     }
@@ -298,9 +309,9 @@ export class FunctionLowering {
     if (e.kind === "binary" && "+-*".includes(e.op) && e.op.length === 1) {
       const ints = [e.left, e.right].every((x) => {
         const u = this.typeOf(x);
-        return u === "int" || u === "intz";
+        return u === INT || u === INTZ;
       });
-      if (ints && (t === "int" || t === "intz")) {
+      if (ints && (t === INT || t === INTZ)) {
         const op = { "+": "add", "-": "sub", "*": "mul" }[e.op]!;
         return this.b.bin(op, this.toInt32(e.left), this.toInt32(e.right));
       }
@@ -313,9 +324,9 @@ export class FunctionLowering {
     const { b } = this;
     const t = this.typeOf(e);
     const v = this.gen(e);
-    if (t === "bool") return v;
-    if (t === "int" || t === "intz") return b.icmp("ne", v, int("i64", 0));
-    if (t === "f32") return b.fcmp("one", v, { ty: "float", ref: "0.0" });
+    if (t === BOOL) return v;
+    if (t === INT || t === INTZ) return b.icmp("ne", v, int("i64", 0));
+    if (t === F32) return b.fcmp("one", v, { ty: "float", ref: "0.0" });
     return b.fcmp("one", v, f64(0));
   }
 
@@ -329,17 +340,13 @@ export class FunctionLowering {
       case "$value":
         return e.value;
       case "num":
-        return t === "int" ? int("i64", e.value) : f64(e.value);
+        return t === INT ? int("i64", e.value) : f64(e.value);
       case "bool":
         return int("i1", e.value ? 1 : 0);
       case "name": {
         if (e.global?.kind === "const") {
           const v = e.global.value;
-          return typeof v === "boolean"
-            ? int("i1", v ? 1 : 0)
-            : t === "int"
-            ? int("i64", v)
-            : f64(v);
+          return typeof v === "boolean" ? int("i1", v ? 1 : 0) : t === INT ? int("i64", v) : f64(v);
         }
         if (!e.variable) return f64(e.name === "NaN" ? NaN : Infinity);
         const slot = this.scalarSlots.get(e.variable);
@@ -352,13 +359,13 @@ export class FunctionLowering {
       }
       case "unary": {
         const k = constantValue(e);
-        if (e.op === "-" && k !== undefined) return t === "int" ? int("i64", k) : f64(k);
+        if (e.op === "-" && k !== undefined) return t === INT ? int("i64", k) : f64(k);
         if (e.op === "!") return b.bin("xor", this.truthy(e.operand), int("i1", 1));
         if (e.op === "~") {
           return b.cast("sext", b.bin("xor", this.toInt32(e.operand), int("i32", -1)), "i64");
         }
         if (e.op === "+") return this.as(e.operand, t);
-        if (t === "intz") return b.bin("sub", int("i64", 0), this.asInt(e.operand));
+        if (t === INTZ) return b.bin("sub", int("i64", 0), this.asInt(e.operand));
         return this.genFloat(e);
       }
       case "binary":
@@ -403,7 +410,7 @@ export class FunctionLowering {
       case "binary":
         return this.floatOp(e.op, this.asF64(e.left), () => this.asF64(e.right));
       case "cond":
-        return this.conditional(e, "f64");
+        return this.conditional(e, F64);
       case "comma":
         e.exprs.slice(0, -1).forEach((x) => this.gen(x));
         return this.asF64(e.exprs[e.exprs.length - 1]);
@@ -412,7 +419,7 @@ export class FunctionLowering {
           return b.call("double", "js.sign", [this.asF64(e.args[0])]);
         }
     }
-    return this.convert(this.gen(e), this.typeOf(e), "f64");
+    return this.convert(this.gen(e), this.typeOf(e), F64);
   }
 
   /** `c ? a : b` with both branches in representation `t`. */
@@ -485,7 +492,7 @@ export class FunctionLowering {
       if (op === ">>") return b.cast("sext", b.bin("ashr", l, n), "i64");
       return b.cast("zext", b.bin("lshr", l, n), "i64");
     }
-    if (t === "int" || t === "intz") {
+    if (t === INT || t === INTZ) {
       const l = this.asInt(e.left);
       const r = this.asInt(e.right);
       switch (op) {
@@ -519,15 +526,15 @@ export class FunctionLowering {
       : op === "!=" || op === "!=="
       ? "ne"
       : undefined;
-    if (strict && (lt === "bool") !== (rt === "bool")) {
+    if (strict && (lt === BOOL) !== (rt === BOOL)) {
       this.gen(le), this.gen(re);
       return int("i1", op === "!==" ? 1 : 0);
     }
-    const intLike = (t: Type) => t === "int" || t === "intz" || t === "bool";
-    if (lt === "bool" && rt === "bool" && eqOp) return b.icmp(eqOp, this.gen(le), this.gen(re));
+    const intLike = (t: Type) => t === INT || t === INTZ || t === BOOL;
+    if (lt === BOOL && rt === BOOL && eqOp) return b.icmp(eqOp, this.gen(le), this.gen(re));
     if (intLike(lt) && intLike(rt)) {
-      const l = this.convert(this.gen(le), lt, "int");
-      const r = this.convert(this.gen(re), rt, "int");
+      const l = this.convert(this.gen(le), lt, INT);
+      const r = this.convert(this.gen(re), rt, INT);
       const pred = eqOp ?? { "<": "slt", "<=": "sle", ">": "sgt", ">=": "sge" }[op]!;
       return b.icmp(pred, l, r);
     }
@@ -623,7 +630,7 @@ export class FunctionLowering {
   private update(e: Expr & { kind: "update" }, t: Type): Value {
     const { b } = this;
     const step = (v: Value) =>
-      t === "int"
+      t === INT
         ? b.bin(e.op === "++" ? "add" : "sub", v, int("i64", 1))
         : b.bin(e.op === "++" ? "fadd" : "fsub", v, f64(1));
     if (e.target.kind === "name") {
@@ -860,14 +867,14 @@ export class FunctionLowering {
     // pass the int64 limit). Such a loop counts j and its variable is start + j * step.
     let space = s.iter === "prange" ? rangeSpace(this, s) : undefined;
     const bound = (e: Expr) => this.as(e, vt);
-    const start = space?.start ?? (a1 ? bound(a0) : (vt === "int" ? int("i64", 0) : f64(0)));
+    const start = space?.start ?? (a1 ? bound(a0) : (vt === INT ? int("i64", 0) : f64(0)));
     let stop = space ? space.count : bound(a1 ?? a0);
-    const step = space?.step ?? (a2 ? bound(a2) : (vt === "int" ? int("i64", 1) : f64(1)));
+    const step = space?.step ?? (a2 ? bound(a2) : (vt === INT ? int("i64", 1) : f64(1)));
     if (!space && (k === undefined || k === 0)) {
-      const nz = vt === "int" ? b.icmp("ne", step, int("i64", 0)) : b.fcmp("one", step, f64(0));
+      const nz = vt === INT ? b.icmp("ne", step, int("i64", 0)) : b.fcmp("one", step, f64(0));
       this.guard(nz, Status.zeroStep, a2!.range, undefined, undefined, s.iter);
     }
-    if (!space && vt === "int" && k !== 1 && k !== -1) {
+    if (!space && vt === INT && k !== 1 && k !== -1) {
       space = { start, step, count: intTripCount(this, start, stop, step) };
       stop = space.count;
     }
@@ -882,11 +889,11 @@ export class FunctionLowering {
       b.positionAt(head);
       const cur = b.load(irType(vt), counter);
       const cmp = (pred: "lt" | "gt") =>
-        vt === "int" ? b.icmp("s" + pred, cur, stop) : b.fcmp("o" + pred, cur, stop);
+        vt === INT ? b.icmp("s" + pred, cur, stop) : b.fcmp("o" + pred, cur, stop);
       let go: Value;
       if (space || (k !== undefined && k !== 0)) go = cmp(space || k! > 0 ? "lt" : "gt");
       else {
-        const up = vt === "int" ? b.icmp("sgt", step, int("i64", 0)) : b.fcmp("ogt", step, f64(0));
+        const up = vt === INT ? b.icmp("sgt", step, int("i64", 0)) : b.fcmp("ogt", step, f64(0));
         go = b.select(up, cmp("lt"), cmp("gt"));
       }
       b.condBr(go, body, end);
@@ -898,7 +905,7 @@ export class FunctionLowering {
       this.loops.pop();
       b.br(next);
       b.positionAt(next);
-      if (vt !== "int") b.store(b.bin("fadd", cur, step), counter);
+      if (vt !== INT) b.store(b.bin("fadd", cur, step), counter);
       else {
         // the test just passed: one more step (of ±1, or of the count) stays inside int64
         b.store(b.bin("add", cur, space ? int("i64", 1) : step), counter);
@@ -906,7 +913,7 @@ export class FunctionLowering {
       b.br(head);
       b.positionAt(end);
     };
-    const loop = k === 1 && vt === "int" && this.opts.boundscheck
+    const loop = k === 1 && vt === INT && this.opts.boundscheck
       ? findCountedLoop({ kind: "forOf", variable: v, body: s.body }, this.tf)
       : undefined;
     if (!loop) return emitLoop();

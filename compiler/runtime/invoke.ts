@@ -10,7 +10,17 @@ import type { Specialization } from "../pipeline.ts";
 import type { ErrorSite } from "../lower/lower.ts";
 import { trampoline } from "./entry.ts";
 import { startPool } from "./pool.ts";
-import { ARRAY_TYPES, isArray, type Type, typeName } from "../types/types.ts";
+import {
+  ARRAY_TYPES,
+  BOOL,
+  F32,
+  INT,
+  isArray,
+  type Type,
+  typeName,
+  typeOfKey,
+  VOID,
+} from "../types/types.ts";
 import {
   article,
   describeValue,
@@ -21,7 +31,7 @@ import {
   lengthOf,
   quote,
   show,
-  typeOfValue,
+  typeKeyOfValue,
 } from "../values.ts";
 
 /** A callable specialization. */
@@ -64,8 +74,8 @@ export function errorPlace(
 const runners = new Map<string, Entry["run"]>();
 
 function runnerFor(types: Type[], rt: Type): Entry["run"] {
-  const shape = types.map((t) => (isArray(t) ? "a" : t === "bool" ? "b" : "n")).join("") +
-    (rt === "bool" ? ":b" : rt === "void" ? ":v" : ":n");
+  const shape = types.map((t) => (isArray(t) ? "a" : t === BOOL ? "b" : "n")).join("") +
+    (rt === BOOL ? ":b" : rt === VOID ? ":v" : ":n");
   let run = runners.get(shape);
   if (!run) {
     const params = types.map((_, i) => `a${i}`);
@@ -107,7 +117,7 @@ export interface CallNames {
  */
 export function callSource(types: Type[], rt: Type, names: CallNames): string {
   const arrays = types.map((t, i) => (isArray(t) ? `a${i}` : "")).filter(Boolean);
-  const result = rt === "bool" ? "r !== 0" : rt === "void" ? "undefined" : "r";
+  const result = rt === BOOL ? "r !== 0" : rt === VOID ? "undefined" : "r";
   return `const ctx = ${names.ctx};
 ${fillSource(types, "ctx", names.detached)}
 const r = ${names.call}(${[...arrays, "ctx"].join(", ")});
@@ -173,7 +183,7 @@ export function fillSource(types: Type[], ctx: string, detached = "detached"): s
       return `if ((${slot} = lengthOf(a${i})) === 0 && isDetached(a${i})) ` +
         `throw ${detached}(${all}, ${i});`;
     }
-    return `${slot} = ${t === "bool" ? `a${i} ? 1 : 0` : `a${i}`};`;
+    return `${slot} = ${t === BOOL ? `a${i} ? 1 : 0` : `a${i}`};`;
   }).join("\n");
 }
 
@@ -190,9 +200,9 @@ export function guardSource(types: Type[], declared: boolean): string {
 
 /** JS source of the test that the value `a` fits a parameter of type `t` (see guardSource). */
 function testSource(t: Type, a: string, declared: boolean): string {
-  if (isArray(t)) return `kindOf(${a}) === "${t}"`;
-  if (t === "bool") return `typeof ${a} === "boolean"`;
-  if (t === "int") {
+  if (isArray(t)) return `kindOf(${a}) === "${t.elem.name}"`;
+  if (t === BOOL) return `typeof ${a} === "boolean"`;
+  if (t === INT) {
     // -0 is no integer here: an integer parameter cannot hold it (1 / x must stay -Infinity)
     return declared
       ? `typeof ${a} === "number" && ${a} % 1 === 0 && ${a} <= ${Number.MAX_SAFE_INTEGER} && ` +
@@ -200,7 +210,7 @@ function testSource(t: Type, a: string, declared: boolean): string {
       : `typeof ${a} === "number" && (${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0)`;
   }
   // a declared f32 parameter takes only numbers a float holds exactly (no silent rounding)
-  if (t === "f32") return `typeof ${a} === "number" && (fround(${a}) === ${a} || ${a} !== ${a})`;
+  if (t === F32) return `typeof ${a} === "number" && (fround(${a}) === ${a} || ${a} !== ${a})`;
   return `typeof ${a} === "number"`;
 }
 
@@ -254,7 +264,7 @@ export function acceptedTests(signatures: Type[][]): ParameterInfo["accepted"] {
 
 /** Signature names of the types typeOfValue gives (argumentError's last message). */
 const TYPE_NAMES: Record<string, string> = Object.fromEntries(
-  [...ARRAY_TYPES, "int", "f64", "bool"].map((t) => [t, typeName(t as Type)]),
+  [...ARRAY_TYPES, "int", "f64", "bool"].map((t) => [t, typeOfKey(t)!.text]),
 );
 
 /**
@@ -272,7 +282,7 @@ export function argumentError(p: ParameterInfo, args: ArrayLike<unknown>): TypeE
   }
   let arrays = 0;
   for (let i = 0; i < n; i++) {
-    const v = args[i], t = typeOfValue(v), accepted = p.accepted?.[i];
+    const v = args[i], t = typeKeyOfValue(v), accepted = p.accepted?.[i];
     if (t === undefined || (accepted && !accepted.some(([, fits]) => fits(v)))) {
       const wanted = accepted
         ? accepted.map(([name]) => name).join(" or ")
@@ -288,7 +298,7 @@ export function argumentError(p: ParameterInfo, args: ArrayLike<unknown>): TypeE
       `${p.fn}(): ${arrays} typed-array arguments; at most ${MAX_ARRAYS} are supported`,
     );
   }
-  const types = Array.from(args, (v) => TYPE_NAMES[typeOfValue(v)!]);
+  const types = Array.from(args, (v) => TYPE_NAMES[typeKeyOfValue(v)!]);
   return new TypeError(
     `${p.fn}(): no compiled signature accepts (${types.join(", ")}); declared: ${
       p.signatures.join("; ")
@@ -302,7 +312,15 @@ export function argumentError(p: ParameterInfo, args: ArrayLike<unknown>): TypeE
  */
 export function invokerPrelude(): string {
   const values = { Ctx, Status, MAX_ARRAYS, ARRAY_TYPES, TYPE_NAMES };
-  const functions = [article, quote, show, describeValue, typeOfValue, argumentError, contextError];
+  const functions = [
+    article,
+    quote,
+    show,
+    describeValue,
+    typeKeyOfValue,
+    argumentError,
+    contextError,
+  ];
   return [
     GUARD_PRELUDE,
     "const isArrayIntrinsic = Array.isArray, isViewIntrinsic = ArrayBuffer.isView;",

@@ -4,7 +4,20 @@
 import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
 import type { CompilableFunction, Expr, FunctionAST, Stmt, Variable } from "../frontend/ast.ts";
 import type { Resolved } from "../frontend/resolve.ts";
-import { elementType, isArray, isNumeric, type Type, typeName } from "./types.ts";
+import {
+  BOOL,
+  elementType,
+  F32,
+  F64,
+  INT,
+  INTZ,
+  isArray,
+  isNumeric,
+  NEVER,
+  type Type,
+  typeName,
+  VOID,
+} from "./types.ts";
 import { ANY_INT, narrowerTiers, type Tier } from "./tiers.ts";
 import { zeroSignBlind } from "./zerosign.ts";
 import {
@@ -94,7 +107,7 @@ const INT_LIMIT = 2 ** 53 - 1;
 
 /** The type of a numeric literal: small integers are `int`, everything else `f64`. */
 export function literalType(v: number): Type {
-  return Number.isInteger(v) && Math.abs(v) <= INT_LIMIT && !Object.is(v, -0) ? "int" : "f64";
+  return Number.isInteger(v) && Math.abs(v) <= INT_LIMIT && !Object.is(v, -0) ? INT : F64;
 }
 
 /** The value of a `-literal` or literal expression, if it is one. */
@@ -121,14 +134,14 @@ export function compoundOperation(e: Expr & { kind: "assign" }): Expr & { kind: 
 
 /** The pool's functions compiled code may call: arity and result type. */
 const THREAD_CALLS: Record<string, [number, Type]> = {
-  getThreadId: [0, "int"],
-  getNumThreads: [0, "int"],
-  setNumThreads: [1, "void"],
+  getThreadId: [0, INT],
+  getNumThreads: [0, INT],
+  setNumThreads: [1, VOID],
 };
 
 /** What a variable can hold: intz and f32 values widen to f64 when stored. */
 function storable(t: Type): Type {
-  return t === "intz" || t === "f32" ? "f64" : t;
+  return t === INTZ || t === F32 ? F64 : t;
 }
 
 /** Infers the types of `ast` for one tuple of argument types. */
@@ -151,11 +164,11 @@ export function inferTypes(
   const R = new RangeAnalysis((e) => exprTypes.get(e), !!fn.options.boundscheck);
   // what variables hold before any write: arguments, and 0 in a `var` (lowered so)
   resolved.params.forEach((p, i) =>
-    R.param(p, argTypes[i] === "int" ? intParams : argTypes[i] === "bool" ? iv(0, 1) : TOP)
+    R.param(p, argTypes[i] === INT ? intParams : argTypes[i] === BOOL ? iv(0, 1) : TOP)
   );
   for (const v of resolved.variables) if (v.kind === "var") R.param(v, iv(0, 0));
   let changed = true;
-  const scalars = new Set(resolved.variables.filter((v) => !isArray(varTypes.get(v) ?? "f64")));
+  const scalars = new Set(resolved.variables.filter((v) => !isArray(varTypes.get(v) ?? F64)));
   let zeroBlind = new Set<Variable>();
   let checkedIndex: Expr | undefined; // the index being typed, when bounds are checked
   let storeTarget: Expr | undefined; // the element an assignment stores to, being typed
@@ -164,7 +177,7 @@ export function inferTypes(
   const join = (a: Type | undefined, b: Type, what: string, r: Range): Type => {
     b = storable(b);
     if (a === undefined || a === b) return b;
-    if (isNumeric(a) && isNumeric(b)) return "f64";
+    if (isNumeric(a) && isNumeric(b)) return F64;
     return fail(
       `${what} holds both ${typeName(a)} and ${typeName(b)} values; give it one type`,
       "mixed types",
@@ -185,17 +198,17 @@ export function inferTypes(
     from?: Expr,
   ) => {
     // a possible -0 that no use of the variable can see is stored as an integer
-    if (t === "intz" && zeroBlind.has(v)) t = "int";
+    if (t === INTZ && zeroBlind.has(v)) t = INT;
     // floats keep an interval too, for bounds (`blocks = Math.ceil(n / 4096)`); NaN aside
-    const int = t === "int" || t === "intz" || t === "bool";
-    R.assign(v, int || t === "f64" ? values : TOP, step, from);
+    const int = t === INT || t === INTZ || t === BOOL;
+    R.assign(v, int || t === F64 ? values : TOP, step, from);
     const want = fixed.get(v);
     if (want) {
-      const ok = want === "bool"
-        ? t === "bool"
-        : want === "int"
-        ? t === "int" || t === "intz" || t === "bool"
-        : isNumeric(t) || t === "bool";
+      const ok = want === BOOL
+        ? t === BOOL
+        : want === INT
+        ? t === INT || t === INTZ || t === BOOL
+        : isNumeric(t) || t === BOOL;
       if (!ok) {
         fail(
           `'${v.name}' is declared ${typeName(want)} in locals but is assigned a ${typeName(t)}`,
@@ -216,7 +229,7 @@ export function inferTypes(
   };
 
   const numeric = (e: Expr, t: Type): Type => {
-    if (t === "bool" || t === "never") return "int";
+    if (t === BOOL || t === NEVER) return INT;
     if (!isNumeric(t)) fail(`expected a number, got ${typeName(t)}`, "operand", e.range);
     return t;
   };
@@ -229,38 +242,38 @@ export function inferTypes(
     right: Expr,
     where: Expr,
   ): Type => {
-    const ints = (l === "int" || l === "intz") && (r === "int" || r === "intz");
+    const ints = (l === INT || l === INTZ) && (r === INT || r === INTZ);
     // an integer result must stay strictly inside ±2^53 (ranges.ts); otherwise doubles, as JS
     const range = ints ? R.binary(op, left, right) : TOP;
     const exact = bounded(range);
     switch (op) {
       case "+":
-        if (!ints || !exact) return "f64";
-        return l === "int" || r === "int" ? "int" : "intz";
+        if (!ints || !exact) return F64;
+        return l === INT || r === INT ? INT : INTZ;
       case "-":
-        if (!ints || !exact) return "f64";
-        return l === "int" ? "int" : "intz";
+        if (!ints || !exact) return F64;
+        return l === INT ? INT : INTZ;
       case "*": {
-        if (!ints || !exact) return "f64";
+        if (!ints || !exact) return F64;
         // -0 when one factor is 0 and the other negative (or -0 itself)
         const a = R.of(left), b = R.of(right);
         const signed = (mayBeZero(a) && mayBeNegative(b)) || (mayBeZero(b) && mayBeNegative(a));
-        return l === "int" && r === "int" && !signed ? "int" : "intz";
+        return l === INT && r === INT && !signed ? INT : INTZ;
       }
       case "/":
       case "**":
-        return "f64";
+        return F64;
       case "%":
         // srem is JS's % when the divisor is never 0; -0 when a negative dividend divides evenly
-        if (!ints || mayBeZero(R.of(right)) || !exact) return "f64";
-        return l === "int" && !mayBeNegative(R.of(left)) ? "int" : "intz";
+        if (!ints || mayBeZero(R.of(right)) || !exact) return F64;
+        return l === INT && !mayBeNegative(R.of(left)) ? INT : INTZ;
       case "&":
       case "|":
       case "^":
       case "<<":
       case ">>":
       case ">>>":
-        return "int";
+        return INT;
     }
     return fail(`unsupported operator ${op}`, `operator ${op}`, where.range);
   };
@@ -271,32 +284,32 @@ export function inferTypes(
         fail(`Math.${fname} needs ${n} argument${n > 1 ? "s" : ""}`, `Math.${fname}`, e.range);
       }
     };
-    if (MATH_UNARY_FLOAT.has(fname)) return nargs(1), "f64";
+    if (MATH_UNARY_FLOAT.has(fname)) return nargs(1), F64;
     switch (fname) {
       case "floor":
       case "ceil":
       case "trunc":
       case "round":
         nargs(1);
-        return args[0] === "int" ? "int" : "f64";
+        return args[0] === INT ? INT : F64;
       case "abs":
         nargs(1);
-        return args[0] === "int" || args[0] === "intz" ? "int" : "f64";
+        return args[0] === INT || args[0] === INTZ ? INT : F64;
       case "sign":
         nargs(1);
-        return args[0] === "int" ? "int" : args[0] === "intz" ? "intz" : "f64";
+        return args[0] === INT ? INT : args[0] === INTZ ? INTZ : F64;
       case "min":
       case "max":
-        return args.length > 0 && args.every((t) => t === "int") ? "int" : "f64";
+        return args.length > 0 && args.every((t) => t === INT) ? INT : F64;
       case "pow":
       case "atan2":
-        return nargs(2), "f64";
+        return nargs(2), F64;
       case "hypot":
-        return "f64";
+        return F64;
       case "imul":
-        return nargs(2), "int";
+        return nargs(2), INT;
       case "clz32":
-        return nargs(1), "int";
+        return nargs(1), INT;
       case "random":
         return fail(
           "Math.random cannot be compiled: its sequence would differ from plain JS; pass random numbers in an array",
@@ -319,15 +332,15 @@ export function inferTypes(
       case "num":
         return literalType(e.value);
       case "bool":
-        return "bool";
+        return BOOL;
       case "name": {
         if (e.variable) {
           const t = varTypes.get(e.variable);
-          return t ?? "int"; // not yet assigned in this round: the lowest number type
+          return t ?? INT; // not yet assigned in this round: the lowest number type
         }
         if (e.global?.kind === "const") {
           const v = e.global.value;
-          return typeof v === "boolean" ? "bool" : literalType(v);
+          return typeof v === "boolean" ? BOOL : literalType(v);
         }
         if (e.global?.kind === "function") {
           return fail(
@@ -336,27 +349,27 @@ export function inferTypes(
             e.range,
           );
         }
-        if (e.name === "NaN" || e.name === "Infinity") return "f64";
+        if (e.name === "NaN" || e.name === "Infinity") return F64;
         if (e.name === "undefined") return fail("undefined is not a number", "undefined", e.range);
         return fail(`'${e.name}' cannot be used as a value`, e.name, e.range);
       }
       case "unary": {
-        if (e.op === "!") return type(e.operand), "bool";
+        if (e.op === "!") return type(e.operand), BOOL;
         const k = constantValue(e);
         if (e.op === "-" && k !== undefined) return type(e.operand), literalType(k);
         const t = numeric(e.operand, type(e.operand));
-        if (e.op === "~") return "int";
-        if (e.op === "+") return t === "f32" ? "f64" : t;
-        return t === "int" || t === "intz" ? "intz" : "f64";
+        if (e.op === "~") return INT;
+        if (e.op === "+") return t === F32 ? F64 : t;
+        return t === INT || t === INTZ ? INTZ : F64;
       }
       case "update": {
         const t = numeric(e.target, type(e.target));
         const d = e.op === "++" ? 1 : -1;
         const checked = e !== checkedIndex ? undefined : e.prefix ? "new" : "old";
         const next = R.step(e.target, d, checked);
-        const r = t === "int" && bounded(next) ? "int" : "f64";
+        const r = t === INT && bounded(next) ? INT : F64;
         if (e.target.kind === "name" && e.target.variable) {
-          assignVar(e.target.variable, r, e.range, next, t === "int" ? iv(d, d) : undefined);
+          assignVar(e.target.variable, r, e.range, next, t === INT ? iv(d, d) : undefined);
         }
         return r;
       }
@@ -365,7 +378,7 @@ export function inferTypes(
         const r = type(e.right);
         if (["<", "<=", ">", ">=", "==", "!=", "===", "!=="].includes(e.op)) {
           if (isArray(l) || isArray(r)) fail("cannot compare arrays", "array comparison", e.range);
-          return "bool";
+          return BOOL;
         }
         return arith(e.op, numeric(e.left, l), numeric(e.right, r), e.left, e.right, e);
       }
@@ -376,11 +389,11 @@ export function inferTypes(
         const r = type(e.right);
         R.joinFacts(before, R.save());
         if (e.op === "??") return l;
-        if ((l === "bool" || l === "never") && (r === "bool" || r === "never")) return "bool";
+        if ((l === BOOL || l === NEVER) && (r === BOOL || r === NEVER)) return BOOL;
         if (isNumeric(l) && isNumeric(r)) {
-          return l === r && l !== "intz"
-            ? (l === "f32" ? "f64" : l)
-            : (l === "int" && r === "int" ? "int" : "f64");
+          return l === r && l !== INTZ
+            ? (l === F32 ? F64 : l)
+            : (l === INT && r === INT ? INT : F64);
         }
         return fail(
           `both sides of ${e.op} must have the same type (got ${typeName(l)} and ${typeName(r)})`,
@@ -398,9 +411,9 @@ export function inferTypes(
         R.assume(e.test, false);
         const b = type(e.else);
         R.joinFacts(afterThen, R.save());
-        if (a === b || b === "never") return a;
-        if (a === "never") return b;
-        if (isNumeric(a) && isNumeric(b)) return a === "int" && b === "int" ? "int" : "f64";
+        if (a === b || b === NEVER) return a;
+        if (a === NEVER) return b;
+        if (isNumeric(a) && isNumeric(b)) return a === INT && b === INT ? INT : F64;
         return fail(
           `both branches of ?: must have the same type (got ${typeName(a)} and ${typeName(b)})`,
           "conditional expression",
@@ -427,7 +440,7 @@ export function inferTypes(
         storeTarget = e.target;
         const elem = type(e.target);
         if (e.op === "=") {
-          if (!isNumeric(v) && v !== "bool") {
+          if (!isNumeric(v) && v !== BOOL) {
             fail(`cannot store ${typeName(v)} into an array element`, "array store", e.range);
           }
           return storable(v);
@@ -451,15 +464,15 @@ export function inferTypes(
           fail(`an index must be a number, got ${typeName(i)}`, "index", e.index.range);
         }
         const x = e.index;
-        if (fn.options.boundscheck && !store && x.kind === "name" && x.variable && i === "int") {
+        if (fn.options.boundscheck && !store && x.kind === "name" && x.variable && i === INT) {
           R.indexed(x.variable);
         }
         return elementType(a);
       }
       case "member": {
         if (e.object.kind === "name" && !e.object.variable) {
-          if (e.object.name === "Math" && e.name in MATH_CONSTANTS) return "f64";
-          if (e.object.name === "Number" && e.name in NUMBER_CONSTANTS) return "f64";
+          if (e.object.name === "Math" && e.name in MATH_CONSTANTS) return F64;
+          if (e.object.name === "Number" && e.name in NUMBER_CONSTANTS) return F64;
           return fail(
             `${e.object.name}.${e.name} is not supported`,
             `${e.object.name}.${e.name}`,
@@ -467,7 +480,7 @@ export function inferTypes(
           );
         }
         const t = type(e.object);
-        if (isArray(t) && e.name === "length") return "int";
+        if (isArray(t) && e.name === "length") return INT;
         return fail(
           `property '.${e.name}' of ${typeName(t)} is not supported`,
           `.${e.name}`,
@@ -480,7 +493,7 @@ export function inferTypes(
         if (c.kind === "member" && c.object.kind === "name" && !c.object.variable) {
           if (c.object.name === "Math") {
             args.forEach((t, i) => numeric(e.args[i], t));
-            return mathCall(e, c.name, args.map((t) => (t === "bool" ? "int" : t)));
+            return mathCall(e, c.name, args.map((t) => (t === BOOL ? INT : t)));
           }
           if (
             c.object.name === "Number" &&
@@ -489,7 +502,7 @@ export function inferTypes(
             if (args.length !== 1) {
               fail(`Number.${c.name} needs 1 argument`, `Number.${c.name}`, e.range);
             }
-            return "bool";
+            return BOOL;
           }
         }
         if (c.kind === "name" && c.global?.kind === "function") {
@@ -506,7 +519,7 @@ export function inferTypes(
             if (isArray(args[i]) && a.kind !== "name") {
               fail("pass arrays to jitted functions by variable", "array argument", a.range);
             }
-            if (args[i] === "void") fail("this argument has no value", "argument", a.range);
+            if (args[i] === VOID) fail("this argument has no value", "argument", a.range);
           });
           const calleeArgs = args.map(storable);
           calls.set(e, InferSession.key(callee, calleeArgs));
@@ -528,7 +541,7 @@ export function inferTypes(
         return fail(`unsupported call: ${what}`, `call to ${what}`, c.range);
       }
       case "comma": {
-        let t: Type = "void";
+        let t: Type = VOID;
         for (const x of e.exprs) t = type(x);
         return t;
       }
@@ -597,7 +610,7 @@ export function inferTypes(
           fail(`${s.iter}() takes 1 to 3 arguments`, s.iter, s.range);
         }
         // prange counts in integers (its bounds are checked to be integral at run time)
-        const counter = s.iter === "prange" || ts.every((t) => t === "int") ? "int" : "f64";
+        const counter = s.iter === "prange" || ts.every((t) => t === INT) ? INT : F64;
         const k = s.args[2] === undefined ? 1 : constantValue(s.args[2]);
         const from = s.args.length > 1 ? R.of(s.args[0]) : iv(0, 0);
         const to = R.of(s.args.length > 1 ? s.args[1] : s.args[0]);
@@ -630,11 +643,11 @@ export function inferTypes(
         return R.restore(entry);
       }
       case "return": {
-        const t = s.value ? type(s.value) : "void";
-        if (t === "never") return;
+        const t = s.value ? type(s.value) : VOID;
+        if (t === NEVER) return;
         if (isArray(t)) fail("returning an array is not supported", "return of an array", s.range);
         if (returnType === undefined || returnType === storable(t)) returnType = storable(t);
-        else if (isNumeric(returnType) && isNumeric(t)) returnType = "f64";
+        else if (isNumeric(returnType) && isNumeric(t)) returnType = F64;
         else {
           fail(
             `this function returns both ${typeName(returnType)} and ${typeName(t)}`,
@@ -697,7 +710,7 @@ export function inferTypes(
     argTypes,
     varTypes,
     exprTypes,
-    returnType: returnType ?? "void",
+    returnType: returnType ?? VOID,
     src,
     ranges: R.all(),
   };
@@ -717,7 +730,7 @@ export class InferSession {
 
   /** The key of a specialization. */
   static key(fn: CompilableFunction, argTypes: Type[]): string {
-    return `${fn.id}(${argTypes.join(",")})`;
+    return `${fn.id}(${argTypes.map((t) => t.key).join(",")})`;
   }
 
   infer(fn: CompilableFunction, argTypes: Type[]): TypedFunction {
@@ -740,7 +753,7 @@ export class InferSession {
   returnTypeOf(fn: CompilableFunction, argTypes: Type[]): Type {
     const key = InferSession.key(fn, argTypes);
     if (this.active.has(key)) {
-      const t = this.estimates.get(key) ?? "never";
+      const t = this.estimates.get(key) ?? NEVER;
       this.assumed.set(key, t);
       return t;
     }
@@ -759,7 +772,7 @@ export function inferProgram(
     const tf = session.infer(root, argTypes);
     if (!session.unstable) {
       const all = [...session.done.values()];
-      const endless = all.find((f) => f.returnType === "never");
+      const endless = all.find((f) => f.returnType === NEVER);
       if (endless) {
         throw new CompileError(
           "this function's return type cannot be found: it only returns results of recursive calls",

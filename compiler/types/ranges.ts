@@ -7,7 +7,7 @@
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { eachChild, walk } from "../frontend/walk.ts";
 import { alwaysIndexed, CHECKED_TRIPS, onlyGrows } from "./loopbound.ts";
-import type { Type } from "./types.ts";
+import { BOOL as BOOL_T, F64, INT, INTZ, type Type } from "./types.ts";
 
 /** A closed interval of numbers; lo > hi is the empty set, infinite ends are unbounded. */
 export interface Interval {
@@ -78,21 +78,7 @@ function abs(a: Interval): Interval {
 
 /** The range of elements of an integer typed array. */
 function elementRange(t: Type | undefined): Interval {
-  switch (t) {
-    case "Int8Array":
-      return iv(-128, 127);
-    case "Uint8Array":
-    case "Uint8ClampedArray":
-      return iv(0, 255);
-    case "Int16Array":
-      return iv(-32768, 32767);
-    case "Uint16Array":
-      return iv(0, 65535);
-    case "Uint32Array":
-      return UINT32;
-    default:
-      return INT32;
-  }
+  return t?.kind === "array" && !t.elem.float ? iv(t.elem.lo, t.elem.hi) : INT32;
 }
 
 // Widening: a variable whose range grows from one round to the next jumps to the next of these
@@ -383,7 +369,7 @@ export class RangeAnalysis {
       : value.op === "+" && isV(value.right)
       ? value.left
       : undefined;
-    const int = (x: Expr) => this.typeOf(x) === "int" || this.typeOf(x) === "intz";
+    const int = (x: Expr) => this.typeOf(x) === INT || this.typeOf(x) === INTZ;
     if (!d || !int(d) || !int(isV(value.left) ? value.left : value.right)) return undefined;
     if (!bounded(this.of(d))) return undefined;
     return value.op === "+" ? this.of(d) : neg(this.of(d));
@@ -411,14 +397,14 @@ export class RangeAnalysis {
 
   /** Computes and records the range of `e` (its operands are already recorded). */
   expr(e: Expr, t: Type): Interval {
-    const c = t === "bool" ? BOOL : this.compute(e, t);
+    const c = t === BOOL_T ? BOOL : this.compute(e, t);
     // an end that is NaN (∞ - ∞ of unbounded operands) is unbounded
     const r = isNaN(c.lo) || isNaN(c.hi) ? iv(c.lo, c.hi) : c;
     this.exprs.set(e, r);
     let w = e.kind === "assign" || e.kind === "update";
     eachChild(e, (x) => w ||= this.writing.has(x));
     if (w) this.writing.add(e);
-    const rel = t === "int" || t === "intz" ? this.relative(e) : undefined;
+    const rel = t === INT || t === INTZ ? this.relative(e) : undefined;
     if (rel) this.relatives.set(e, rel);
     return r;
   }
@@ -482,12 +468,12 @@ export class RangeAnalysis {
   }
 
   private compute(e: Expr, t: Type): Interval {
-    const int = t === "int" || t === "intz";
+    const int = t === INT || t === INTZ;
     switch (e.kind) {
       case "num":
         return Number.isFinite(e.value) ? iv(e.value, e.value) : TOP;
       case "name":
-        if (e.variable) return int || t === "f64" ? this.variable(e.variable) : TOP;
+        if (e.variable) return int || t === F64 ? this.variable(e.variable) : TOP;
         if (e.global?.kind === "const" && typeof e.global.value === "number") {
           return iv(e.global.value, e.global.value);
         }
@@ -599,7 +585,7 @@ export class RangeAnalysis {
     // a negated comparison with a float operand may be NaN's doing: it says nothing
     const num = (x: Expr) => {
       const t = this.typeOf(x);
-      return t === "int" || t === "intz" || (holds && t === "f64");
+      return t === INT || t === INTZ || (holds && t === F64);
     };
     if (!num(test.left) || !num(test.right)) return;
     this.compareFact(test.left, op, test.right);
@@ -610,7 +596,7 @@ export class RangeAnalysis {
   private compareFact(x: Expr, op: string, other: Expr): void {
     if (x.kind !== "name" || !x.variable) return;
     const t = this.typeOf(x);
-    if (t !== "int" && t !== "intz") return;
+    if (t !== INT && t !== INTZ) return;
     const r = this.of(other);
     // a little slack: a float bound's ends are rounded (`i < n / 3`)
     const up = (y: number) => Math.ceil(y + Math.abs(y) * 2 ** -50);

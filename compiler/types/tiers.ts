@@ -6,7 +6,7 @@
 // narrowest tier its arguments fit (lower/_tiers.ts).
 import type { TypedFunction } from "./infer.ts";
 import { INT32, type Interval, iv, SAFE } from "./ranges.ts";
-import type { Type } from "./types.ts";
+import { F64, INT, NEVER, type Type } from "./types.ts";
 
 /** Integer arguments up to 2^17 in magnitude: products of three stay inside 2^53. */
 export const SMALL = iv(-(2 ** 17), 2 ** 17);
@@ -34,7 +34,7 @@ export function narrowerTiers(
   general: TypedFunction,
   inferWith: (args: Interval) => TypedFunction,
 ): Tier[] {
-  if (!general.argTypes.includes("int")) return [];
+  if (!general.argTypes.includes(INT)) return [];
   const tiers: Tier[] = [];
   let wider = general;
   for (const args of [INT32, SMALL]) {
@@ -48,5 +48,5 @@ export function narrowerTiers(
 }
 
 function returnsAs(t: Type, general: Type): boolean {
-  return t === general || (t === "int" && general === "f64") || t === "never";
+  return t === general || (t === INT && general === F64) || t === NEVER;
 }

@@ -1,20 +1,27 @@
-// The types tsjit compiles with, and how JS values map onto them.
+// The types tsjit compiles with: interned objects (one per type, so `===` compares types), and
+// the one table of typed-array kinds. How each type is laid out in LLVM is in layout.ts.
 
-/** Typed-array classes tsjit accepts, by constructor name. */
-export const ARRAY_TYPES = [
-  "Float64Array",
-  "Float32Array",
-  "Int8Array",
-  "Int16Array",
-  "Int32Array",
-  "Uint8Array",
-  "Uint16Array",
-  "Uint32Array",
-  "Uint8ClampedArray",
-] as const;
-
-/** One of the typed-array type names. */
-export type ArrayType = typeof ARRAY_TYPES[number];
+/**
+ * One typed-array kind: its constructor's name, its name in signatures, and how an element is
+ * stored. Adding a kind is one entry in ARRAY_KINDS (the runtime checks an argument's kind by its
+ * constructor name, _values.ts).
+ */
+export interface ArrayKind {
+  /** the constructor's name: `Float64Array` */
+  readonly name: string;
+  /** the name in signatures: `f64[]` */
+  readonly short: string;
+  /** the LLVM type of one element in memory */
+  readonly ir: "double" | "float" | "i8" | "i16" | "i32";
+  readonly bytes: number;
+  readonly signed: boolean;
+  readonly float: boolean;
+  /** stores clamp to [0, 255] and round to even (Uint8ClampedArray) */
+  readonly clamped: boolean;
+  /** the values an element of an integer kind holds */
+  readonly lo: number;
+  readonly hi: number;
+}
 
 /**
  * A value type. `int` is an integer held in an i64 that is never -0 (JS's numbers are doubles;
@@ -22,95 +29,146 @@ export type ArrayType = typeof ARRAY_TYPES[number];
  * -0 in JS (a product, a negation, a remainder): used where the sign of zero cannot be seen, and
  * recomputed in floating point where it can. `f32` is a Float32Array element before widening.
  * `never` is the result of a recursive call whose return type is not known yet (inference
- * then runs again with the type found).
+ * then runs again with the type found). An `array` is a typed array of one kind.
+ *
+ * `key` is the type's stable identifier (`int`, `Float64Array`): dispatch keys, cache keys and
+ * cached metadata hold it (`String(t)` and `JSON.stringify(t)` give it too).
  */
-export type Type = "f64" | "f32" | "int" | "intz" | "bool" | "void" | "never" | ArrayType;
+export type Type = ScalarType | ArrayType;
+
+/** The kinds of the scalar types. */
+export type ScalarKind = "f64" | "f32" | "int" | "intz" | "bool" | "void" | "never";
+
+interface TypeBase {
+  readonly key: string;
+  /** the name in signatures (`f64`, `i64`, `f64[]`) */
+  readonly text: string;
+}
+export interface ScalarType extends TypeBase {
+  readonly kind: ScalarKind;
+}
+export interface ArrayType extends TypeBase {
+  readonly kind: "array";
+  readonly elem: ArrayKind;
+}
+
+const proto = {
+  toString(this: TypeBase): string {
+    return this.key;
+  },
+  toJSON(this: TypeBase): string {
+    return this.key;
+  },
+};
+
+function make<T extends Type>(fields: Omit<T, never>): T {
+  return Object.freeze(Object.assign(Object.create(proto), fields)) as T;
+}
+
+const scalar = (kind: ScalarKind, text: string): ScalarType => make({ kind, key: kind, text });
+
+export const F64: ScalarType = scalar("f64", "f64");
+export const F32: ScalarType = scalar("f32", "f32");
+export const INT: ScalarType = scalar("int", "i64");
+export const INTZ: ScalarType = scalar("intz", "i64");
+export const BOOL: ScalarType = scalar("bool", "bool");
+export const VOID: ScalarType = scalar("void", "void");
+export const NEVER: ScalarType = scalar("never", "never");
+
+const kind = <N extends string>(
+  name: N,
+  short: string,
+  ir: ArrayKind["ir"],
+  bytes: number,
+  signed: boolean,
+  float = false,
+  clamped = false,
+): ArrayKind & { readonly name: N } => {
+  const bits = bytes * 8;
+  const lo = float ? -Infinity : signed ? -(2 ** (bits - 1)) : 0;
+  const hi = float ? Infinity : signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1;
+  return Object.freeze({ name, short, ir, bytes, signed, float, clamped, lo, hi });
+};
+
+/** Every typed-array kind tsjit accepts. */
+export const ARRAY_KINDS = [
+  kind("Float64Array", "f64[]", "double", 8, true, true),
+  kind("Float32Array", "f32[]", "float", 4, true, true),
+  kind("Int8Array", "i8[]", "i8", 1, true),
+  kind("Int16Array", "i16[]", "i16", 2, true),
+  kind("Int32Array", "i32[]", "i32", 4, true),
+  kind("Uint8Array", "u8[]", "i8", 1, false),
+  kind("Uint16Array", "u16[]", "i16", 2, false),
+  kind("Uint32Array", "u32[]", "i32", 4, false),
+  kind("Uint8ClampedArray", "u8c[]", "i8", 1, false, false, true),
+] as const;
+
+/** The constructor name of a typed-array kind tsjit accepts. */
+export type ArrayKindName = typeof ARRAY_KINDS[number]["name"];
+
+/** The typed-array classes tsjit accepts, by constructor name. */
+export const ARRAY_TYPES: readonly ArrayKindName[] = ARRAY_KINDS.map((k) => k.name);
+
+const ARRAYS = new Map<string, ArrayType>(
+  ARRAY_KINDS.map((
+    elem,
+  ) => [elem.name, make({ kind: "array", key: elem.name, text: elem.short, elem })]),
+);
+
+/** The array type of kind `name` (a constructor name); undefined for other names. */
+export function arrayType(name: string): ArrayType | undefined {
+  return ARRAYS.get(name);
+}
+
+const BY_KEY = new Map<string, Type>(
+  [F64, F32, INT, INTZ, BOOL, VOID, NEVER, ...ARRAYS.values()].map((t) => [t.key, t]),
+);
+
+/** The type whose `key` is `key` (from cached metadata); undefined if unknown. */
+export function typeOfKey(key: string): Type | undefined {
+  return BY_KEY.get(key);
+}
 
 /** True for the typed-array types. */
 export function isArray(t: Type): t is ArrayType {
-  return t.endsWith("Array");
+  return t.kind === "array";
+}
+
+/** True for the integer types held in an i64 (int, intz). */
+export function isInt(t: Type | undefined): boolean {
+  return t === INT || t === INTZ;
+}
+
+/** True for the float types (f64, f32). */
+export function isFloat(t: Type | undefined): boolean {
+  return t === F64 || t === F32;
 }
 
 /** True for the number types (int, intz, f32, f64). */
 export function isNumeric(t: Type): boolean {
-  return t === "f64" || t === "f32" || t === "int" || t === "intz";
+  return isInt(t) || isFloat(t);
 }
-
-/** Element storage of each typed-array type: LLVM type, width in bytes, signedness. */
-export const ELEMENT: Record<
-  ArrayType,
-  { ir: "double" | "float" | "i8" | "i16" | "i32"; bytes: number; signed: boolean; float: boolean }
-> = {
-  Float64Array: { ir: "double", bytes: 8, signed: true, float: true },
-  Float32Array: { ir: "float", bytes: 4, signed: true, float: true },
-  Int8Array: { ir: "i8", bytes: 1, signed: true, float: false },
-  Int16Array: { ir: "i16", bytes: 2, signed: true, float: false },
-  Int32Array: { ir: "i32", bytes: 4, signed: true, float: false },
-  Uint8Array: { ir: "i8", bytes: 1, signed: false, float: false },
-  Uint16Array: { ir: "i16", bytes: 2, signed: false, float: false },
-  Uint32Array: { ir: "i32", bytes: 4, signed: false, float: false },
-  Uint8ClampedArray: { ir: "i8", bytes: 1, signed: false, float: false },
-};
 
 /** The type an element read from an array of type `a` has. */
 export function elementType(a: ArrayType): Type {
-  if (a === "Float64Array") return "f64";
-  if (a === "Float32Array") return "f32";
-  return "int";
+  return !a.elem.float ? INT : a.elem.bytes === 8 ? F64 : F32;
 }
-
-/** Short names used in signatures, as Numba prints them. */
-const SHORT: Record<string, string> = {
-  f64: "f64",
-  f32: "f32",
-  int: "i64",
-  intz: "i64",
-  bool: "bool",
-  void: "void",
-  Float64Array: "f64[]",
-  Float32Array: "f32[]",
-  Int8Array: "i8[]",
-  Int16Array: "i16[]",
-  Int32Array: "i32[]",
-  Uint8Array: "u8[]",
-  Uint16Array: "u16[]",
-  Uint32Array: "u32[]",
-  Uint8ClampedArray: "u8c[]",
-};
 
 /** The name a type has in signatures (`f64`, `i64`, `f64[]`, `u8c[]`, ...). */
 export function typeName(t: Type): string {
-  return SHORT[t] ?? t;
+  return t.text;
 }
 
 /** Parses a name from `typeName` back into a type; undefined if unknown. */
 export function parseTypeName(s: string): Type | undefined {
   const t = s.trim();
-  if (t === "i32" || t === "i64" || t === "int") return "int";
-  for (const [k, v] of Object.entries(SHORT)) if (v === t && k !== "intz") return k as Type;
-  if ((ARRAY_TYPES as readonly string[]).includes(t)) return t as Type;
-  if (t === "number" || t === "float" || t === "f64") return "f64";
-  if (t === "boolean") return "bool";
-  return undefined;
-}
-
-/** The LLVM type that holds a scalar of type `t`. */
-export function irType(t: Type): "double" | "float" | "i64" | "i1" | "void" | "ptr" {
-  switch (t) {
-    case "f64":
-      return "double";
-    case "f32":
-      return "float";
-    case "int":
-    case "intz":
-      return "i64";
-    case "bool":
-      return "i1";
-    case "void":
-      return "void";
-    default:
-      return "ptr";
-  }
+  if (t === "i32" || t === "i64" || t === "int") return INT;
+  if (t === "number" || t === "float" || t === "f64") return F64;
+  if (t === "boolean" || t === "bool") return BOOL;
+  if (t === "f32") return F32;
+  if (t === "void") return VOID;
+  const k = ARRAY_KINDS.find((k) => k.short === t || k.name === t);
+  return k && ARRAYS.get(k.name);
 }
 
 /**

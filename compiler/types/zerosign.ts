@@ -4,7 +4,7 @@
 // integer arrays, `++`, or arithmetic whose result again goes only to such uses or into such
 // variables. Those variables keep integers (an i64 cannot hold -0, and nothing can tell).
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
-import { ARRAY_TYPES, ELEMENT, type Type } from "./types.ts";
+import type { Type } from "./types.ts";
 
 /** Where a value goes: nowhere that sees -0, through an operation that keeps it, or anywhere. */
 type Use = { kind: "blind" } | { kind: "keeps"; parent: Expr } | { kind: "into"; v: Variable } | {
@@ -29,7 +29,6 @@ const BLIND_OPS = new Set([
 ]);
 const BLIND_MATH = new Set(["abs", "imul", "clz32"]);
 const KEEPING_MATH = new Set(["min", "max", "floor", "ceil", "round", "trunc", "sign", "fround"]);
-const INT_ARRAYS = new Set<string>(ARRAY_TYPES.filter((t) => !ELEMENT[t].float));
 
 /**
  * The variables (of `candidates`) whose -0 no use can observe. `typeOf` gives array
@@ -71,7 +70,7 @@ export function zeroSignBlind(
       case "assign": {
         const into: Use = e.target.kind === "name" && e.target.variable
           ? { kind: "into", v: e.target.variable }
-          : e.target.kind === "index" && INT_ARRAYS.has(typeOf(e.target.object) ?? "")
+          : e.target.kind === "index" && intArray(typeOf(e.target.object))
           ? blind
           : seen;
         // the assignment's own value, when used, is seen (it holds the target's old value too)
@@ -153,4 +152,8 @@ export function zeroSignBlind(
     }
   }
   return result;
+}
+
+function intArray(t: Type | undefined): boolean {
+  return t?.kind === "array" && !t.elem.float;
 }
