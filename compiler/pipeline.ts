@@ -3,8 +3,10 @@ import type { CompilableFunction } from "./frontend/ast.ts";
 import { asCompileError, CompileError } from "./diagnostics.ts";
 import { isEnvironmentError } from "./host.ts";
 import * as llvm from "./llvm/mod.ts";
-import { type ErrorSite, lowerProgram } from "./lower/lower.ts";
-import { inferProgram, type TypedFunction } from "./types/infer.ts";
+import type { ErrorSite } from "./lower/lower.ts";
+import { lowerProgram } from "./lower/program.ts";
+import type { TypedFunction } from "./types/infer.ts";
+import { inferProgram } from "./types/session.ts";
 import { makeEntryLibraryGlobal } from "./runtime/entry.ts";
 import { isArray, type Type, typeName } from "./types/types.ts";
 

@@ -3,6 +3,7 @@
 import { type Blocker, blockersError, type Range, type SourceInfo } from "../diagnostics.ts";
 import type { Declarator, Expr, FunctionAST, GlobalValue, Stmt, Variable } from "./ast.ts";
 import { replacedBuiltin } from "./_intrinsics.ts";
+import { eachChild, eachStmt, eachStmtChild } from "./walk.ts";
 
 /** Names a compiled body may use without declaring them. */
 export const BUILTIN_NAMES = new Set([
@@ -90,38 +91,15 @@ export function resolveNames(
     if (functionLevel) hoistVars(body);
   };
   const hoistVars = (body: Stmt[]) => {
-    const visit = (s: Stmt | undefined): void => {
-      if (!s) return;
-      switch (s.kind) {
-        case "decl":
-          if (s.declKind === "var") {
-            for (const d of s.decls) {
-              const e = scopes[0].get(d.name) ?? scopes[1].get(d.name);
-              if (e) d.variable = e.v;
-              else declare(d, "var", true);
-            }
-          }
-          break;
-        case "if":
-          visit(s.then), visit(s.else);
-          break;
-        case "for":
-          visit(s.init), visit(s.body);
-          break;
-        case "forOf":
-        case "while":
-        case "doWhile":
-        case "labeled":
-          visit(s.body);
-          break;
-        case "block":
-          s.body.forEach(visit);
-          break;
-        case "switch":
-          s.cases.forEach((c) => c.body.forEach(visit));
+    const visit = (s: Stmt): void => {
+      if (s.kind !== "decl" || s.declKind !== "var") return;
+      for (const d of s.decls) {
+        const e = scopes[0].get(d.name) ?? scopes[1].get(d.name);
+        if (e) d.variable = e.v;
+        else declare(d, "var", true);
       }
     };
-    body.forEach(visit);
+    body.forEach((s) => eachStmt(s, visit));
   };
 
   const expr = (e: Expr | undefined): void => {
@@ -155,21 +133,10 @@ export function resolveNames(
         }
         return;
       }
-      case "unary":
-        return expr(e.operand);
       case "update":
-        assignTarget(e.target);
-        return expr(e.target);
-      case "binary":
-      case "logical":
-        return expr(e.left), expr(e.right);
-      case "cond":
-        return expr(e.test), expr(e.then), expr(e.else);
       case "assign":
         assignTarget(e.target);
-        return expr(e.target), expr(e.value);
-      case "index":
-        return expr(e.object), expr(e.index);
+        return eachChild(e, expr);
       case "member": {
         const o = e.object;
         const path = memberPath(e);
@@ -201,11 +168,8 @@ export function resolveNames(
         }
         return expr(e.object);
       }
-      case "call":
-        expr(e.callee);
-        return e.args.forEach(expr);
-      case "comma":
-        return e.exprs.forEach(expr);
+      default:
+        return eachChild(e, expr);
     }
   };
   const assignTarget = (t: Expr) => {
@@ -243,12 +207,6 @@ export function resolveNames(
           }
         }
         return;
-      case "expr":
-        return expr(s.expr);
-      case "if":
-        expr(s.test);
-        stmt(s.then);
-        return stmt(s.else);
       case "for":
         scopes.push(new Map());
         if (s.init) {
@@ -266,16 +224,8 @@ export function resolveNames(
         stmt(s.body);
         scopes.pop();
         return;
-      case "while":
-      case "doWhile":
-        expr(s.test);
-        return stmt(s.body);
-      case "return":
-        return expr(s.value);
       case "block":
         return block(s.body);
-      case "labeled":
-        return stmt(s.body);
       case "switch":
         expr(s.disc);
         scopes.push(new Map());
@@ -283,6 +233,8 @@ export function resolveNames(
         for (const c of s.cases) expr(c.test), c.body.forEach(stmt);
         scopes.pop();
         return;
+      default:
+        return eachStmtChild(s, stmt, expr);
     }
   };
 

@@ -4,6 +4,7 @@ import { f64, int, type Value } from "../ir/mod.ts";
 import { type ArrayType, F32, F64 } from "../types/types.ts";
 import type { FunctionLowering, ValueExpr } from "./lower.ts";
 import { Status } from "../runtime/abi.ts";
+import { mathFunction } from "../builtins/math.ts";
 
 /** The checked address of `a[i]`. */
 export function elementPointer(
@@ -23,7 +24,7 @@ export function elementPointer(
     else {
       const x = e.index;
       const rounded = x.kind === "call" && x.callee.kind === "member" &&
-        ["floor", "ceil", "trunc", "round"].includes(x.callee.name);
+        !!mathFunction(x.callee.name)?.integral;
       if (!rounded) {
         const integral = b.fcmp("oeq", b.call("double", "llvm.trunc.f64", [d]), d);
         L.guard(integral, Status.nonIntegerIndex, x.range, () => d, a.len, a.name);

@@ -7,7 +7,7 @@
 // into the array in chunk order and freed.
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { type Block, f64, int, type IRModule, type Value } from "../ir/mod.ts";
-import { constantValue } from "../types/infer.ts";
+import { constantValue } from "../types/literals.ts";
 import { type ArrayType, F64, INT, isArray } from "../types/types.ts";
 import { irType } from "../types/layout.ts";
 import { rangeSpace } from "./_range_space.ts";

@@ -1,11 +1,11 @@
 // f.parallelDiagnostics(): what the compiler did with each prange loop, as readable text
 // (Numba's parallel_diagnostics): parallel or serial and why, reductions and how they combine,
 // private and last-value variables, what was hoisted, what TSJIT_RACECHECK watches.
+import { eachStmt } from "../frontend/walk.ts";
 import type { Stmt } from "../frontend/ast.ts";
 import type { IRModule } from "../ir/mod.ts";
 import { findCountedLoop } from "./_loops.ts";
 import { opText, type PrangeInfo, whereIs } from "./_prange.ts";
-import { walkStmts } from "./_taint.ts";
 import type { FunctionLowering } from "./lower.ts";
 
 const reports = new WeakMap<IRModule, string[]>();
@@ -109,7 +109,7 @@ export function describeLoop(
       }`,
     );
   }
-  walkStmts(s.body, (x) => {
+  eachStmt(s.body, (x) => {
     if (x.kind === "forOf" && x.iter === "prange") {
       lines.push(
         `  nested prange over '${x.decl.name}' at ${at(x.range)}: serial, inside each chunk of ` +

@@ -8,12 +8,18 @@
 //   `h[k]++`, `h[k] = Math.max(h[k], v)`) are array reductions: private copies per chunk;
 // - any other write two iterations provably share is a CompileError; TSJIT_RACECHECK=1 watches
 //   the remaining writes at run time (_racecheck.ts).
-import { CompileError, type Range, type SourceInfo, sourceLocation } from "../diagnostics.ts";
+import {
+  assertNever,
+  CompileError,
+  type Range,
+  type SourceInfo,
+  sourceLocation,
+} from "../diagnostics.ts";
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import type { TypedFunction } from "../types/infer.ts";
 import { type ArrayType, BOOL, INT, INTZ, isArray } from "../types/types.ts";
-import { eachChild } from "../frontend/walk.ts";
-import { Taint, walkStmts } from "./_taint.ts";
+import { eachChild, eachStmt } from "../frontend/walk.ts";
+import { Taint } from "./_taint.ts";
 
 export type ReduceOp = "+" | "*" | "min" | "max";
 
@@ -130,7 +136,7 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
 
   // locals of the body, and local array variables that alias an outer array
   const local = new Set<Variable>([iv]);
-  walkStmts(loop.body, (s) => {
+  eachStmt(loop.body, (s) => {
     if (s.kind === "decl") s.decls.forEach((d) => local.add(d.variable!));
     if (s.kind === "forOf") local.add(s.decl.variable!);
   });
@@ -138,14 +144,14 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
   const noteAlias = (v: Variable | undefined, from: Expr) => {
     if (v && local.has(v) && arrayVar(v)) aliasSources.set(v, [...aliasSources.get(v) ?? [], from]);
   };
-  walkStmts(loop.body, (s) => {
+  eachStmt(loop.body, (s) => {
     if (s.kind === "decl") s.decls.forEach((d) => d.init && noteAlias(d.variable, d.init));
   });
   const visitAll = (e: Expr) => {
     if (e.kind === "assign" && e.target.kind === "name") noteAlias(e.target.variable, e.value);
     eachChild(e, visitAll);
   };
-  walkStmts(loop.body, (s) => {
+  eachStmt(loop.body, (s) => {
     if (s.kind === "expr") visitAll(s.expr);
   });
   const rootOf = (object: Expr, seen = new Set<Variable>()): Variable | undefined => {
@@ -358,9 +364,9 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
           stmt(x);
           // after a statement that may leave the iteration, what follows runs conditionally
           let leaves = false;
-          walkStmts(x, (y) => leaves ||= y.kind === "break" || y.kind === "continue");
+          eachStmt(x, (y) => leaves ||= y.kind === "break" || y.kind === "continue");
           if (leaves) {
-            walkStmts(x, (y) => {
+            eachStmt(x, (y) => {
               if (y.kind === "if" || y.kind === "while" || y.kind === "doWhile") {
                 when = [...when, y.test];
               }
@@ -387,6 +393,10 @@ export function analyzePrange(loop: Stmt & { kind: "forOf" }, tf: TypedFunction)
           );
         }
         return;
+      case "empty":
+        return;
+      default:
+        return assertNever(s);
     }
   };
   stmt(loop.body);

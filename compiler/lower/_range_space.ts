@@ -5,7 +5,7 @@
 // plain JS could not step through exactly in doubles, is refused with a RangeError.
 import type { Expr, Stmt } from "../frontend/ast.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
-import { constantValue } from "../types/infer.ts";
+import { constantValue } from "../types/literals.ts";
 import { F32, F64 } from "../types/types.ts";
 import type { FunctionLowering } from "./lower.ts";
 import { Status } from "../runtime/abi.ts";

@@ -8,6 +8,7 @@ import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { f64, int, type IRType, type Value } from "../ir/mod.ts";
 import type { TypedFunction } from "../types/infer.ts";
 import { arrayType, F64, INT } from "../types/types.ts";
+import { BINARY, binaryOperator } from "../builtins/operators.ts";
 import type { CountedLoop } from "./_loops.ts";
 import type { StreamingCopy } from "./_versions.ts";
 import type { FunctionLowering } from "./lower.ts";
@@ -61,7 +62,7 @@ export function streamingPlan(
       case "index":
         return f64Element(x);
       case "binary":
-        return ["+", "-", "*", "/"].includes(x.op) && allowed(x.left) && allowed(x.right);
+        return !!binaryOperator(x.op)?.vectorizes && allowed(x.left) && allowed(x.right);
       case "unary":
         return (x.op === "-" || x.op === "+") && allowed(x.operand);
       default:
@@ -138,9 +139,8 @@ function emitStreaming(
         return width === 1 ? b.load("double", p) : b.load(VEC, p, undefined, 8);
       }
       case "binary": {
-        const op = { "+": "fadd", "-": "fsub", "*": "fmul", "/": "fdiv" }[x.op]! +
-          (L.opts.fastmath ? " fast" : "");
-        return b.bin(op, value(x.left, i, width), value(x.right, i, width));
+        const l = value(x.left, i, width);
+        return BINARY[x.op].float!(b, l, value(x.right, i, width), L.opts.fastmath ? " fast" : "");
       }
       case "unary": {
         const v = value(x.operand, i, width);

@@ -2,8 +2,9 @@
 // loop variable): what the race rules of _prange.ts need to tell an index that every iteration
 // shares (a provable race) from one each iteration owns, and an affine `i + c` from a scatter.
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
-import { constantValue } from "../types/infer.ts";
-import { eachChild } from "../frontend/walk.ts";
+import { constantValue } from "../types/literals.ts";
+import { eachChild, eachStmt } from "../frontend/walk.ts";
+import { assertNever } from "../diagnostics.ts";
 
 /** One write to a variable: the expressions its value comes from, under which conditions. */
 interface Assignment {
@@ -75,6 +76,12 @@ function assignments(body: Stmt): Assignment[] {
       }
       case "return":
         return expr(s.value, when);
+      case "break":
+      case "continue":
+      case "empty":
+        return;
+      default:
+        return assertNever(s);
     }
   };
   stmt(body, []);
@@ -83,7 +90,7 @@ function assignments(body: Stmt): Assignment[] {
 
 function mayLeave(s: Stmt): boolean {
   let found = false;
-  walkStmts(s, (x) => {
+  eachStmt(s, (x) => {
     if (x.kind === "break" || x.kind === "continue" || x.kind === "return") found = true;
   });
   return found;
@@ -91,34 +98,13 @@ function mayLeave(s: Stmt): boolean {
 
 function conditionsIn(s: Stmt): Expr[] {
   const out: Expr[] = [];
-  walkStmts(s, (x) => {
+  eachStmt(s, (x) => {
     if (x.kind === "if" || x.kind === "while" || x.kind === "doWhile") out.push(x.test);
     if (x.kind === "for" && x.test) out.push(x.test);
     if (x.kind === "forOf") out.push(...x.args);
     if (x.kind === "switch") out.push(x.disc);
   });
   return out;
-}
-
-/** Calls `f` on `s` and every statement nested in it. */
-export function walkStmts(s: Stmt | undefined, f: (s: Stmt) => void): void {
-  if (!s) return;
-  f(s);
-  switch (s.kind) {
-    case "if":
-      return walkStmts(s.then, f), walkStmts(s.else, f);
-    case "for":
-      return walkStmts(s.init, f), walkStmts(s.body, f);
-    case "forOf":
-    case "while":
-    case "doWhile":
-    case "labeled":
-      return walkStmts(s.body, f);
-    case "block":
-      return s.body.forEach((x) => walkStmts(x, f));
-    case "switch":
-      return s.cases.forEach((c) => c.body.forEach((x) => walkStmts(x, f)));
-  }
 }
 
 /** What varies between the iterations of one prange loop. */
@@ -145,7 +131,7 @@ export class Taint {
       this.assigned.add(a.v);
       if (count.get(a.v) === 1 && a.from.length === 1) this.single.set(a.v, a.from[0]);
     }
-    walkStmts(body, (s) => {
+    eachStmt(body, (s) => {
       if (s.kind === "forOf" && s.args.length <= 2 && count.get(s.decl.variable!) === 1) {
         const [a0, a1] = s.args;
         this.counters.set(s.decl.variable!, a1 ? { lo: a0, hi: a1 } : { hi: a0 });

@@ -1,7 +1,7 @@
 // Stage 3: type inference. Given the argument types of one call, assigns a type to every
 // variable and expression. Flow-insensitive: a variable's type is the join of everything
 // assigned to it, iterated to a fixed point (types only widen: int → f64).
-import { CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
+import { assertNever, CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
 import type { CompilableFunction, Expr, FunctionAST, Stmt, Variable } from "../frontend/ast.ts";
 import type { Resolved } from "../frontend/resolve.ts";
 import {
@@ -12,13 +12,23 @@ import {
   INT,
   INTZ,
   isArray,
+  isInt,
   isNumeric,
   NEVER,
   type Type,
   typeName,
   VOID,
 } from "./types.ts";
-import { ANY_INT, narrowerTiers, type Tier } from "./tiers.ts";
+import { ANY_INT, type Tier } from "./tiers.ts";
+import { compoundOperation, constantValue, literalType } from "./literals.ts";
+import type { InferSession } from "./session.ts";
+import {
+  MATH_CONSTANTS,
+  mathFunction,
+  NUMBER_CONSTANTS,
+  NUMBER_FUNCTIONS,
+} from "../builtins/math.ts";
+import { binaryOperator } from "../builtins/operators.ts";
 import { zeroSignBlind } from "./zerosign.ts";
 import {
   bounded,
@@ -26,8 +36,6 @@ import {
   hull,
   type Interval,
   iv,
-  mayBeNegative,
-  mayBeZero,
   RangeAnalysis,
   testWrites,
   TOP,
@@ -53,85 +61,6 @@ export interface TypedFunction {
   tiers?: Tier[];
 }
 
-/** Math functions of one number returning a float. */
-export const MATH_UNARY_FLOAT = new Set([
-  "sqrt",
-  "exp",
-  "log",
-  "sin",
-  "cos",
-  "tan",
-  "asin",
-  "acos",
-  "atan",
-  "sinh",
-  "cosh",
-  "tanh",
-  "asinh",
-  "acosh",
-  "atanh",
-  "log2",
-  "log10",
-  "log1p",
-  "expm1",
-  "cbrt",
-  "fround",
-]);
-
-/** Math constants and their values. */
-export const MATH_CONSTANTS: Record<string, number> = {
-  E: Math.E,
-  LN10: Math.LN10,
-  LN2: Math.LN2,
-  LOG10E: Math.LOG10E,
-  LOG2E: Math.LOG2E,
-  PI: Math.PI,
-  SQRT1_2: Math.SQRT1_2,
-  SQRT2: Math.SQRT2,
-};
-
-/** Number constants and their values. */
-export const NUMBER_CONSTANTS: Record<string, number> = {
-  MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
-  MIN_SAFE_INTEGER: Number.MIN_SAFE_INTEGER,
-  MAX_VALUE: Number.MAX_VALUE,
-  MIN_VALUE: Number.MIN_VALUE,
-  EPSILON: Number.EPSILON,
-  POSITIVE_INFINITY: Infinity,
-  NEGATIVE_INFINITY: -Infinity,
-  NaN: NaN,
-};
-
-// integer literals are exact in an i64; the ranges keep arithmetic on them exact
-const INT_LIMIT = 2 ** 53 - 1;
-
-/** The type of a numeric literal: small integers are `int`, everything else `f64`. */
-export function literalType(v: number): Type {
-  return Number.isInteger(v) && Math.abs(v) <= INT_LIMIT && !Object.is(v, -0) ? INT : F64;
-}
-
-/** The value of a `-literal` or literal expression, if it is one. */
-export function constantValue(e: Expr): number | undefined {
-  if (e.kind === "num") return e.value;
-  if (e.kind === "unary" && e.op === "-" && e.operand.kind === "num") return -e.operand.value;
-  return undefined;
-}
-
-const compoundOps = new WeakMap<Expr, Expr>();
-
-/**
- * The binary operation `target op value` inside a compound assignment `target op= value`, as its
- * own node so that it carries a type (its left operand is the target, evaluated once).
- */
-export function compoundOperation(e: Expr & { kind: "assign" }): Expr & { kind: "binary" } {
-  let b = compoundOps.get(e);
-  if (!b) {
-    b = { kind: "binary", op: e.op, left: e.target, right: e.value, range: e.range };
-    compoundOps.set(e, b);
-  }
-  return b as Expr & { kind: "binary" };
-}
-
 /** The pool's functions compiled code may call: arity and result type. */
 const THREAD_CALLS: Record<string, [number, Type]> = {
   getThreadId: [0, INT],
@@ -142,6 +71,11 @@ const THREAD_CALLS: Record<string, [number, Type]> = {
 /** What a variable can hold: intz and f32 values widen to f64 when stored. */
 function storable(t: Type): Type {
   return t === INTZ || t === F32 ? F64 : t;
+}
+
+/** The key of a specialization: function id and argument types. */
+export function specializationKey(fn: CompilableFunction, argTypes: Type[]): string {
+  return `${fn.id}(${argTypes.map((t) => t.key).join(",")})`;
 }
 
 /** Infers the types of `ast` for one tuple of argument types. */
@@ -242,82 +176,24 @@ export function inferTypes(
     right: Expr,
     where: Expr,
   ): Type => {
-    const ints = (l === INT || l === INTZ) && (r === INT || r === INTZ);
-    // an integer result must stay strictly inside ±2^53 (ranges.ts); otherwise doubles, as JS
-    const range = ints ? R.binary(op, left, right) : TOP;
-    const exact = bounded(range);
-    switch (op) {
-      case "+":
-        if (!ints || !exact) return F64;
-        return l === INT || r === INT ? INT : INTZ;
-      case "-":
-        if (!ints || !exact) return F64;
-        return l === INT ? INT : INTZ;
-      case "*": {
-        if (!ints || !exact) return F64;
-        // -0 when one factor is 0 and the other negative (or -0 itself)
-        const a = R.of(left), b = R.of(right);
-        const signed = (mayBeZero(a) && mayBeNegative(b)) || (mayBeZero(b) && mayBeNegative(a));
-        return l === INT && r === INT && !signed ? INT : INTZ;
-      }
-      case "/":
-      case "**":
-        return F64;
-      case "%":
-        // srem is JS's % when the divisor is never 0; -0 when a negative dividend divides evenly
-        if (!ints || mayBeZero(R.of(right)) || !exact) return F64;
-        return l === INT && !mayBeNegative(R.of(left)) ? INT : INTZ;
-      case "&":
-      case "|":
-      case "^":
-      case "<<":
-      case ">>":
-      case ">>>":
-        return INT;
+    const o = binaryOperator(op);
+    if (!o || o.kind === "compare") {
+      return fail(`unsupported operator ${op}`, `operator ${op}`, where.range);
     }
-    return fail(`unsupported operator ${op}`, `operator ${op}`, where.range);
+    const ints = isInt(l) && isInt(r);
+    // an integer result must stay strictly inside ±2^53 (ranges.ts); otherwise doubles, as JS
+    const exact = bounded(ints ? R.binary(op, left, right) : TOP);
+    return o.type(l, r, { ints, exact, left: R.of(left), right: R.of(right) });
   };
 
   const mathCall = (e: Expr & { kind: "call" }, fname: string, args: Type[]): Type => {
-    const nargs = (n: number) => {
-      if (args.length < n) {
-        fail(`Math.${fname} needs ${n} argument${n > 1 ? "s" : ""}`, `Math.${fname}`, e.range);
-      }
-    };
-    if (MATH_UNARY_FLOAT.has(fname)) return nargs(1), F64;
-    switch (fname) {
-      case "floor":
-      case "ceil":
-      case "trunc":
-      case "round":
-        nargs(1);
-        return args[0] === INT ? INT : F64;
-      case "abs":
-        nargs(1);
-        return args[0] === INT || args[0] === INTZ ? INT : F64;
-      case "sign":
-        nargs(1);
-        return args[0] === INT ? INT : args[0] === INTZ ? INTZ : F64;
-      case "min":
-      case "max":
-        return args.length > 0 && args.every((t) => t === INT) ? INT : F64;
-      case "pow":
-      case "atan2":
-        return nargs(2), F64;
-      case "hypot":
-        return F64;
-      case "imul":
-        return nargs(2), INT;
-      case "clz32":
-        return nargs(1), INT;
-      case "random":
-        return fail(
-          "Math.random cannot be compiled: its sequence would differ from plain JS; pass random numbers in an array",
-          "Math.random",
-          e.range,
-        );
-    }
-    return fail(`Math.${fname} is not a Math function tsjit knows`, `Math.${fname}`, e.range);
+    const m = mathFunction(fname);
+    const what = `Math.${fname}`;
+    if (!m) return fail(`${what} is not a Math function tsjit knows`, what, e.range);
+    if (m.refuse) return fail(m.refuse, what, e.range);
+    const n = m.arity ?? 0;
+    if (args.length < n) fail(`${what} needs ${n} argument${n > 1 ? "s" : ""}`, what, e.range);
+    return m.type?.(args) ?? F64;
   };
 
   function type(e: Expr): Type {
@@ -376,7 +252,7 @@ export function inferTypes(
       case "binary": {
         const l = type(e.left);
         const r = type(e.right);
-        if (["<", "<=", ">", ">=", "==", "!=", "===", "!=="].includes(e.op)) {
+        if (binaryOperator(e.op)?.kind === "compare") {
           if (isArray(l) || isArray(r)) fail("cannot compare arrays", "array comparison", e.range);
           return BOOL;
         }
@@ -495,10 +371,7 @@ export function inferTypes(
             args.forEach((t, i) => numeric(e.args[i], t));
             return mathCall(e, c.name, args.map((t) => (t === BOOL ? INT : t)));
           }
-          if (
-            c.object.name === "Number" &&
-            ["isNaN", "isFinite", "isInteger", "isSafeInteger"].includes(c.name)
-          ) {
+          if (c.object.name === "Number" && NUMBER_FUNCTIONS.has(c.name)) {
             if (args.length !== 1) {
               fail(`Number.${c.name} needs 1 argument`, `Number.${c.name}`, e.range);
             }
@@ -522,7 +395,7 @@ export function inferTypes(
             if (args[i] === VOID) fail("this argument has no value", "argument", a.range);
           });
           const calleeArgs = args.map(storable);
-          calls.set(e, InferSession.key(callee, calleeArgs));
+          calls.set(e, specializationKey(callee, calleeArgs));
           return session.returnTypeOf(callee, calleeArgs);
         }
         if (c.kind === "name" && !c.variable && Object.hasOwn(THREAD_CALLS, c.name)) {
@@ -545,6 +418,8 @@ export function inferTypes(
         for (const x of e.exprs) t = type(x);
         return t;
       }
+      default:
+        return assertNever(e);
     }
   }
 
@@ -677,6 +552,11 @@ export function inferTypes(
         }
         return R.restore(entry);
       }
+      case "break":
+      case "empty":
+        return;
+      default:
+        return assertNever(s);
     }
   };
 
@@ -702,7 +582,7 @@ export function inferTypes(
     }
   }
   return {
-    key: InferSession.key(fn, argTypes),
+    key: specializationKey(fn, argTypes),
     fn,
     calls,
     ast,
@@ -714,82 +594,4 @@ export function inferTypes(
     src,
     ranges: R.all(),
   };
-}
-
-/**
- * Inference over a call graph: each (function, argument types) once, recursion included. A
- * recursive call sees its callee's return type as estimated so far (`int` at first); when the
- * final type differs from what a call assumed, the whole graph is inferred again.
- */
-export class InferSession {
-  readonly done = new Map<string, TypedFunction>();
-  private readonly active = new Set<string>();
-  private readonly assumed = new Map<string, Type>();
-  unstable = false;
-  constructor(readonly estimates = new Map<string, Type>()) {}
-
-  /** The key of a specialization. */
-  static key(fn: CompilableFunction, argTypes: Type[]): string {
-    return `${fn.id}(${argTypes.map((t) => t.key).join(",")})`;
-  }
-
-  infer(fn: CompilableFunction, argTypes: Type[]): TypedFunction {
-    const key = InferSession.key(fn, argTypes);
-    const known = this.done.get(key);
-    if (known) return known;
-    const p = fn.parsed();
-    this.active.add(key);
-    const run = (args: Interval) => inferTypes(p.ast, p.resolved, argTypes, p.src, this, fn, args);
-    const tf = run(ANY_INT);
-    const assumed = this.assumed.get(key);
-    if (assumed !== undefined && assumed !== tf.returnType) this.unstable = true;
-    this.estimates.set(key, tf.returnType);
-    tf.tiers = narrowerTiers(tf, run);
-    this.active.delete(key);
-    this.done.set(key, tf);
-    return tf;
-  }
-
-  returnTypeOf(fn: CompilableFunction, argTypes: Type[]): Type {
-    const key = InferSession.key(fn, argTypes);
-    if (this.active.has(key)) {
-      const t = this.estimates.get(key) ?? NEVER;
-      this.assumed.set(key, t);
-      return t;
-    }
-    return this.infer(fn, argTypes).returnType;
-  }
-}
-
-/** Infers `root` for `argTypes` and every jitted function it calls, transitively. */
-export function inferProgram(
-  root: CompilableFunction,
-  argTypes: Type[],
-): { root: TypedFunction; all: TypedFunction[] } {
-  let estimates = new Map<string, Type>();
-  for (let round = 0; round < 8; round++) {
-    const session = new InferSession(estimates);
-    const tf = session.infer(root, argTypes);
-    if (!session.unstable) {
-      const all = [...session.done.values()];
-      const endless = all.find((f) => f.returnType === NEVER);
-      if (endless) {
-        throw new CompileError(
-          "this function's return type cannot be found: it only returns results of recursive calls",
-          "recursion",
-          endless.ast.range,
-          endless.src,
-        );
-      }
-      return { root: tf, all };
-    }
-    estimates = session.estimates;
-  }
-  const p = root.parsed();
-  throw new CompileError(
-    "the return type of this recursive function does not settle; make every return the same type",
-    "recursion",
-    p.ast.range,
-    p.src,
-  );
 }

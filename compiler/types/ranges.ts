@@ -5,76 +5,51 @@
 // assigned to them (widened to a few thresholds so loops settle); comparisons that guard code
 // (`for (…; i < n; …)`, `if (i >= w) continue;`) narrow a variable until it is assigned again.
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
+import { assertNever } from "../diagnostics.ts";
 import { eachChild, walk } from "../frontend/walk.ts";
 import { alwaysIndexed, CHECKED_TRIPS, onlyGrows } from "./loopbound.ts";
+import { mathFunction } from "../builtins/math.ts";
+import { binaryOperator } from "../builtins/operators.ts";
 import { BOOL as BOOL_T, F64, INT, INTZ, type Type } from "./types.ts";
 
-/** A closed interval of numbers; lo > hi is the empty set, infinite ends are unbounded. */
-export interface Interval {
-  readonly lo: number;
-  readonly hi: number;
-}
+import {
+  add,
+  BOOL,
+  bounded,
+  EMPTY,
+  end,
+  hull,
+  INDEX,
+  INT32,
+  type Interval,
+  isEmpty,
+  iv,
+  LENGTH,
+  mayBeNegative,
+  mayBeZero,
+  meet,
+  neg,
+  SAFE,
+  same,
+  TOP,
+  UINT32,
+} from "./intervals.ts";
 
-/** 2^53: integers strictly inside ±2^53 are exact in both int64 and doubles. */
-export const SAFE = 2 ** 53;
-
-/** Ends at or past ±2^53 count as unbounded, so that bound arithmetic in doubles stays exact. */
-function end(x: number): number {
-  return x >= SAFE ? Infinity : x <= -SAFE ? -Infinity : x;
-}
-
-export function iv(lo: number, hi: number): Interval {
-  return { lo: isNaN(lo) ? -Infinity : end(lo), hi: isNaN(hi) ? Infinity : end(hi) };
-}
-
-export const TOP: Interval = { lo: -Infinity, hi: Infinity };
-export const EMPTY: Interval = { lo: Infinity, hi: -Infinity };
-export const INT32 = iv(-(2 ** 31), 2 ** 31 - 1);
-export const UINT32 = iv(0, 2 ** 32 - 1);
-/** A typed array's length (V8 allows at most 2^32 elements). */
-export const LENGTH = iv(0, 2 ** 32);
-const BOOL = iv(0, 1);
-const INDEX = iv(0, 2 ** 32 - 1);
-
-const isEmpty = (a: Interval) => a.lo > a.hi;
-/** Non-negative and below 2^31: ToInt32 keeps such values in [0, hi]. */
-const small = (a: Interval) => a.lo >= 0 && a.hi <= 2 ** 31 - 1;
-/** True when every value of `a` is an integer strictly inside ±2^53. */
-export const bounded = (a: Interval) => isEmpty(a) || (isFinite(a.lo) && isFinite(a.hi));
-export const hull = (a: Interval, b: Interval): Interval =>
-  isEmpty(a) ? b : isEmpty(b) ? a : { lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
-export const meet = (a: Interval, b: Interval): Interval => ({
-  lo: Math.max(a.lo, b.lo),
-  hi: Math.min(a.hi, b.hi),
-});
-const same = (a: Interval, b: Interval) => a.lo === b.lo && a.hi === b.hi;
-export const mayBeZero = (a: Interval) => a.lo <= 0 && a.hi >= 0;
-export const mayBeNegative = (a: Interval) => a.lo < 0;
-
-function add(a: Interval, b: Interval): Interval {
-  return isEmpty(a) || isEmpty(b) ? EMPTY : iv(a.lo + b.lo, a.hi + b.hi);
-}
-function neg(a: Interval): Interval {
-  return isEmpty(a) ? EMPTY : { lo: -a.hi, hi: -a.lo };
-}
-function mul(a: Interval, b: Interval): Interval {
-  if (isEmpty(a) || isEmpty(b)) return EMPTY;
-  // 0 × unbounded is 0 at that corner (the unbounded end stands for large finite values)
-  const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi].map((x) => isNaN(x) ? 0 : x);
-  return iv(Math.min(...p), Math.max(...p));
-}
-/** `a % b` on integers, b not containing 0: |r| < max|b|, the sign of a, |r| <= |a|. */
-function rem(a: Interval, b: Interval): Interval {
-  if (isEmpty(a) || isEmpty(b)) return EMPTY;
-  const m = Math.max(Math.abs(b.lo), Math.abs(b.hi)) - 1;
-  return { lo: Math.max(-m, Math.min(0, a.lo)), hi: Math.min(m, Math.max(0, a.hi)) };
-}
-function abs(a: Interval): Interval {
-  if (isEmpty(a)) return EMPTY;
-  if (a.lo >= 0) return a;
-  if (a.hi <= 0) return neg(a);
-  return { lo: 0, hi: Math.max(-a.lo, a.hi) };
-}
+export {
+  bounded,
+  EMPTY,
+  hull,
+  INT32,
+  type Interval,
+  iv,
+  LENGTH,
+  mayBeNegative,
+  mayBeZero,
+  meet,
+  SAFE,
+  TOP,
+  UINT32,
+};
 
 /** The range of elements of an integer typed array. */
 function elementRange(t: Type | undefined): Interval {
@@ -323,41 +298,10 @@ export class RangeAnalysis {
 
   /** The range of `left op right` on integers (computed from the operands' ranges). */
   binary(op: string, left: Expr, right: Expr): Interval {
-    const a = this.of(left), b = this.of(right);
-    switch (op) {
-      case "+":
-        return add(a, b);
-      case "-":
-        return meet(add(a, neg(b)), this.difference(left, right));
-      case "*":
-        return mul(a, b);
-      case "%":
-        return mayBeZero(b) ? TOP : rem(a, b);
-      case "/":
-        // only for bounds (`i < n / 2`): a positive constant divisor keeps the order
-        return b.lo > 0 && b.lo === b.hi && isFinite(b.lo) ? iv(a.lo / b.lo, a.hi / b.lo) : TOP;
-      // bitwise operands go through ToInt32 (truncation): a range in [0, 2^31) keeps its top
-      case "&":
-        if (small(a) || small(b)) {
-          return iv(0, Math.min(small(a) ? a.hi : b.hi, small(b) ? b.hi : a.hi));
-        }
-        return INT32;
-      case ">>>": {
-        const k = this.constant(right);
-        if (k !== undefined && (k & 31) > 0) return iv(0, 2 ** (32 - (k & 31)) - 1);
-        return small(a) ? iv(0, a.hi) : UINT32;
-      }
-      case ">>": {
-        const k = this.constant(right);
-        if (!small(a) || k === undefined || !Number.isInteger(k) || k < 0 || k > 31) return INT32;
-        return iv(0, Math.floor(a.hi / 2 ** k));
-      }
-      case "|":
-      case "^":
-      case "<<":
-        return INT32;
-    }
-    return COMPARE.has(op) ? BOOL : TOP;
+    const r = binaryOperator(op)?.range(this.of(left), this.of(right), this.constant(right)) ??
+      TOP;
+    // a difference of related variables (`len - n` after `n = min(len, k)`) is known tighter
+    return op === "-" ? meet(r, this.difference(left, right)) : r;
   }
 
   /** The change `value` makes to `v` when it is `v + d`, `d + v` or `v - d` (d an integer). */
@@ -507,8 +451,11 @@ export class RangeAnalysis {
         return this.of(e.exprs[e.exprs.length - 1]);
       case "call":
         return this.call(e);
+      case "bool":
+        return BOOL;
+      default:
+        return assertNever(e);
     }
-    return TOP;
   }
 
   private call(e: Expr & { kind: "call" }): Interval {
@@ -516,32 +463,7 @@ export class RangeAnalysis {
     if (c.kind === "name") return c.name === "getThreadId" && !c.variable ? iv(0, 65536) : TOP;
     if (c.kind !== "member" || c.object.kind !== "name" || c.object.name !== "Math") return TOP;
     const args = e.args.map((a) => this.of(a));
-    switch (c.name) {
-      case "abs":
-        return abs(args[0]);
-      case "floor":
-      case "ceil":
-      case "trunc":
-      case "round":
-        return args[0].lo === -Infinity && args[0].hi === Infinity
-          ? TOP
-          : { lo: Math.floor(args[0].lo), hi: Math.ceil(args[0].hi) };
-      case "sqrt":
-        return args[0].hi < Infinity ? iv(0, Math.sqrt(Math.max(0, args[0].hi)) + 1) : TOP;
-      case "sign":
-        return iv(-1, 1);
-      case "min":
-      case "max": {
-        if (args.length === 0) return TOP;
-        const f = c.name === "min" ? Math.min : Math.max;
-        return args.reduce((x, y) => ({ lo: f(x.lo, y.lo), hi: f(x.hi, y.hi) }));
-      }
-      case "imul":
-        return INT32;
-      case "clz32":
-        return iv(0, 32);
-    }
-    return TOP;
+    return mathFunction(c.name)?.range?.(args) ?? TOP;
   }
 
   // ---- facts ------------------------------------------------------------------------------

@@ -4,31 +4,16 @@
 // integer arrays, `++`, or arithmetic whose result again goes only to such uses or into such
 // variables. Those variables keep integers (an i64 cannot hold -0, and nothing can tell).
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
+import { eachStmtChild } from "../frontend/walk.ts";
+import { assertNever } from "../diagnostics.ts";
 import type { Type } from "./types.ts";
+import { mathFunction } from "../builtins/math.ts";
+import { binaryOperator } from "../builtins/operators.ts";
 
 /** Where a value goes: nowhere that sees -0, through an operation that keeps it, or anywhere. */
 type Use = { kind: "blind" } | { kind: "keeps"; parent: Expr } | { kind: "into"; v: Variable } | {
   kind: "seen";
 };
-
-const BLIND_OPS = new Set([
-  "&",
-  "|",
-  "^",
-  "<<",
-  ">>",
-  ">>>",
-  "<",
-  "<=",
-  ">",
-  ">=",
-  "==",
-  "!=",
-  "===",
-  "!==",
-]);
-const BLIND_MATH = new Set(["abs", "imul", "clz32"]);
-const KEEPING_MATH = new Set(["min", "max", "floor", "ceil", "round", "trunc", "sign", "fround"]);
 
 /**
  * The variables (of `candidates`) whose -0 no use can observe. `typeOf` gives array
@@ -56,13 +41,11 @@ export function zeroSignBlind(
       case "update":
         // `v++` is the old value (-0 stays -0), `++v` the new one (never -0)
         return use(e.target, e.prefix ? blind : keeps);
-      case "binary":
-        if (BLIND_OPS.has(e.op)) return use(e.left, blind), use(e.right, blind);
-        if (e.op === "+" || e.op === "-" || e.op === "*") {
-          return use(e.left, keeps), use(e.right, keeps);
-        }
-        if (e.op === "%") return use(e.left, keeps), use(e.right, blind);
-        return use(e.left, seen), use(e.right, seen);
+      case "binary": {
+        const sides = binaryOperator(e.op)?.zeroSign ?? ["seen", "seen"];
+        const how = { blind, keeps, seen };
+        return use(e.left, how[sides[0]]), use(e.right, how[sides[1]]);
+      }
       case "logical":
         return use(e.left, keeps), use(e.right, keeps);
       case "cond":
@@ -89,46 +72,31 @@ export function zeroSignBlind(
         const c = e.callee;
         const math = c.kind === "member" && c.object.kind === "name" && c.object.name;
         const f = c.kind === "member" ? c.name : "";
-        const arg: Use = math === "Math" && BLIND_MATH.has(f)
-          ? blind
-          : math === "Math" && KEEPING_MATH.has(f)
-          ? keeps
-          : math === "Number" // isNaN, isFinite, isInteger, isSafeInteger
+        const sign = math === "Math" ? mathFunction(f)?.zeroSign : undefined;
+        const arg: Use = sign === "blind" ? blind : sign === "keeps" ? keeps : math === "Number" // isNaN, isFinite, isInteger, isSafeInteger
           ? blind
           : seen;
         return e.args.forEach((a) => use(a, arg));
       }
       case "comma":
         return e.exprs.forEach((x, i) => use(x, i === e.exprs.length - 1 ? keeps : blind));
+      case "num":
+      case "bool":
+      case "member": // `a.length`: no number flows in
+        return;
+      default:
+        return assertNever(e);
     }
   };
-  const stmt = (s: Stmt | undefined): void => {
-    if (!s) return;
-    const blind: Use = { kind: "blind" };
-    switch (s.kind) {
-      case "decl":
-        return s.decls.forEach((d) => use(d.init, { kind: "into", v: d.variable! }));
-      case "expr":
-        return use(s.expr, blind);
-      case "if":
-        return use(s.test, blind), stmt(s.then), stmt(s.else);
-      case "for":
-        return stmt(s.init), use(s.test, blind), use(s.update, blind), stmt(s.body);
-      case "forOf":
-        return s.args.forEach((a) => use(a, { kind: "seen" })), stmt(s.body);
-      case "while":
-      case "doWhile":
-        return use(s.test, blind), stmt(s.body);
-      case "return":
-        return use(s.value, { kind: "seen" });
-      case "block":
-        return s.body.forEach(stmt);
-      case "labeled":
-        return stmt(s.body);
-      case "switch":
-        return use(s.disc, blind),
-          s.cases.forEach((c) => (use(c.test, blind), c.body.forEach(stmt)));
+  const stmt = (s: Stmt): void => {
+    if (s.kind === "decl") {
+      return s.decls.forEach((d) => use(d.init, { kind: "into", v: d.variable! }));
     }
+    // a loop's bounds and a returned value are seen; tests and statement values are not
+    const how: Use = s.kind === "forOf" || s.kind === "return"
+      ? { kind: "seen" }
+      : { kind: "blind" };
+    eachStmtChild(s, stmt, (e) => use(e, how));
   };
   body.forEach(stmt);
 

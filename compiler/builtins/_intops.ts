@@ -1,7 +1,7 @@
 // Integer operations chosen by the operands' ranges (types/ranges.ts).
 import type { Builder, Value } from "../ir/mod.ts";
 import { int } from "../ir/mod.ts";
-import type { Interval } from "../types/ranges.ts";
+import type { Interval } from "../types/intervals.ts";
 
 /**
  * `l % r` on integers (r never 0). A non-negative dividend below twice a constant divisor needs
