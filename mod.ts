@@ -18,6 +18,24 @@
  * console.log(addarr.signatures); // ["(f64[], f64[], f64[]) -> void"]
  * ```
  *
+ * @example What the compiler made of it: tsjit's mid-level IR after its passes (loops with what
+ * was found: `counted`, `versioned`, `parallel`, `streaming`), then LLVM IR and assembly.
+ * ```ts
+ * import { jit } from "./mod.ts";
+ *
+ * const scale = jit((x: Float64Array, k: number) => {
+ *   for (let i = 0; i < x.length; i++) x[i] *= k;
+ * });
+ * scale(new Float64Array(4), 2);
+ * console.log(scale.inspectIR());
+ * // ; (f64[], i64) -> void
+ * // function <anonymous>(x: f64[], k: i64) -> void
+ * //   loop for (let i = 0; i < x.length; i++)  [counted(i; covers x[i]) versioned streaming(x)]
+ * //     let i: i64 = 0 : i64
+ * //     x[i] *= k : f64
+ * console.log(scale.inspectLLVM(), scale.inspectAsm());
+ * ```
+ *
  * @module
  */
 export { type CompileTimes, jit, type JitFunction, type JitOptions } from "./compiler/dispatch.ts";

@@ -27,7 +27,8 @@ const mapClear = call.bind(Map.prototype.clear) as (m: Map<unknown, unknown>) =>
 
 type Invoke = (...args: unknown[]) => unknown;
 
-/** Class codes of typed-array kinds (0..8); numbers 9..16, booleans 17, anything else 18. */
+/** Class codes: typed-array kinds 0..K-1 (K kinds), numbers K..K+7, booleans K+8, else K+9. */
+const K = ARRAY_TYPES.length;
 const KIND_CODES: Readonly<Record<string, number>> = Object.freeze(
   Object.assign(Object.create(null), Object.fromEntries(ARRAY_TYPES.map((t, i) => [t, i]))),
 );
@@ -45,9 +46,9 @@ function keySource(arity: number, declared: boolean): string {
   const one = (a: string) =>
     `(typeof ${a} === "number" ? (${
       declared ? `(fround(${a}) === ${a} || ${a} !== ${a} ? 0 : 4) + ` : ""
-    }((${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0) ? 9 : ${a} === 0 ? 11 : ` +
-    `${a} % 1 === 0 && ${a} <= ${max} && ${a} >= ${-max} ? 10 : 12)) : ` +
-    `typeof ${a} === "boolean" ? 17 : (codes[kindOf(${a})] ?? 18))`;
+    }((${a} | 0) === ${a} && (${a} !== 0 || 1 / ${a} > 0) ? ${K} : ${a} === 0 ? ${K + 2} : ` +
+    `${a} % 1 === 0 && ${a} <= ${max} && ${a} >= ${-max} ? ${K + 1} : ${K + 3})) : ` +
+    `typeof ${a} === "boolean" ? ${K + 8} : (codes[kindOf(${a})] ?? ${K + 9}))`;
   const digits = Array.from({ length: arity }, (_, i) => one(`a${i}`));
   if (arity <= 10) return digits.map((d, i) => i ? `${d} * ${32 ** i}` : d).join(" + ") || "0";
   return digits.join(` + "," + `);

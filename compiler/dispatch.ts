@@ -97,6 +97,30 @@ export interface JitFunction<F extends (...args: never[]) => unknown> {
   readonly signatures: string[];
   /** Variable types per compiled signature. */
   inspectTypes(signature?: string): string;
+  /**
+   * tsjit's mid-level IR per compiled signature, after its passes: every statement with its
+   * expressions' types, and each loop with what the passes found (`counted`, `versioned`,
+   * `countdown`, `parallel`, `streaming`). It is what the LLVM IR is generated from.
+   *
+   * @example
+   * ```ts
+   * const sum = jit((a: Float64Array) => {
+   *   let s = 0;
+   *   for (let i = 0; i < a.length; i++) s += a[i];
+   *   return s;
+   * });
+   * sum(new Float64Array(8));
+   * console.log(sum.inspectIR());
+   * // ; (f64[]) -> f64
+   * // function <anonymous>(a: f64[]) -> f64
+   * //   let s: f64 = 0 : i64
+   * //   loop for (let i = 0; i < a.length; i++)  [counted(i; covers a[i]) versioned]
+   * //     let i: i64 = 0 : i64
+   * //     s += a[i] : f64
+   * //   return s : f64
+   * ```
+   */
+  inspectIR(signature?: string): string;
   /** Optimized LLVM IR per compiled signature. */
   inspectLLVM(signature?: string): string;
   /** Host assembly per compiled signature. */
@@ -441,6 +465,7 @@ export function jit<F extends (...args: never[]) => unknown>(
     py_func: { value: fn },
     signatures: { get: () => order.map((e) => signatureText(e.spec.argTypes, e.spec.returnType)) },
     inspectTypes: { value: (s?: string) => pick(s).map((x) => x.typesText).join("\n\n") },
+    inspectIR: { value: (s?: string) => each(s, mirText) },
     inspectLLVM: { value: (s?: string) => each(s, (x) => x.optimizedIR) },
     inspectAsm: { value: (s?: string) => each(s, assemblyOf) },
     parallelDiagnostics: { value: (s?: string) => each(s, parallelText) },
@@ -452,6 +477,10 @@ export function jit<F extends (...args: never[]) => unknown>(
     },
   });
   return jitted;
+}
+
+function mirText(s: Specialization): string {
+  return s.mirText ?? "(loaded from the compile cache: its IR was not kept)";
 }
 
 function parallelText(s: Specialization): string {
@@ -471,6 +500,7 @@ function plainFunction<F extends (...args: never[]) => unknown>(fn: F): JitFunct
     py_func: { value: fn },
     signatures: { get: () => [] },
     inspectTypes: { value: none },
+    inspectIR: { value: none },
     inspectLLVM: { value: none },
     inspectAsm: { value: none },
     compileTimes: { get: () => ({}) },

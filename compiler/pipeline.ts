@@ -29,6 +29,8 @@ export interface Specialization {
   program?: TypedFunction[];
   /** what each prange loop became (absent when loaded from the cache) */
   parallelReport?: string[];
+  /** the mid-level IR after its passes, as text (absent when loaded from the cache) */
+  mirText?: string;
   /** IR after the O3 pipeline */
   optimizedIR: string;
   /** milliseconds spent: inference + lowering, LLVM optimization, machine code */
@@ -84,6 +86,7 @@ function compile(fn: CompilableFunction, argTypes: Type[]): Specialization {
     parallel: lowered.parallel,
     runtime: lowered.runtime,
     parallelReport: lowered.parallelReport,
+    mirText: lowered.mirText,
     typesText: typesReport(typed, argTypes),
     program: [typed, ...all.filter((f) => f !== typed)],
     optimizedIR,

@@ -6,6 +6,7 @@
 import type * as TS from "npm:typescript@5.9.3";
 import type { Range, SourceInfo } from "../diagnostics.ts";
 import { typescript } from "./typescript.ts";
+import { arrayType } from "../types/types.ts";
 
 /** A position in the user's file (1-based line and column). */
 export interface Located {
@@ -238,7 +239,7 @@ export function annotatedSignatures(src: SourceInfo): string[] {
     if (t?.kind === ts.SyntaxKind.NumberKeyword) return ["f64"];
     if (t?.kind === ts.SyntaxKind.BooleanKeyword) return ["bool"];
     if (t && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName)) {
-      if (/^(Float(32|64)|U?Int(8|16|32)|Uint8Clamped)Array$/.test(t.typeName.text)) {
+      if (arrayType(t.typeName.text)) {
         return [t.typeName.text];
       }
     }

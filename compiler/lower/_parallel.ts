@@ -7,14 +7,13 @@
 // into the array in chunk order and freed.
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { type Block, f64, int, type IRModule, type Value } from "../ir/mod.ts";
-import { constantValue } from "../types/literals.ts";
 import { type ArrayType, F64, INT, isArray } from "../types/types.ts";
 import { irType } from "../types/layout.ts";
 import { rangeSpace } from "./_range_space.ts";
-import { countedLoop } from "./_counted.ts";
-import { findCountedLoop } from "./_loops.ts";
+import { countedLoop, loopBlocks } from "./_counted.ts";
 import { checkedOp, emitVersions } from "./_versions.ts";
-import { analyzePrange, type PrangeInfo, type ReduceOp } from "./_prange.ts";
+import type { PrangeInfo, ReduceOp } from "../mir/prange.ts";
+import type { Loop, MStmt } from "../mir/ir.ts";
 import { loadElement, storeElement } from "./_arrays.ts";
 import { describeLoop, noteLoop } from "./_pardiag.ts";
 import { freeShadows, makeShadows, unpackShadows } from "./_racecheck.ts";
@@ -35,6 +34,8 @@ export const CHUNK_PARAMS: Value[] = [
 /** What a chunk function is lowered from. */
 export interface ChunkSetup {
   loop: Stmt & { kind: "forOf" };
+  /** the loop's IR: its body and what the passes found */
+  mir: Loop;
   info: PrangeInfo;
   layout: EnvLayout;
 }
@@ -116,9 +117,13 @@ export function threadCall(L: FunctionLowering, e: Expr & { kind: "call" }): Val
 }
 
 /** Lowers `for (const i of prange(...))` in a function (not inside another chunk). */
-export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): void {
-  const { b, tf } = L;
-  const info = analyzePrange(s, tf);
+export function lowerPrange(
+  L: FunctionLowering,
+  m: MStmt & { op: "loop" },
+  info: PrangeInfo,
+): void {
+  const { b } = L;
+  const s = m.src as Stmt & { kind: "forOf" };
   for (const r of info.reductions) {
     const t = L.varType(r.variable);
     if (t !== INT && t !== F64) {
@@ -149,7 +154,7 @@ export function lowerPrange(L: FunctionLowering, s: Stmt & { kind: "forOf" }): v
 
   // the chunk function
   const chunkName = `${L.name}.prange${chunkCounter++}`;
-  L.lowerChunkFunction(chunkName, { loop: s, info, layout });
+  L.lowerChunkFunction(chunkName, { loop: s, mir: m.loop, info, layout });
 
   const { start, step, count } = rangeSpace(L, s);
 
@@ -315,30 +320,18 @@ export function lowerChunk(L: FunctionLowering, setup: ChunkSetup): void {
   const counter = b.alloca("i64", "idx");
   const emitLoop = () => {
     b.store(lo, counter);
-    const head = L.fn.newBlock("chunk.head");
-    const body = L.fn.newBlock("chunk.body");
-    const next = L.fn.newBlock("chunk.next");
-    const end = L.fn.newBlock("chunk.end");
-    b.br(head);
-    b.positionAt(head);
-    const idx = b.load("i64", counter);
-    b.condBr(b.icmp("slt", idx, hi), body, end);
-    b.positionAt(body);
-    b.store(b.bin("add", start, b.bin("mul", idx, step)), L.scalarSlots.get(v)!);
-    if (shadows) b.store(idx, shadows.iteration);
-    L.loops.push({ label: loop.label, brk: end, cont: next });
-    L.stmt(loop.body);
-    L.loops.pop();
-    b.br(next);
-    b.positionAt(next);
-    b.store(b.bin("add", idx, int("i64", 1)), counter);
-    b.br(head);
-    b.positionAt(end);
+    const names = { head: "chunk.head", body: "chunk.body", next: "chunk.next", end: "chunk.end" };
+    let idx: Value;
+    loopBlocks(L, names, loop.label, (body, end) => {
+      idx = b.load("i64", counter);
+      b.condBr(b.icmp("slt", idx, hi), body, end);
+    }, () => {
+      b.store(b.bin("add", start, b.bin("mul", idx, step)), L.scalarSlots.get(v)!);
+      if (shadows) b.store(idx, shadows.iteration);
+      L.stmt(setup.mir.body);
+    }, () => b.store(b.bin("add", idx, int("i64", 1)), counter));
   };
-  const a2 = loop.args[2];
-  const counted = L.opts.boundscheck && (!a2 || constantValue(a2) === 1)
-    ? findCountedLoop({ kind: "forOf", variable: v, body: loop.body }, L.tf)
-    : undefined;
+  const counted = setup.mir.versioned && setup.mir.counted;
   if (counted) {
     // counter values [start + lo, start + hi); a sum that wraps sends the chunk to its checked copy
     const first = checkedOp(L, "add", start, lo);

@@ -4,8 +4,8 @@
 import { eachStmt } from "../frontend/walk.ts";
 import type { Stmt } from "../frontend/ast.ts";
 import type { IRModule } from "../ir/mod.ts";
-import { findCountedLoop } from "./_loops.ts";
-import { opText, type PrangeInfo, whereIs } from "./_prange.ts";
+import { findCountedLoop } from "../mir/loops.ts";
+import { opText, type PrangeInfo, whereIs } from "../mir/prange.ts";
 import type { FunctionLowering } from "./lower.ts";
 
 const reports = new WeakMap<IRModule, string[]>();

@@ -7,7 +7,7 @@
 import type { Range } from "../diagnostics.ts";
 import type { Expr } from "../frontend/ast.ts";
 import { int, type IRModule, type Value } from "../ir/mod.ts";
-import type { PrangeInfo } from "./_prange.ts";
+import type { PrangeInfo } from "../mir/prange.ts";
 import { type EnvLayout, envSlot } from "./_env.ts";
 import type { FunctionLowering } from "./lower.ts";
 import { Status } from "../runtime/abi.ts";

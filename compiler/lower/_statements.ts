@@ -1,5 +1,6 @@
-// Statements: control flow as basic blocks, loops (counted loops in bounds-check versions, range
-// loops, a countdown do-while), switch, and the jumps out of them.
+// Statements: the IR's statements (mir/ir.ts) as basic blocks. Loops follow their attributes:
+// counted loops in bounds-check versions (with a streaming copy when planned), range loops,
+// countdowns, parallel loops outlined (_parallel.ts); then switch and the jumps out of them.
 import { assertNever } from "../diagnostics.ts";
 import type { Expr, Stmt } from "../frontend/ast.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
@@ -8,27 +9,27 @@ import { BINARY } from "../builtins/operators.ts";
 import { INT, isArray } from "../types/types.ts";
 import { irType } from "../types/layout.ts";
 import { Status } from "../runtime/abi.ts";
+import type { Loop, MStmt } from "../mir/ir.ts";
 import type { FunctionLowering, ValueExpr } from "./lower.ts";
-import { findCountdownLoop, findCountedLoop } from "./_loops.ts";
 import { checkedOp, emitVersions, loopEnd } from "./_versions.ts";
 import { intTripCount, rangeSpace } from "./_range_space.ts";
-import { streamingCopy, streamingPlan } from "./_streaming.ts";
+import { streamingCopy } from "./_streaming.ts";
 import { emitWithMinMax, minMaxStep } from "./_minmax.ts";
 import { lowerPrange } from "./_parallel.ts";
 import { lowerAssign } from "./_assign.ts";
+import { loopBlocks } from "./_counted.ts";
 
-export function lowerStmt(L: FunctionLowering, s: Stmt): void {
-  const red = L.minmax.get(s);
+export function lowerStmt(L: FunctionLowering, m: MStmt): void {
+  const red = L.minmax.get(m.src);
   if (red) return minMaxStep(L, red);
-  const loop = s.kind === "for" || s.kind === "while" || s.kind === "doWhile" ||
-    s.kind === "forOf";
-  if (!loop || !emitWithMinMax(L, s, () => stmtOf(L, s))) stmtOf(L, s);
+  if (m.op !== "loop" || !emitWithMinMax(L, m.src, () => stmtOf(L, m))) stmtOf(L, m);
 }
 
-function stmtOf(L: FunctionLowering, s: Stmt): void {
+function stmtOf(L: FunctionLowering, m: MStmt): void {
   const { b } = L;
-  switch (s.kind) {
-    case "decl":
+  switch (m.op) {
+    case "decl": {
+      const s = m.src;
       for (const d of s.decls) {
         const v = d.variable!;
         const vt = L.varType(v);
@@ -48,38 +49,30 @@ function stmtOf(L: FunctionLowering, s: Stmt): void {
         }
       }
       return;
-    case "expr":
-      L.gen(s.expr);
+    }
+    case "eval":
+      L.gen(m.src.expr);
       return;
     case "if": {
       const thenB = L.fn.newBlock("if.then");
       const end = L.fn.newBlock("if.end");
-      const elseB = s.else ? L.fn.newBlock("if.else") : end;
-      b.condBr(L.truthy(s.test), thenB, elseB);
+      const elseB = m.else ? L.fn.newBlock("if.else") : end;
+      b.condBr(L.truthy(m.src.test), thenB, elseB);
       b.positionAt(thenB);
-      L.stmt(s.then);
+      L.stmt(m.then);
       b.br(end);
-      if (s.else) {
+      if (m.else) {
         b.positionAt(elseB);
-        L.stmt(s.else);
+        L.stmt(m.else);
         b.br(end);
       }
       b.positionAt(end);
       return;
     }
-    case "for":
-      if (s.init) L.stmt(s.init);
-      versioned(L, s, () => forLoop(L, s));
-      return;
-    case "forOf":
-      return rangeLoop(L, s);
-    case "doWhile":
-      if (countdown(L, s)) return;
-      return plainLoop(L, s);
-    case "while":
-      return plainLoop(L, s);
-    case "break":
-    case "continue": {
+    case "loop":
+      return loop(L, m);
+    case "jump": {
+      const s = m.src;
       const target = L.loops.slice().reverse().find((l) =>
         s.label
           ? l.label === s.label && (s.kind === "break" || l.cont)
@@ -98,6 +91,7 @@ function stmtOf(L: FunctionLowering, s: Stmt): void {
       return;
     }
     case "return": {
+      const s = m.src;
       if (L.retTy === "void") {
         if (s.value) L.gen(s.value);
         b.ret();
@@ -106,50 +100,61 @@ function stmtOf(L: FunctionLowering, s: Stmt): void {
       return;
     }
     case "block":
-      s.body.forEach((x) => L.stmt(x));
+      m.body.forEach((x) => L.stmt(x));
       return;
     case "labeled": {
       const end = L.fn.newBlock("label.end");
-      L.loops.push({ label: s.label, brk: end });
-      L.stmt(s.body);
+      L.loops.push({ label: m.src.label, brk: end });
+      L.stmt(m.body);
       L.loops.pop();
       b.br(end);
       b.positionAt(end);
       return;
     }
     case "switch":
-      return switchStmt(L, s);
-    case "empty":
+      return switchStmt(L, m);
+    case "nop":
       return;
     default:
-      return assertNever(s);
+      return assertNever(m);
   }
 }
 
-function forLoop(L: FunctionLowering, s: Stmt & { kind: "for" }): void {
+/** A loop, as its attributes say. */
+function loop(L: FunctionLowering, m: MStmt & { op: "loop" }): void {
+  const { src, loop } = m;
+  switch (src.kind) {
+    case "for":
+      if (loop.init) L.stmt(loop.init);
+      return versioned(L, loop, () => forLoop(L, src, loop));
+    case "forOf":
+      return loop.parallel ? lowerPrange(L, m, loop.parallel) : rangeLoop(L, src, loop);
+    case "doWhile":
+      if (loop.countdown) return countdown(L, src, loop);
+      return plainLoop(L, src, loop);
+    case "while":
+      return plainLoop(L, src, loop);
+  }
+}
+
+function forLoop(L: FunctionLowering, s: Stmt & { kind: "for" }, loop: Loop): void {
   const { b } = L;
-  const head = L.fn.newBlock("for.head");
-  const body = L.fn.newBlock("for.body");
-  const next = L.fn.newBlock("for.next");
-  const end = L.fn.newBlock("for.end");
-  b.br(head);
-  b.positionAt(head);
-  if (s.test) b.condBr(L.truthy(s.test), body, end);
-  else b.br(body);
-  b.positionAt(body);
-  L.loops.push({ label: s.label, brk: end, cont: next });
-  L.stmt(s.body);
-  L.loops.pop();
-  b.br(next);
-  b.positionAt(next);
-  if (s.update) L.gen(s.update);
-  b.br(head);
-  b.positionAt(end);
+  const names = { head: "for.head", body: "for.body", next: "for.next", end: "for.end" };
+  loopBlocks(
+    L,
+    names,
+    s.label,
+    (body, end) => {
+      if (s.test) b.condBr(L.truthy(s.test), body, end);
+      else b.br(body);
+    },
+    () => L.stmt(loop.body),
+    () => s.update && L.gen(s.update),
+  );
 }
 
 /** for (const i of range(start, stop, step)) */
-function rangeLoop(L: FunctionLowering, s: Stmt & { kind: "forOf" }): void {
-  if (s.iter === "prange" && !L.chunk) return lowerPrange(L, s);
+function rangeLoop(L: FunctionLowering, s: Stmt & { kind: "forOf" }, loop: Loop): void {
   const { b } = L;
   const v = s.decl.variable!;
   const vt = L.varType(v);
@@ -174,92 +179,83 @@ function rangeLoop(L: FunctionLowering, s: Stmt & { kind: "forOf" }): void {
   const counter = b.alloca(irType(vt), `${v.name}.next`);
   const emitLoop = () => {
     b.store(space ? int("i64", 0) : start, counter);
-    const head = L.fn.newBlock("range.head");
-    const body = L.fn.newBlock("range.body");
-    const next = L.fn.newBlock("range.next");
-    const end = L.fn.newBlock("range.end");
-    b.br(head);
-    b.positionAt(head);
-    const cur = b.load(irType(vt), counter);
-    const cmp = (pred: "lt" | "gt") =>
-      vt === INT ? b.icmp("s" + pred, cur, stop) : b.fcmp("o" + pred, cur, stop);
-    let go: Value;
-    if (space || (k !== undefined && k !== 0)) go = cmp(space || k! > 0 ? "lt" : "gt");
-    else {
-      const up = vt === INT ? b.icmp("sgt", step, int("i64", 0)) : b.fcmp("ogt", step, f64(0));
-      go = b.select(up, cmp("lt"), cmp("gt"));
-    }
-    b.condBr(go, body, end);
-    b.positionAt(body);
-    const value = space ? b.bin("add", start, b.bin("mul", cur, step)) : cur;
-    b.store(value, L.scalarSlots.get(v)!);
-    L.loops.push({ label: s.label, brk: end, cont: next });
-    L.stmt(s.body);
-    L.loops.pop();
-    b.br(next);
-    b.positionAt(next);
-    if (vt !== INT) b.store(b.bin("fadd", cur, step), counter);
-    else {
-      // the test just passed: one more step (of ±1, or of the count) stays inside int64
-      b.store(b.bin("add", cur, space ? int("i64", 1) : step), counter);
-    }
-    b.br(head);
-    b.positionAt(end);
+    const names = { head: "range.head", body: "range.body", next: "range.next", end: "range.end" };
+    let cur: Value;
+    loopBlocks(L, names, s.label, (body, end) => {
+      cur = b.load(irType(vt), counter);
+      const cmp = (pred: "lt" | "gt") =>
+        vt === INT ? b.icmp("s" + pred, cur, stop) : b.fcmp("o" + pred, cur, stop);
+      let go: Value;
+      if (space || (k !== undefined && k !== 0)) go = cmp(space || k! > 0 ? "lt" : "gt");
+      else {
+        const up = vt === INT ? b.icmp("sgt", step, int("i64", 0)) : b.fcmp("ogt", step, f64(0));
+        go = b.select(up, cmp("lt"), cmp("gt"));
+      }
+      b.condBr(go, body, end);
+    }, () => {
+      const value = space ? b.bin("add", start, b.bin("mul", cur, step)) : cur;
+      b.store(value, L.scalarSlots.get(v)!);
+      L.stmt(loop.body);
+    }, () => {
+      if (vt !== INT) b.store(b.bin("fadd", cur, step), counter);
+      else {
+        // the test just passed: one more step (of ±1, or of the count) stays inside int64
+        b.store(b.bin("add", cur, space ? int("i64", 1) : step), counter);
+      }
+    });
   };
-  const loop = k === 1 && vt === INT && L.opts.boundscheck
-    ? findCountedLoop({ kind: "forOf", variable: v, body: s.body }, L.tf)
-    : undefined;
-  if (!loop) return emitLoop();
+  if (!loop.versioned) return emitLoop();
   const end = space ? checkedOp(L, "add", start, stop) : { value: stop, bad: int("i1", 0) };
-  emitVersions(L, start, end, loop.accesses, emitLoop);
+  emitVersions(L, start, end, loop.counted!.accesses, emitLoop);
 }
 
 /** A `while` or `do … while` loop as written. */
-function plainLoop(L: FunctionLowering, s: Stmt & { kind: "while" | "doWhile" }): void {
-  const { b } = L;
-  const head = L.fn.newBlock(s.kind === "while" ? "while.head" : "do.test");
-  const body = L.fn.newBlock(s.kind === "while" ? "while.body" : "do.body");
-  const end = L.fn.newBlock(s.kind === "while" ? "while.end" : "do.end");
-  b.br(s.kind === "while" ? head : body);
-  b.positionAt(head);
-  b.condBr(L.truthy(s.test), body, end);
-  b.positionAt(body);
-  L.loops.push({ label: s.label, brk: end, cont: head });
-  L.stmt(s.body);
-  L.loops.pop();
-  b.br(head);
-  b.positionAt(end);
+function plainLoop(
+  L: FunctionLowering,
+  s: Stmt & { kind: "while" | "doWhile" },
+  loop: Loop,
+): void {
+  const names = s.kind === "while"
+    ? { head: "while.head", body: "while.body", end: "while.end" }
+    : { head: "do.test", body: "do.body", end: "do.end" };
+  loopBlocks(
+    L,
+    names,
+    s.label,
+    (body, end) => L.b.condBr(L.truthy(s.test), body, end),
+    () => L.stmt(loop.body),
+    undefined,
+    s.kind === "doWhile",
+  );
 }
 
 /**
  * A countdown `do … while (--n)` indexing `a[x++]` runs in versions: unchecked when
  * x0 + n0 <= a.length with n0 >= 1 (then it runs at most n0 times), checked otherwise.
  */
-function countdown(L: FunctionLowering, s: Stmt & { kind: "doWhile" }): boolean {
-  const loop = L.opts.boundscheck ? findCountdownLoop(s, L.tf) : undefined;
-  if (!loop) return false;
+function countdown(L: FunctionLowering, s: Stmt & { kind: "doWhile" }, loop: Loop): void {
   const { b } = L;
-  const n = b.load("i64", L.scalarSlots.get(loop.counter)!);
-  const lo = b.load("i64", L.scalarSlots.get(loop.pointer)!);
+  const c = loop.countdown!;
+  const n = b.load("i64", L.scalarSlots.get(c.counter)!);
+  const lo = b.load("i64", L.scalarSlots.get(c.pointer)!);
   const hi = checkedOp(L, "add", lo, n);
   hi.bad = b.bin("or", hi.bad, b.icmp("slt", n, int("i64", 1)));
-  emitVersions(L, lo, hi, [loop.access], () => plainLoop(L, s));
-  return true;
+  emitVersions(L, lo, hi, [c.access], () => plainLoop(L, s, loop));
 }
 
 /** An innermost counted `for` loop runs in versions (_versions.ts) when it has a known end. */
-function versioned(L: FunctionLowering, s: Stmt & { kind: "for" }, emit: () => void): void {
-  const loop = findCountedLoop(s, L.tf);
-  const hi = loop && loopEnd(L, loop);
-  if (!loop || !hi) return emit();
-  const lo = L.b.load("i64", L.scalarSlots.get(loop.variable)!);
-  // a streaming copy leaves the counter at the end: only right for a step of 1
-  const plan = loop.step === 1 ? streamingPlan(s, loop, L.tf) : undefined;
-  emitVersions(L, lo, hi, loop.accesses, emit, plan && streamingCopy(L, plan));
+function versioned(L: FunctionLowering, loop: Loop, emit: () => void): void {
+  const counted = loop.counted;
+  if (!loop.versioned || !counted) return emit();
+  const hi = loopEnd(L, counted)!;
+  const lo = L.b.load("i64", L.scalarSlots.get(counted.variable)!);
+  const stream = loop.streaming && streamingCopy(L, loop.streaming);
+  emitVersions(L, lo, hi, counted.accesses, emit, stream);
 }
 
-function switchStmt(L: FunctionLowering, s: Stmt & { kind: "switch" }): void {
+function switchStmt(L: FunctionLowering, m: MStmt & { op: "switch" }): void {
   const { b } = L;
+  const s = m.src;
   const dt = L.typeOf(s.disc);
   const dv: ValueExpr = {
     kind: "$value",
@@ -281,9 +277,9 @@ function switchStmt(L: FunctionLowering, s: Stmt & { kind: "switch" }): void {
   });
   b.br(defaultIdx >= 0 ? bodies[defaultIdx] : end);
   L.loops.push({ brk: end });
-  s.cases.forEach((c, i) => {
+  m.cases.forEach((body, i) => {
     b.positionAt(bodies[i]);
-    c.body.forEach((x) => L.stmt(x));
+    body.forEach((x) => L.stmt(x));
     b.br(i + 1 < bodies.length ? bodies[i + 1] : end);
   });
   L.loops.pop();

@@ -4,17 +4,13 @@
 // parts: scalar until the output is 64-byte aligned, 8-wide vectors with aligned non-temporal
 // stores, scalar for the rest. Each element is computed with the same IEEE operations as the
 // plain loop, so results are identical; only the cache traffic changes. x86-64 only.
-import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
+import type { Expr } from "../frontend/ast.ts";
 import { f64, int, type IRType, type Value } from "../ir/mod.ts";
-import type { TypedFunction } from "../types/infer.ts";
-import { arrayType, F64, INT } from "../types/types.ts";
-import { BINARY, binaryOperator } from "../builtins/operators.ts";
-import type { CountedLoop } from "./_loops.ts";
+import { BINARY } from "../builtins/operators.ts";
+import type { StreamingPlan } from "../mir/streaming.ts";
 import type { StreamingCopy } from "./_versions.ts";
 import type { FunctionLowering } from "./lower.ts";
 import { countedLoop } from "./_counted.ts";
-
-const F64_ARRAY = arrayType("Float64Array");
 
 /** Elements from which a loop streams its stores (2 MiB of doubles). */
 export const STREAMING_THRESHOLD = 1 << 18;
@@ -22,56 +18,6 @@ export const STREAMING_THRESHOLD = 1 << 18;
 const LANES = 8;
 const VEC: IRType = `<${LANES} x double>`;
 const IVEC: IRType = `<${LANES} x i64>`;
-
-/** What a streaming loop computes: `target[i] = value` over the counter. */
-export interface StreamingPlan {
-  target: Expr & { kind: "name" };
-  value: Expr;
-  counter: Variable;
-}
-
-/** The plan for a counted `for` loop, when its body is one element-wise store of doubles. */
-export function streamingPlan(
-  s: Stmt & { kind: "for" },
-  loop: CountedLoop,
-  tf: TypedFunction,
-): StreamingPlan | undefined {
-  if (Deno.build.arch !== "x86_64") return undefined;
-  let body = s.body;
-  while (body.kind === "block" && body.body.length === 1) body = body.body[0];
-  if (body.kind !== "expr" || body.expr.kind !== "assign") return undefined;
-  const e = body.expr;
-  const counter = loop.variable;
-  const isCounter = (x: Expr) => x.kind === "name" && x.variable === counter;
-  const f64Element = (x: Expr): x is Expr & { kind: "index"; object: Expr & { kind: "name" } } =>
-    x.kind === "index" && x.object.kind === "name" && !!x.object.variable &&
-    tf.varTypes.get(x.object.variable) === F64_ARRAY && isCounter(x.index);
-  if (!f64Element(e.target)) return undefined;
-  if (!["=", "+", "-", "*", "/"].includes(e.op)) return undefined;
-  const value: Expr = e.op === "="
-    ? e.value
-    : { kind: "binary", op: e.op, left: e.target, right: e.value, range: e.range };
-  const allowed = (x: Expr): boolean => {
-    switch (x.kind) {
-      case "num":
-        return true;
-      case "name": {
-        const t = x.variable && tf.varTypes.get(x.variable);
-        return t === INT || t === F64;
-      }
-      case "index":
-        return f64Element(x);
-      case "binary":
-        return !!binaryOperator(x.op)?.vectorizes && allowed(x.left) && allowed(x.right);
-      case "unary":
-        return (x.op === "-" || x.op === "+") && allowed(x.operand);
-      default:
-        return false;
-    }
-  };
-  if (!allowed(value)) return undefined;
-  return { target: e.target.object, value, counter };
-}
 
 /** The streaming copy of a planned loop, for loop versioning (_versions.ts). */
 export function streamingCopy(L: FunctionLowering, plan: StreamingPlan): StreamingCopy {

@@ -7,7 +7,7 @@
 import type { Expr } from "../frontend/ast.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
 import { F32, F64, INT, INTZ } from "../types/types.ts";
-import type { CountedLoop, CoveredAccess } from "./_loops.ts";
+import type { CountedLoop, CoveredAccess } from "../mir/loops.ts";
 import type { FunctionLowering } from "./lower.ts";
 import { STREAMING_THRESHOLD } from "./_streaming.ts";
 

@@ -2,6 +2,7 @@
 // registers); every JS conversion rule is spelled out here or in _jsops.ts.
 import { assertNever, CompileError, type Range, type SourceInfo } from "../diagnostics.ts";
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
+import type { MFunction, MStmt } from "../mir/ir.ts";
 import {
   type Block,
   Builder,
@@ -129,7 +130,8 @@ export class FunctionLowering {
     }
   }
 
-  lower(): void {
+  /** Lowers `mir`, the function's IR (a chunk lowers its loop's, from its setup). */
+  lower(mir?: MFunction): void {
     const { tf, b } = this;
     this.allocateSlots();
     if (this.opts.recursive?.size && this.chunk) storeStackLimit(this.mod, b, this.ctx);
@@ -159,7 +161,7 @@ export class FunctionLowering {
         this.storeVar(v, this.zeroOf(irType(this.varType(v)))!);
       }
     }
-    tf.ast.body.forEach((s) => this.stmt(s));
+    mir!.body.forEach((m) => this.stmt(m));
     if (this.retTy === "void") b.ret();
     else if (!b.block.terminated) this.fail(Status.noReturnValue, tf.ast.range);
   }
@@ -574,7 +576,7 @@ export class FunctionLowering {
     this.b.positionAt(this.fn.newBlock("dead"));
   }
 
-  stmt(s: Stmt): void {
-    lowerStmt(this, s);
+  stmt(m: MStmt): void {
+    lowerStmt(this, m);
   }
 }

@@ -9,6 +9,8 @@ import { emitEntry, FAIL_IR } from "./_entry.ts";
 import { calleeKeys, emitTierDispatch, tierSymbol } from "./_tiers.ts";
 import { needsPool } from "./_parallel.ts";
 import { parallelReport } from "./_pardiag.ts";
+import { compileMIR } from "../mir/passes.ts";
+import { printFunction } from "../mir/print.ts";
 
 /** The result of lowering one specialization. */
 export interface LoweredModule {
@@ -21,6 +23,8 @@ export interface LoweredModule {
   parallelReport: string[];
   /** true when compiled code calls the entry library (parallel regions, the stack limit) */
   runtime: boolean;
+  /** the IR (mir/) of every function in the module after the passes, as text (f.inspectIR()) */
+  mirText: string;
 }
 
 /**
@@ -41,12 +45,18 @@ export function lowerProgram(
     program.set(f.key, { tf: f, symbol: f === root ? prefix : `${prefix}.${i}.${name}` });
   });
   const recursive = recursiveKeys(all);
+  const texts: string[] = [];
   for (const { tf: f, symbol } of program.values()) {
-    const lower = (t: TypedFunction, name: string) =>
-      new FunctionLowering(t, mod, name, sites, { ...f.fn.options, program, recursive }).lower();
+    const lower = (t: TypedFunction, name: string, tier?: string) => {
+      const mir = compileMIR(t, f.fn.options);
+      texts.push(printFunction(mir, tier));
+      new FunctionLowering(t, mod, name, sites, { ...f.fn.options, program, recursive }).lower(mir);
+    };
     if (!f.tiers?.length) lower(f, symbol);
     else {
-      f.tiers.forEach((t, k) => lower(t.tf, tierSymbol(symbol, k)));
+      f.tiers.forEach((t, k) => {
+        lower(t.tf, tierSymbol(symbol, k), `integer arguments in [${t.args.lo}, ${t.args.hi}]`);
+      });
       lower(f, tierSymbol(symbol, f.tiers.length));
       const fromJsOnly = f === root && !f.fn.options.declared &&
         !all.some((g) => calleeKeys(g).includes(f.key));
@@ -63,5 +73,6 @@ export function lowerProgram(
     parallel,
     parallelReport: parallelReport(mod),
     runtime: parallel || recursive.size > 0,
+    mirText: texts.join("\n\n"),
   };
 }
