@@ -1,6 +1,6 @@
-// JS's binary operators on numbers, one entry each: typing rule, range facts, how a -0 operand
-// reaches the result, integer and float lowering, and whether the streaming store loop computes
-// it lane-wise. A new operator is one entry here (and its syntax in frontend/parse.ts).
+// JS's binary and unary operators on numbers, one entry each: typing rule, range facts, how a -0
+// operand reaches the result, integer and float lowering, and whether the streaming store loop
+// computes it lane-wise. A new operator is one entry here (and its syntax in frontend/parse.ts).
 import { type Builder, int, type Value } from "../ir/mod.ts";
 import {
   add,
@@ -17,7 +17,7 @@ import {
   TOP,
   UINT32,
 } from "../types/intervals.ts";
-import { BOOL, F64, INT, INTZ, type Type } from "../types/types.ts";
+import { BOOL, F32, F64, INT, INTZ, type Type } from "../types/types.ts";
 import { remainder } from "./_intops.ts";
 
 /** What the typing rule of an arithmetic operator knows about its operands. */
@@ -53,6 +53,8 @@ export interface BinaryOperator {
   vectorizes?: boolean;
   /** on integers, the low 32 bits of the result depend only on the operands' (`int` in i32) */
   wraps32?: boolean;
+  /** the range rule holds on reals too (float bounds like `i < n / 2`) */
+  realRange?: boolean;
 }
 
 const fop = (name: string) => (b: Builder, l: Value, r: Value, flags: string) =>
@@ -95,6 +97,7 @@ export const BINARY: Record<string, BinaryOperator> = {
     float: fop("fadd"),
     vectorizes: true,
     wraps32: true,
+    realRange: true,
   },
   "-": {
     kind: "arith",
@@ -105,6 +108,7 @@ export const BINARY: Record<string, BinaryOperator> = {
     float: fop("fsub"),
     vectorizes: true,
     wraps32: true,
+    realRange: true,
   },
   "*": {
     kind: "arith",
@@ -121,6 +125,7 @@ export const BINARY: Record<string, BinaryOperator> = {
     float: fop("fmul"),
     vectorizes: true,
     wraps32: true,
+    realRange: true,
   },
   "/": {
     kind: "arith",
@@ -131,6 +136,7 @@ export const BINARY: Record<string, BinaryOperator> = {
     zeroSign: ["seen", "seen"],
     float: fop("fdiv"),
     vectorizes: true,
+    realRange: true,
   },
   "%": {
     kind: "arith",
@@ -189,4 +195,63 @@ export const BINARY: Record<string, BinaryOperator> = {
 /** The entry of binary operator `op`, if JS numbers have it. */
 export function binaryOperator(op: string): BinaryOperator | undefined {
   return Object.hasOwn(BINARY, op) ? BINARY[op] : undefined;
+}
+
+/** A unary operator: its operand's form, typing rule, range rule, lowering. */
+export interface UnaryOperator {
+  /** the operand as lowered: a number, ToInt32 of it, or its truthiness */
+  operand: "number" | "int32" | "truthy";
+  /** the result type from the operand's (booleans already as int) */
+  type: (t: Type) => Type;
+  /** the interval of the result from the operand's */
+  range: (a: Interval) => Interval;
+  /** how a -0 operand reaches the result */
+  zeroSign: ZeroSign;
+  /** lowering of an integer (i64; i32 for `int32`; i1 for `truthy`) operand */
+  int: (b: Builder, v: Value) => Value;
+  /** lowering of a double (or a vector of them) */
+  float?: (b: Builder, v: Value) => Value;
+  /** the streaming store loop computes it lane-wise */
+  vectorizes?: boolean;
+}
+
+/** JS's unary operators on numbers and booleans, by operator. */
+export const UNARY: Record<string, UnaryOperator> = {
+  "-": {
+    operand: "number",
+    type: (t) => t === INT || t === INTZ ? INTZ : F64,
+    range: neg,
+    zeroSign: "keeps",
+    int: (b, v) => b.bin("sub", int("i64", 0), v),
+    float: (b, v) => b.fneg(v),
+    vectorizes: true,
+  },
+  "+": {
+    operand: "number",
+    type: (t) => t === F32 ? F64 : t,
+    range: (a) => a,
+    zeroSign: "keeps",
+    int: (_, v) => v,
+    float: (_, v) => v,
+    vectorizes: true,
+  },
+  "~": {
+    operand: "int32",
+    type: () => INT,
+    range: () => INT32,
+    zeroSign: "blind",
+    int: (b, v) => b.cast("sext", b.bin("xor", v, int("i32", -1)), "i64"),
+  },
+  "!": {
+    operand: "truthy",
+    type: () => BOOL,
+    range: () => BOOL_RANGE,
+    zeroSign: "blind",
+    int: (b, v) => b.bin("xor", v, int("i1", 1)),
+  },
+};
+
+/** The entry of unary operator `op`. */
+export function unaryOperator(op: string): UnaryOperator | undefined {
+  return Object.hasOwn(UNARY, op) ? UNARY[op] : undefined;
 }

@@ -10,8 +10,11 @@ import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import { eachChild, walk } from "../frontend/walk.ts";
 import type { TypedFunction } from "../types/infer.ts";
 import { INT } from "../types/types.ts";
+import { binaryOperator, unaryOperator } from "../builtins/operators.ts";
 
-const BITWISE = new Set(["&", "|", "^", "<<", ">>", ">>>"]);
+/** Operators whose result is ToInt32 of their operands' (wrapped to 32 bits). */
+const bitwise = (op: string) => binaryOperator(op)?.kind === "bitwise";
+const int32 = (op: string) => unaryOperator(op)?.operand === "int32";
 
 /** The local integer variables `tf` can hold in i32 slots (none in a function with prange). */
 export function int32Slots(tf: TypedFunction): Set<Variable> {
@@ -26,7 +29,7 @@ export function int32Slots(tf: TypedFunction): Set<Variable> {
   let parallel = false;
   const wraps = new Set<Variable>();
   const wrapping = (e: Expr) =>
-    (e.kind === "binary" && BITWISE.has(e.op)) || (e.kind === "unary" && e.op === "~") ||
+    (e.kind === "binary" && bitwise(e.op)) || (e.kind === "unary" && int32(e.op)) ||
     (e.kind === "call" && e.callee.kind === "member" && e.callee.name === "imul");
   const visit = (e: Expr, wrapped: boolean): void => {
     switch (e.kind) {
@@ -38,17 +41,17 @@ export function int32Slots(tf: TypedFunction): Set<Variable> {
         return visit(e.target, false);
       case "assign": {
         const v = e.target.kind === "name" ? e.target.variable : undefined;
-        if (v && (BITWISE.has(e.op) || (e.op === "=" && wrapping(e.value)))) wraps.add(v);
+        if (v && (bitwise(e.op) || (e.op === "=" && wrapping(e.value)))) wraps.add(v);
         if (!v) visit(e.target, false);
         // a compound assignment reads its target as its operator's left operand
         else if (e.op === "+" || e.op === "-") out.delete(v);
-        else if (e.op !== "=") visit(e.target, BITWISE.has(e.op));
+        else if (e.op !== "=") visit(e.target, bitwise(e.op));
         return visit(e.value, false);
       }
       case "binary":
-        return visit(e.left, BITWISE.has(e.op)), visit(e.right, BITWISE.has(e.op));
+        return visit(e.left, bitwise(e.op)), visit(e.right, bitwise(e.op));
       case "unary":
-        return visit(e.operand, e.op === "~");
+        return visit(e.operand, int32(e.op));
       case "call": {
         const c = e.callee;
         const math = c.kind === "member" && c.object.kind === "name" && c.object.name === "Math" &&

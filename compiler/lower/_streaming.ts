@@ -6,7 +6,7 @@
 // plain loop, so results are identical; only the cache traffic changes. x86-64 only.
 import type { Expr } from "../frontend/ast.ts";
 import { f64, int, type IRType, type Value } from "../ir/mod.ts";
-import { BINARY } from "../builtins/operators.ts";
+import { BINARY, UNARY } from "../builtins/operators.ts";
 import type { StreamingPlan } from "../mir/streaming.ts";
 import type { StreamingCopy } from "./_versions.ts";
 import type { FunctionLowering } from "./lower.ts";
@@ -90,7 +90,7 @@ function emitStreaming(
       }
       case "unary": {
         const v = value(x.operand, i, width);
-        return x.op === "-" ? b.fneg(v) : v;
+        return UNARY[x.op].float!(b, v);
       }
       default:
         throw new Error("tsjit internal error: streaming expression");

@@ -16,7 +16,7 @@ import {
 import type { TypedFunction } from "../types/infer.ts";
 import { constantValue } from "../types/literals.ts";
 import { MATH_CONSTANTS, NUMBER_CONSTANTS } from "../builtins/math.ts";
-import { BINARY, type BinaryOperator, binaryOperator } from "../builtins/operators.ts";
+import { BINARY, type BinaryOperator, binaryOperator, UNARY } from "../builtins/operators.ts";
 import {
   type ArrayType,
   BOOL,
@@ -329,12 +329,10 @@ export class FunctionLowering {
       case "unary": {
         const k = constantValue(e);
         if (e.op === "-" && k !== undefined) return t === INT ? int("i64", k) : f64(k);
-        if (e.op === "!") return b.bin("xor", this.truthy(e.operand), int("i1", 1));
-        if (e.op === "~") {
-          return b.cast("sext", b.bin("xor", this.toInt32(e.operand), int("i32", -1)), "i64");
-        }
-        if (e.op === "+") return this.as(e.operand, t);
-        if (t === INTZ) return b.bin("sub", int("i64", 0), this.asInt(e.operand));
+        const o = UNARY[e.op];
+        if (o.operand === "truthy") return o.int(b, this.truthy(e.operand));
+        if (o.operand === "int32") return o.int(b, this.toInt32(e.operand));
+        if (isInt(t)) return o.int(b, this.asInt(e.operand));
         return this.genFloat(e);
       }
       case "binary":
@@ -374,10 +372,11 @@ export class FunctionLowering {
   genFloat(e: Expr): Value {
     const { b } = this;
     switch (e.kind) {
-      case "unary":
-        if (e.op === "-") return b.fneg(this.asF64(e.operand));
-        if (e.op === "+") return this.asF64(e.operand);
+      case "unary": {
+        const float = UNARY[e.op].float;
+        if (float) return float(b, this.asF64(e.operand));
         break;
+      }
       case "binary":
         return this.floatOp(e.op, this.asF64(e.left), () => this.asF64(e.right));
       case "cond":

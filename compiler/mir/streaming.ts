@@ -4,7 +4,7 @@
 import type { Expr, Stmt, Variable } from "../frontend/ast.ts";
 import type { TypedFunction } from "../types/infer.ts";
 import { arrayType, F64, INT } from "../types/types.ts";
-import { binaryOperator } from "../builtins/operators.ts";
+import { binaryOperator, unaryOperator } from "../builtins/operators.ts";
 import type { CountedLoop } from "./loops.ts";
 import { loopsOf, type MFunction } from "./ir.ts";
 
@@ -43,7 +43,7 @@ export function streamingPlan(
     x.kind === "index" && x.object.kind === "name" && !!x.object.variable &&
     tf.varTypes.get(x.object.variable) === F64_ARRAY && isCounter(x.index);
   if (!f64Element(e.target)) return undefined;
-  if (!["=", "+", "-", "*", "/"].includes(e.op)) return undefined;
+  if (e.op !== "=" && !binaryOperator(e.op)?.vectorizes) return undefined;
   const value: Expr = e.op === "="
     ? e.value
     : { kind: "binary", op: e.op, left: e.target, right: e.value, range: e.range };
@@ -60,7 +60,7 @@ export function streamingPlan(
       case "binary":
         return !!binaryOperator(x.op)?.vectorizes && allowed(x.left) && allowed(x.right);
       case "unary":
-        return (x.op === "-" || x.op === "+") && allowed(x.operand);
+        return !!unaryOperator(x.op)?.vectorizes && allowed(x.operand);
       default:
         return false;
     }

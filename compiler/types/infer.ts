@@ -28,7 +28,7 @@ import {
   NUMBER_CONSTANTS,
   NUMBER_FUNCTIONS,
 } from "../builtins/math.ts";
-import { binaryOperator } from "../builtins/operators.ts";
+import { binaryOperator, unaryOperator } from "../builtins/operators.ts";
 import { zeroSignBlind } from "./zerosign.ts";
 import {
   bounded,
@@ -230,13 +230,11 @@ export function inferTypes(
         return fail(`'${e.name}' cannot be used as a value`, e.name, e.range);
       }
       case "unary": {
-        if (e.op === "!") return type(e.operand), BOOL;
+        const o = unaryOperator(e.op)!;
+        if (o.operand === "truthy") return type(e.operand), o.type(BOOL);
         const k = constantValue(e);
         if (e.op === "-" && k !== undefined) return type(e.operand), literalType(k);
-        const t = numeric(e.operand, type(e.operand));
-        if (e.op === "~") return INT;
-        if (e.op === "+") return t === F32 ? F64 : t;
-        return t === INT || t === INTZ ? INTZ : F64;
+        return o.type(numeric(e.operand, type(e.operand)));
       }
       case "update": {
         const t = numeric(e.target, type(e.target));

@@ -9,7 +9,7 @@ import { assertNever } from "../diagnostics.ts";
 import { eachChild, walk } from "../frontend/walk.ts";
 import { alwaysIndexed, CHECKED_TRIPS, onlyGrows } from "./loopbound.ts";
 import { mathFunction } from "../builtins/math.ts";
-import { binaryOperator } from "../builtins/operators.ts";
+import { binaryOperator, unaryOperator } from "../builtins/operators.ts";
 import { BOOL as BOOL_T, F64, INT, INTZ, type Type } from "./types.ts";
 
 import {
@@ -422,15 +422,11 @@ export class RangeAnalysis {
           return iv(e.global.value, e.global.value);
         }
         return TOP;
-      case "unary": {
-        const a = this.of(e.operand);
-        if (e.op === "-") return neg(a);
-        if (e.op === "+") return a;
-        return e.op === "~" ? INT32 : BOOL;
-      }
+      case "unary":
+        return unaryOperator(e.op)?.range(this.of(e.operand)) ?? TOP;
       case "binary":
         // on floats only the operations that keep order on reals (for bounds like `n / 2`)
-        return int || "+-*/".includes(e.op) ? this.binary(e.op, e.left, e.right) : TOP;
+        return int || binaryOperator(e.op)?.realRange ? this.binary(e.op, e.left, e.right) : TOP;
       case "logical":
       case "cond":
         return hull(

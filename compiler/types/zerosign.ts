@@ -8,7 +8,7 @@ import { eachStmtChild } from "../frontend/walk.ts";
 import { assertNever } from "../diagnostics.ts";
 import type { Type } from "./types.ts";
 import { mathFunction } from "../builtins/math.ts";
-import { binaryOperator } from "../builtins/operators.ts";
+import { binaryOperator, unaryOperator } from "../builtins/operators.ts";
 
 /** Where a value goes: nowhere that sees -0, through an operation that keeps it, or anywhere. */
 type Use = { kind: "blind" } | { kind: "keeps"; parent: Expr } | { kind: "into"; v: Variable } | {
@@ -37,7 +37,7 @@ export function zeroSignBlind(
         if (e.variable) names.push(e);
         return;
       case "unary":
-        return use(e.operand, e.op === "-" || e.op === "+" ? keeps : blind);
+        return use(e.operand, { blind, keeps, seen }[unaryOperator(e.op)?.zeroSign ?? "seen"]);
       case "update":
         // `v++` is the old value (-0 stays -0), `++v` the new one (never -0)
         return use(e.target, e.prefix ? blind : keeps);
