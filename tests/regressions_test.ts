@@ -14,6 +14,21 @@ Deno.test("Number.isInteger/isFinite/isSafeInteger/isNaN of a boolean are false,
   );
 });
 
+Deno.test("arguments past the ones a Math function reads still run, as in JS", () => {
+  checkSame((n: number) => {
+    let i = 0, s = 0;
+    for (let k = 0; k < n; k++) {
+      // @ts-expect-error: JS evaluates extra arguments
+      s += Math.floor(k + 0.5, i++);
+      // @ts-expect-error: JS evaluates extra arguments
+      s += Math.abs(-k, i += 2);
+      // @ts-expect-error: JS evaluates extra arguments
+      s += Math.pow(2, 3, i--);
+    }
+    return s * 100 + i;
+  }, [[0], [1], [5]]);
+});
+
 Deno.test("a cache directory that cannot be used costs the cache, never jit(): one warning", () => {
   const state = new URL("../.tsjit/", import.meta.url).pathname;
   Deno.mkdirSync(state, { recursive: true });

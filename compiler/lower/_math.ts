@@ -21,9 +21,12 @@ export function builtinCall(L: FunctionLowering, e: Expr & { kind: "call" }, t: 
   }
   const m = mathFunction(c.name);
   const n = m?.arity ?? e.args.length;
+  let r: Value;
   if (m?.int && isInt(t)) {
-    return m.int(L.b, (i) => m.int32 ? L.toInt32(e.args[i]) : L.asInt(e.args[i]), n, L.mod);
-  }
-  if (!m?.float) throw new Error(`tsjit internal error: Math.${c.name}`);
-  return m.float(L.b, (i) => L.asF64(e.args[i]), n, L.mod);
+    r = m.int(L.b, (i) => m.int32 ? L.toInt32(e.args[i]) : L.asInt(e.args[i]), n, L.mod);
+  } else if (m?.float) r = m.float(L.b, (i) => L.asF64(e.args[i]), n, L.mod);
+  else throw new Error(`tsjit internal error: Math.${c.name}`);
+  // arguments past the ones it reads still run, in order (`Math.floor(x, i++)` increments i)
+  e.args.slice(n).forEach((a) => L.gen(a));
+  return r;
 }
