@@ -191,3 +191,9 @@ Deno.test("modules: a var declared in a nested block is not folded (it is hoiste
   };
   assertThrows(() => outer(true), CompileError, "`var` declared in a nested block");
 });
+
+Deno.test("modules: a JS global compiled code lacks is named as such, with no fix that fails", () => {
+  const f = jit((a: Float64Array) => (Array.isArray(a) ? 1 : 0) + a.length);
+  const e = assertThrows(() => f(new Float64Array(1)), CompileError, "'Array' is a global of JS");
+  assert(!e.message.includes("globals"), e.message);
+});

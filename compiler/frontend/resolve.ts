@@ -120,16 +120,7 @@ export function resolveNames(
             return;
           }
           e.global = g;
-          if (!e.global) {
-            fail(
-              `unresolved name '${e.name}': a compiled function sees its parameters, its locals, ` +
-                `Math, Number, the numeric constants and jitted functions of its module and ` +
-                `those it imports; pass '${e.name}' as an argument, or as ` +
-                `jit(fn, { globals: { ${e.name} } }) for a number, a boolean or a jitted function`,
-              "free variable",
-              e.range,
-            );
-          }
+          if (!e.global) fail(unresolved(e.name), "free variable", e.range);
         }
         return;
       }
@@ -248,6 +239,21 @@ export function resolveNames(
   fn.body.forEach(stmt);
   if (blockers.length && !collect) throw blockersError(blockers, src);
   return { params: [...params, ...hiddenVars.values()], variables };
+}
+
+/** Why a name is unresolved, and a fix that works for it. */
+function unresolved(name: string): string {
+  const sees = "a compiled function sees its parameters, its locals, Math, Number, the numeric " +
+    "constants and jitted functions of its module and those it imports";
+  // a global of JS other than Math and Number (Array, isNaN, Float64Array…), or `arguments`:
+  // nothing given in `globals` would make it compile
+  if (name === "arguments" || Reflect.has(globalThis, name)) {
+    return `'${name}' is ${
+      name === "arguments" ? "the arguments object" : "a global of JS"
+    }, which compiled code does not support: ${sees}`;
+  }
+  return `unresolved name '${name}': ${sees}; pass '${name}' as an argument, or as ` +
+    `jit(fn, { globals: { ${name} } }) for a number, a boolean, a typed array or a jitted function`;
 }
 
 /** `a.b.c` as ["a", "b", "c"], when a member chain starts at a name. */
