@@ -95,3 +95,11 @@ Deno.test("./tsjit aot: a default export, hostile arguments and the CPU check", 
     Deno.removeSync(out, { recursive: true });
   }
 });
+
+Deno.test("./tsjit aot refuses an export that reads a module table by reference", () => {
+  const out = `${root}.tsjit/aot-test-${crypto.randomUUID().slice(0, 8)}`;
+  const build = buildAot(`${root}tests/_aot_table.ts`, out);
+  assertEquals(build.success, false);
+  assertStringIncludes(build.stderr, "export 'lookup' reads the typed array 'TABLE'");
+  assertStringIncludes(build.stderr, "pass it as an argument instead");
+});

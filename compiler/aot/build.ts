@@ -88,6 +88,14 @@ for (const [name, value] of Object.entries(mod)) {
   if (!specs.length) {
     usage(`export '${name}' has no compiled signature: give it jit(fn, { signature: "..." })`);
   }
+  // a module table read by reference is this process's object: a library cannot capture it
+  const tables = source.parsed().ast.params.filter((p) => p.hidden).map((p) => `'${p.name}'`);
+  if (tables.length) {
+    usage(
+      `export '${name}' reads the typed array ${tables.join(", ")} of its module by reference, ` +
+        `which an ahead-of-time library cannot keep: pass it as an argument instead`,
+    );
+  }
   exported.push({ name, specs, source });
 }
 if (!exported.length) usage(`${args[0]} exports no jitted function`);

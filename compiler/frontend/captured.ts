@@ -88,10 +88,12 @@ export function valueOf(
   }
   if (/^new (Float(32|64)|Int(8|16|32)|Uint(8|16|32)|Uint8Clamped)Array\b/.test(init)) {
     return {
-      error: `'${shown}' (${at}) is a typed array tsjit cannot reach: ${why}; export it from ` +
-        `its module (tsjit then reads it by reference)${
-          dotted ? "" : `, or give it as jit(fn, { globals: { ${shown} } })`
-        }`,
+      error: `'${shown}' (${at}) is a typed array tsjit cannot reach: ${why}; ${
+        live
+          // exported, but its module is still running: a declared signature compiles at jit()
+          ? "let it compile on its first call, after its module has run (no declared signature)"
+          : "export it from its module (tsjit then reads it by reference)"
+      }${dotted ? "" : `, or give it as jit(fn, { globals: { ${shown} } })`}`,
     };
   }
   return { error: `'${shown}' (${at}) is not a constant tsjit can fold: ${why}; ${fix}` };
