@@ -4,7 +4,6 @@ import type { Expr } from "../frontend/ast.ts";
 import { f64, int, type Value } from "../ir/mod.ts";
 import { compoundOperation } from "../types/literals.ts";
 import { elementType, INT, isArray, type Type } from "../types/types.ts";
-import { irType } from "../types/layout.ts";
 import type { FunctionLowering, ValueExpr } from "./lower.ts";
 import { elementPointer, loadElement, storeElement } from "./_arrays.ts";
 
@@ -58,11 +57,10 @@ export function lowerUpdate(L: FunctionLowering, e: Expr & { kind: "update" }, t
       ? b.bin(e.op === "++" ? "add" : "sub", v, int("i64", 1))
       : b.bin(e.op === "++" ? "fadd" : "fsub", v, f64(1));
   if (e.target.kind === "name") {
-    const slot = L.scalarSlots.get(e.target.variable!)!;
     const vt = L.varType(e.target.variable!);
-    const old = L.convert(b.load(irType(vt), slot), vt, t);
+    const old = L.convert(L.loadVar(e.target.variable!), vt, t);
     const next = step(old);
-    b.store(L.convert(next, t, vt), slot);
+    L.storeVar(e.target.variable!, L.convert(next, t, vt));
     L.noteWrite(e.target.variable!);
     return e.prefix ? next : old;
   }

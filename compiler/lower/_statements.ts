@@ -194,7 +194,7 @@ function rangeLoop(L: FunctionLowering, s: Stmt & { kind: "forOf" }, loop: Loop)
       b.condBr(go, body, end);
     }, () => {
       const value = space ? b.bin("add", start, b.bin("mul", cur, step)) : cur;
-      b.store(value, L.scalarSlots.get(v)!);
+      L.storeVar(v, value);
       L.stmt(loop.body);
     }, () => {
       if (vt !== INT) b.store(b.bin("fadd", cur, step), counter);
@@ -236,8 +236,8 @@ function plainLoop(
 function countdown(L: FunctionLowering, s: Stmt & { kind: "doWhile" }, loop: Loop): void {
   const { b } = L;
   const c = loop.countdown!;
-  const n = b.load("i64", L.scalarSlots.get(c.counter)!);
-  const lo = b.load("i64", L.scalarSlots.get(c.pointer)!);
+  const n = L.loadVar(c.counter);
+  const lo = L.loadVar(c.pointer);
   const hi = checkedOp(L, "add", lo, n);
   hi.bad = b.bin("or", hi.bad, b.icmp("slt", n, int("i64", 1)));
   emitVersions(L, lo, hi, [c.access], () => plainLoop(L, s, loop));
@@ -248,7 +248,7 @@ function versioned(L: FunctionLowering, loop: Loop, emit: () => void): void {
   const counted = loop.counted;
   if (!loop.versioned || !counted) return emit();
   const hi = loopEnd(L, counted)!;
-  const lo = L.b.load("i64", L.scalarSlots.get(counted.variable)!);
+  const lo = L.loadVar(counted.variable);
   const stream = loop.streaming && streamingCopy(L, loop.streaming);
   emitVersions(L, lo, hi, counted.accesses, emit, stream);
 }

@@ -130,5 +130,5 @@ function emitStreaming(
   // non-temporal stores are weakly ordered: fence them before anything else sees the array
   L.mod.declare("llvm.x86.sse.sfence", "void", []);
   b.call("void", "llvm.x86.sse.sfence", []);
-  b.store(hi, L.scalarSlots.get(plan.counter)!);
+  L.storeVar(plan.counter, hi);
 }

@@ -494,6 +494,13 @@ export class FunctionLowering {
     this.b.store(this.narrow.has(v) ? this.b.cast("trunc", value, "i32") : value, slot);
   }
 
+  /** A scalar variable's value in its type's IR type (an i32 slot's sign-extended). */
+  loadVar(v: Variable): Value {
+    const slot = this.scalarSlots.get(v)!;
+    if (this.narrow.has(v)) return this.b.cast("sext", this.b.load("i32", slot), "i64");
+    return this.b.load(irType(this.varType(v)), slot);
+  }
+
   varType(v: Variable): Type {
     return this.tf.varTypes.get(v)!;
   }
